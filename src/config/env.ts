@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The bundled knowledge base, used when KNOWLEDGE_DIR is not set. */
+export const DEFAULT_KNOWLEDGE_DIR = resolve(fileURLToPath(new URL('../../knowledge', import.meta.url)));
+
+const snowflake = z.string().regex(/^\d{15,21}$/, 'expected a Discord id (15 to 21 digits)');
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+/** Settings shared by every entry point (terminal and bot). */
+export const CommonEnvSchema = z.object({
+  KNOWLEDGE_DIR: z.string().min(1).default(DEFAULT_KNOWLEDGE_DIR),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where unanswered questions are recorded (JSON lines); see src/gaps. */
+  GAPS_FILE: z.string().min(1).default('data/gaps.jsonl'),
+  RECORD_GAPS: flag.default(true),
+});
+
+/** Settings of the Discord bot. */
+export const BotEnvSchema = CommonEnvSchema.extend({
+  DISCORD_TOKEN: z
+    .string({
+      error: 'DISCORD_TOKEN is required: set it to your bot token (Developer Portal > Bot > Reset Token)',
+    })
+    .min(1, 'DISCORD_TOKEN is empty'),
+  DISCORD_CLIENT_ID: snowflake.optional(),
+  DISCORD_GUILD_ID: snowflake.optional(),
+  ANSWER_CHANNEL_IDS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x.length > 0),
+    )
+    .pipe(z.array(snowflake)),
+  DISCORD_API_BASE: z.url().optional(),
+  /** Per-user cooldown: at most COOLDOWN_MAX questions in COOLDOWN_WINDOW_MS; 0 turns it off. */
+  COOLDOWN_MAX: z.coerce.number().int().min(0).default(5),
+  COOLDOWN_WINDOW_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export type CommonEnv = z.infer<typeof CommonEnvSchema>;
+export type BotEnv = z.infer<typeof BotEnvSchema>;
+
+/** Empty strings in the environment mean "not set" (as in a copied .env.example). */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+  );
+}
+
+export type EnvResult<T> = { ok: true; env: T } | { ok: false; message: string };
+
+/** Validate settings; the message lists every problem by variable name, ready to print. */
+export function parseEnv<T extends z.ZodType>(
+  schema: T,
+  env: NodeJS.ProcessEnv = process.env,
+): EnvResult<z.infer<T>> {
+  const result = schema.safeParse(withoutEmpty(env));
+  if (result.success) return { ok: true, env: result.data };
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(settings)'}: ${i.message}`);
+  return { ok: false, message: `Invalid settings (see .env.example):\n${lines.join('\n')}` };
+}
+
+/** Read `.env` from the working directory when there is one (Node's own parser; no dependency). */
+export function loadDotEnv(path = '.env'): void {
+  try {
+    process.loadEnvFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}

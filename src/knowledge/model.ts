@@ -1,0 +1,105 @@
+/**
+ * The knowledge base as the rest of the program sees it: validated, merged, read-only.
+ * Built by `loadKnowledgeBase` (load.ts) from the files in knowledge/; never mutated afterwards,
+ * so a reload is a swap of one value for another.
+ */
+
+/** Topic ids are strings from the taxonomy (knowledge/topics.yaml); these six always exist. */
+export const CORE_TOPICS = ['overview', 'duties', 'requirements', 'environment', 'skills', 'salary'] as const;
+export type CoreTopicId = (typeof CORE_TOPICS)[number];
+export type TopicId = string;
+export type RoleId = string;
+
+export interface Topic {
+  readonly id: TopicId;
+  /** Display name, e.g. "Work environment". */
+  readonly name: string;
+  /** Words and short phrases people use for the topic ("pay", "who earns more"). Lower case. */
+  readonly words: readonly string[];
+}
+
+export interface Source {
+  /** Title of the source article as published. */
+  readonly title: string;
+  readonly url?: string;
+  /** The knowledge file the facts were read from, relative to the knowledge directory. */
+  readonly file: string;
+}
+
+export interface Fact {
+  readonly text: string;
+  readonly source: Source;
+}
+
+export interface Salary {
+  readonly amount: number;
+  /** ISO 4217 code, e.g. USD. */
+  readonly currency: string;
+  readonly period: 'year' | 'month' | 'week' | 'day' | 'hour';
+  readonly kind: 'average' | 'median' | 'starting';
+  readonly source: Source;
+}
+
+/** A step on the career ladder as a source states it; `roleId` is set when the title is a known role. */
+export interface LadderLink {
+  readonly title: string;
+  readonly roleId?: RoleId;
+  readonly source: Source;
+}
+
+export interface Ladder {
+  readonly reportsTo: readonly LadderLink[];
+  /** Roles this one is often a step towards. */
+  readonly stepTowards: readonly LadderLink[];
+  /** Roles or experience people often come from. */
+  readonly comesFrom: readonly LadderLink[];
+}
+
+export interface Role {
+  readonly id: RoleId;
+  readonly title: string;
+  /** Every alias and abbreviation, as written in the files (not normalized). Excludes the title. */
+  readonly aliases: readonly string[];
+  readonly summary: string;
+  /** Facts per topic id, one per source that states them. `overview` holds the summaries. */
+  readonly facts: Readonly<Record<TopicId, readonly Fact[]>>;
+  /** One per source; several when sources disagree (see KnowledgeBase.conflicts). */
+  readonly salaries: readonly Salary[];
+  readonly ladder: Ladder;
+  /** Ids of the comparisons this role appears in. */
+  readonly comparisons: readonly string[];
+}
+
+export interface Comparison {
+  /** File name without extension, e.g. "head-of-operations-vs-chief-operating-officer". */
+  readonly id: string;
+  readonly title: string;
+  readonly roles: readonly [RoleId, RoleId];
+  /** What differs, per topic id. */
+  readonly differences: Readonly<Record<TopicId, string>>;
+  readonly source: Source;
+}
+
+/** Something the loader noticed that is not an error (e.g. two sources give different salaries). */
+export interface Conflict {
+  readonly roleId: RoleId;
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface KnowledgeBase {
+  readonly dir: string;
+  readonly topics: readonly Topic[];
+  readonly roles: ReadonlyMap<RoleId, Role>;
+  readonly comparisons: readonly Comparison[];
+  readonly conflicts: readonly Conflict[];
+}
+
+/** The comparison article covering exactly these two roles, in either order. */
+export function findComparison(kb: KnowledgeBase, a: RoleId, b: RoleId): Comparison | undefined {
+  return kb.comparisons.find((c) => (c.roles[0] === a && c.roles[1] === b) || (c.roles[0] === b && c.roles[1] === a));
+}
+
+export function getTopic(kb: KnowledgeBase, id: TopicId): Topic | undefined {
+  return kb.topics.find((t) => t.id === id);
+}
