@@ -16,6 +16,17 @@ export interface TopicBlock {
   readonly perRole: readonly { readonly role: RoleRef; readonly facts: readonly string[] }[];
   /** From the comparison article covering the roles, when there is one. */
   readonly difference?: string;
+  /**
+   * Three or more roles: what each comparison article covering two of them says differs (no single
+   * article covers them all, so `difference` is unset).
+   */
+  readonly pairDifferences?: readonly PairDifference[];
+}
+
+/** What one comparison article says differs between two of the asked roles. */
+export interface PairDifference {
+  readonly roles: readonly [RoleRef, RoleRef];
+  readonly text: string;
 }
 
 export interface SalaryFigure {

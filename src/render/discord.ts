@@ -1,0 +1,340 @@
+import { z } from 'zod';
+import type { Answer, SalaryComparison, TopicBlock } from '../answer/model.js';
+import type { Source, Topic } from '../knowledge/model.js';
+import { messages } from '../messages.js';
+import type { Query } from '../understand/query.js';
+import { neutralizeMentions, quoteUserTextForDiscord, truncate } from './escape.js';
+import { ladderSentence, salaryDifferenceLine, salaryLinesFor, formatSource } from './format.js';
+import {
+  DISCORD_LIMITS as L,
+  embedLength,
+  type DiscordActionRow,
+  type DiscordButton,
+  type DiscordEmbed,
+  type DiscordEmbedField,
+  type DiscordMessage,
+} from './limits.js';
+import { rankedRoles, unknownLines } from './text.js';
+
+export type {
+  DiscordActionRow,
+  DiscordButton,
+  DiscordEmbed,
+  DiscordEmbedField,
+  DiscordMessage,
+} from './limits.js';
+
+/** A muted blue for answers; the colour carries no meaning. */
+const COLOR = 0x4f7cac;
+
+/**
+ * An Answer as a Discord message body (plain API JSON): one embed with a field per role and topic,
+ * the sources in the footer, and buttons for the other topics of the same roles. Every limit is met
+ * by shortening at a word boundary, never by failing; nothing in it can ping anyone.
+ */
+export function renderDiscord(answer: Answer): DiscordMessage {
+  return fitMessage(draft(answer));
+}
+
+function draft(answer: Answer): DiscordMessage {
+  const message = (embed: DiscordEmbed | undefined, buttons: DiscordButton[] = []): DiscordMessage => ({
+    embeds: embed ? [{ color: COLOR, ...embed }] : [],
+    components: rows(buttons),
+    allowed_mentions: { parse: [] },
+  });
+  switch (answer.kind) {
+    case 'compare': {
+      const titles = answer.roles.map((r) => r.title);
+      const notes: string[] = [];
+      if (!answer.direct)
+        notes.push(answer.roles.length === 2 ? messages.notDirectPair(titles) : messages.notDirectMany);
+      const line = answer.salary ? salaryDifferenceLine(answer.salary) : undefined;
+      if (line !== undefined) notes.push(`**${line}**`);
+      const ids = answer.roles.map((r) => r.id);
+      return message(
+        {
+          title: messages.versus(titles),
+          ...(notes.length > 0 ? { description: notes.join('\n\n') } : {}),
+          fields: answer.blocks.flatMap((b) => blockFields(b, answer.salary, answer.roles.length <= 3)),
+          ...footer(answer.sources),
+        },
+        topicButtons(answer.otherTopics, ids),
+      );
+    }
+    case 'role': {
+      const line = answer.salary ? salaryDifferenceLine(answer.salary) : undefined;
+      return message(
+        {
+          title: answer.role.title,
+          description: [answer.summary, ...(line !== undefined ? [line] : [])].join('\n\n'),
+          fields: answer.blocks.flatMap((b) => blockFields(b, answer.salary, false)),
+          ...footer(answer.sources),
+        },
+        topicButtons(answer.otherTopics, [answer.role.id]),
+      );
+    }
+    case 'ladder': {
+      const first = answer.roles[0];
+      const last = answer.roles[answer.roles.length - 1];
+      const titles = messages.joinTitles(answer.roles.map((r) => r.title));
+      const path = answer.ask === 'path' && first !== undefined && last !== undefined;
+      const title = path
+        ? messages.ladderHeadingPath(first.title, last.title)
+        : answer.ask === 'after'
+          ? messages.ladderHeadingAfter(titles)
+          : messages.ladderHeadingInto(titles);
+      const lines: string[] = [];
+      if (answer.gap !== undefined) lines.push(answer.gap);
+      else if (path) lines.push(messages.ladderPathFound(first.title, last.title));
+      for (const step of answer.steps) lines.push(`- ${ladderSentence(step)}`);
+      if (answer.steps.length === 0 && answer.gap === undefined) {
+        for (const r of answer.roles) {
+          lines.push(
+            answer.ask === 'after'
+              ? messages.ladderNothingAfter(r.title)
+              : messages.ladderNothingInto(r.title),
+          );
+        }
+      }
+      return message({ title, description: lines.join('\n'), ...footer(answer.sources) });
+    }
+    case 'list':
+      return message(
+        answer.roles.length === 0
+          ? { description: messages.listEmpty }
+          : {
+              title: messages.listRolesHeading,
+              description: answer.roles.map((r) => `- ${r.title}`).join('\n'),
+              fields: [
+                {
+                  name: messages.listComparisonsHeading,
+                  value: answer.comparisons.map((c) => `- ${c.title}`).join('\n') || '-',
+                },
+              ],
+            },
+        roleButtons(answer.roles),
+      );
+    case 'help':
+      return message({
+        description: [
+          messages.helpIntro,
+          ...answer.examples.map((e) => `- ${e}`),
+          '',
+          messages.helpFollowUp,
+        ].join('\n'),
+        fields: [
+          {
+            name: messages.helpCommandsHeading,
+            value: messages.slashCommands.map(([cmd, what]) => `\`${cmd}\` ${what}`).join('\n'),
+          },
+          {
+            name: messages.helpTopicsHeading,
+            value: answer.topics.map((t) => t.name).join(', ') || '-',
+          },
+        ],
+      });
+    case 'smalltalk':
+      return { content: answer.reply, embeds: [], components: [], allowed_mentions: { parse: [] } };
+    case 'clarify':
+      return message({ description: answer.question }, roleButtons(answer.candidates));
+    case 'unknown':
+      return message(
+        { description: unknownLines(answer, (t) => quoteUserTextForDiscord(t)).join('\n') },
+        roleButtons(answer.suggestions),
+      );
+  }
+}
+
+function blockFields(
+  block: TopicBlock,
+  salary: SalaryComparison | undefined,
+  inline: boolean,
+): DiscordEmbedField[] {
+  const isSalary = block.topic.id === 'salary' && salary !== undefined;
+  const perRole =
+    isSalary && salary.higher !== undefined && block.perRole.length > 2
+      ? rankedRoles(block, salary)
+      : block.perRole;
+  const fields: DiscordEmbedField[] = perRole.map(({ role, facts }) => {
+    const figures = isSalary ? salaryLinesFor(salary, role.id).map((f) => `**${f}**`) : [];
+    const empty = isSalary
+      ? figures.length === 0
+        ? [messages.noSalary]
+        : []
+      : facts.length === 0
+        ? [messages.noFacts]
+        : [];
+    return {
+      name: block.perRole.length === 1 ? block.topic.name : `${block.topic.name}: ${role.title}`,
+      value: [...figures, ...facts, ...empty].join('\n\n'),
+      inline,
+    };
+  });
+  if (block.difference !== undefined) {
+    fields.push({
+      name: `${block.topic.name}: ${messages.whatDiffers.toLowerCase()}`,
+      value: block.difference,
+    });
+  }
+  for (const d of block.pairDifferences ?? []) {
+    fields.push({
+      name: `${block.topic.name}: ${messages.pairDiffers(d.roles[0].title, d.roles[1].title)}`,
+      value: d.text,
+    });
+  }
+  return fields;
+}
+
+function footer(sources: readonly Source[]): Pick<DiscordEmbed, 'footer' | 'url'> {
+  if (sources.length === 0) return {};
+  const label = sources.length === 1 ? messages.source : messages.sources;
+  const url = sources.length === 1 ? sources[0]?.url : undefined;
+  return {
+    footer: { text: `${label}: ${sources.map(formatSource).join(' \u00B7 ')}` },
+    ...(url !== undefined && /^https?:\/\//.test(url) ? { url } : {}),
+  };
+}
+
+/** A topic button's payload: everything needed to answer the click, even after a restart. */
+export interface TopicButton {
+  readonly topic: string;
+  readonly roles: readonly string[];
+}
+
+const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const TopicButtonIdSchema = z
+  .string()
+  .max(L.customId)
+  .transform((s) => s.split('|'))
+  .pipe(
+    z.tuple([
+      z.literal('t'),
+      z.string().regex(ID),
+      z
+        .string()
+        .transform((s) => s.split(','))
+        .pipe(z.array(z.string().regex(ID)).min(1).max(10)),
+    ]),
+  );
+
+/** "t|salary|operations-coordinator,operations-manager"; undefined when it would not fit in a custom_id. */
+export function encodeTopicButton(button: TopicButton): string | undefined {
+  const id = `t|${button.topic}|${button.roles.join(',')}`;
+  return decodeTopicButton(id) ? id : undefined;
+}
+
+/** The button a custom_id stands for, or undefined for anything this renderer did not make. */
+export function decodeTopicButton(customId: string): TopicButton | undefined {
+  const parsed = TopicButtonIdSchema.safeParse(customId);
+  if (!parsed.success) return undefined;
+  const [, topic, roles] = parsed.data;
+  return { topic, roles };
+}
+
+/** The Query a button click stands for, ready for `engine.answerQuery`. */
+export function queryForButton(button: TopicButton): Query {
+  return {
+    intent: button.roles.length > 1 ? 'compare' : 'role',
+    roles: [...button.roles],
+    topics: [button.topic],
+    confidence: 1,
+    unknownRoles: [],
+    candidates: [],
+    followUp: false,
+  };
+}
+
+function button(label: string, spec: TopicButton): DiscordButton | undefined {
+  const custom_id = encodeTopicButton(spec);
+  return custom_id === undefined ? undefined : { type: 2, style: 2, label, custom_id };
+}
+
+function topicButtons(topics: readonly Topic[], roles: readonly string[]): DiscordButton[] {
+  return topics.flatMap((t) => button(t.name, { topic: t.id, roles }) ?? []);
+}
+
+function roleButtons(roles: readonly { id: string; title: string }[]): DiscordButton[] {
+  return roles.flatMap((r) => button(r.title, { topic: 'overview', roles: [r.id] }) ?? []);
+}
+
+function rows(buttons: readonly DiscordButton[]): DiscordActionRow[] {
+  const out: DiscordActionRow[] = [];
+  const capped = buttons.slice(0, L.buttonsPerRow * L.rows);
+  for (let i = 0; i < capped.length; i += L.buttonsPerRow) {
+    out.push({ type: 1, components: capped.slice(i, i + L.buttonsPerRow) });
+  }
+  return out;
+}
+
+/** Never shorten a text below this while fitting the 6,000 total; drop fields instead. */
+const MIN_TEXT = 40;
+
+/** Every string made safe and within its limit, and the embeds within the 6,000 total. */
+export function fitMessage(message: DiscordMessage): DiscordMessage {
+  const safe = (text: string, max: number): string => {
+    const t = truncate(neutralizeMentions(text), max);
+    return t.trim() === '' ? '-' : t;
+  };
+  const embeds = message.embeds.slice(0, L.embeds).map((e): DiscordEmbed => {
+    const out: DiscordEmbed = { ...e };
+    if (e.title !== undefined) out.title = safe(e.title, L.embedTitle);
+    if (e.description !== undefined) out.description = safe(e.description, L.embedDescription);
+    if (e.footer) out.footer = { text: safe(e.footer.text, L.footer) };
+    if (e.fields) {
+      out.fields = e.fields.slice(0, L.fields).map((f) => ({
+        ...f,
+        name: safe(f.name, L.fieldName),
+        value: safe(f.value, L.fieldValue),
+      }));
+    }
+    return out;
+  });
+  shrinkToTotal(embeds);
+  const components = message.components.slice(0, L.rows).map((row) => ({
+    type: 1 as const,
+    components: row.components
+      .slice(0, L.buttonsPerRow)
+      .filter((b) => b.custom_id.length <= L.customId)
+      .map((b) => ({ ...b, label: safe(b.label, L.buttonLabel) })),
+  }));
+  return {
+    ...(message.content !== undefined ? { content: safe(message.content, L.content) } : {}),
+    embeds,
+    components: components.filter((r) => r.components.length > 0),
+    allowed_mentions: { parse: [] },
+  };
+}
+
+/** Shorten the longest texts, then drop trailing fields, until all embeds together fit in 6,000. */
+function shrinkToTotal(embeds: DiscordEmbed[]): void {
+  const total = (): number => embeds.reduce((n, e) => n + embedLength(e), 0);
+  for (let over = total() - L.embedsTotal; over > 0; over = total() - L.embedsTotal) {
+    let longest: { get: () => string; set: (s: string) => void } | undefined;
+    let longestLength = MIN_TEXT;
+    for (const e of embeds) {
+      if (e.description !== undefined && e.description.length > longestLength) {
+        longestLength = e.description.length;
+        longest = { get: () => e.description ?? '', set: (s) => (e.description = s) };
+      }
+      for (const f of e.fields ?? []) {
+        if (f.value.length > longestLength) {
+          longestLength = f.value.length;
+          longest = { get: () => f.value, set: (s) => (f.value = s) };
+        }
+      }
+      if (e.footer && e.footer.text.length > longestLength) {
+        longestLength = e.footer.text.length;
+        const footer = e.footer;
+        longest = { get: () => footer.text, set: (s) => (footer.text = s) };
+      }
+    }
+    if (longest) {
+      longest.set(truncate(longest.get(), Math.max(MIN_TEXT, longestLength - over)));
+      continue;
+    }
+    const withFields = [...embeds].reverse().find((e) => (e.fields?.length ?? 0) > 0);
+    if (withFields?.fields) withFields.fields = withFields.fields.slice(0, -1);
+    // Only short texts are left, which cannot add up to the total with one embed: drop extra embeds.
+    else if (embeds.pop() === undefined) return;
+  }
+}
