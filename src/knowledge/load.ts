@@ -1,30 +1,141 @@
+import { open, readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArticle, type ParsedArticle } from './article.js';
+import { buildKnowledgeBase, topicVocabulary } from './build.js';
 import type { KnowledgeBase } from './model.js';
+import type { Problem } from './problem.js';
+import { parseTopics } from './topics.js';
 
-/** One thing wrong (or worth knowing) about the knowledge files, in terms a content editor can act on. */
-export interface Problem {
-  /** Path relative to the knowledge directory. */
-  readonly file: string;
-  readonly line?: number;
-  /** Dotted field path, e.g. "roles[0].salary.amount". */
-  readonly field?: string;
-  readonly message: string;
-  /** How to fix it, e.g. 'did you mean "salary"?'. */
-  readonly hint?: string;
-}
+export { formatProblem, type Problem } from './problem.js';
+export { parseArticle } from './article.js';
+export { buildKnowledgeBase } from './build.js';
+export { parseTopics } from './topics.js';
 
 export type LoadResult =
   | { readonly ok: true; readonly kb: KnowledgeBase; readonly warnings: readonly Problem[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
-/** STUB (contract only): read, validate and merge every knowledge file under `dir`. Never throws for bad content. */
-export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
-  return { ok: false, problems: [{ file: dir, message: 'loader not implemented yet' }] };
+/** Files larger than this are refused before they are parsed. */
+export const MAX_FILE_BYTES = 256 * 1024;
+
+/** The taxonomy shipped with careerbot, used when a knowledge directory has no topics.yaml. */
+export const BUNDLED_TOPICS_FILE = fileURLToPath(new URL('../../knowledge/topics.yaml', import.meta.url));
+
+/** How many files are read at once: enough to keep the disk busy, few enough to stay under fd limits. */
+const READ_CONCURRENCY = 64;
+
+type ReadResult = { readonly text: string } | { readonly problem: Problem } | { readonly missing: true };
+
+async function readKnowledgeFile(path: string, file: string): Promise<ReadResult> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
+    return { problem: { file, message: `cannot be read: ${(error as Error).message}` } };
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size > MAX_FILE_BYTES) {
+      return {
+        problem: {
+          file,
+          message: `is ${Math.ceil(size / 1024)} KiB; knowledge files may be at most ${MAX_FILE_BYTES / 1024} KiB`,
+          hint: 'split it into several articles',
+        },
+      };
+    }
+    return { text: await handle.readFile('utf8') };
+  } catch (error) {
+    return { problem: { file, message: `cannot be read: ${(error as Error).message}` } };
+  } finally {
+    await handle.close();
+  }
 }
 
-/** "file:line field: message (hint)" */
-export function formatProblem(p: Problem): string {
-  const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
-  const field = p.field === undefined ? '' : ` ${p.field}:`;
-  const hint = p.hint === undefined ? '' : ` (${p.hint})`;
-  return `${where}${field} ${p.message}${hint}`;
+/** Every .md file under `root`, sorted, as absolute paths. */
+async function markdownFiles(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const pending = [root];
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) pending.push(path);
+      else if (entry.isFile() && entry.name.endsWith('.md')) found.push(path);
+    }
+  }
+  return found.sort();
+}
+
+/** push(...items) without the argument-count limit of a spread. */
+function append<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}
+
+/** Map over `items` with at most `limit` promises in flight, keeping order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * Read, validate and merge every knowledge file under `dir`: `topics.yaml` (or the bundled one) and
+ * `articles/**\/*.md`. Collects every problem instead of stopping at the first; never throws for bad
+ * content.
+ */
+export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const rel = (path: string): string => relative(dir, path).split(sep).join('/');
+
+  // A directory without its own taxonomy uses the bundled one.
+  let topicsName = 'topics.yaml';
+  let topicsRead = await readKnowledgeFile(join(dir, topicsName), topicsName);
+  if ('missing' in topicsRead) {
+    topicsName = BUNDLED_TOPICS_FILE;
+    topicsRead = await readKnowledgeFile(BUNDLED_TOPICS_FILE, topicsName);
+  }
+  const topicsResult = parseTopics('text' in topicsRead ? topicsRead.text : '', topicsName);
+  if ('text' in topicsRead) {
+    append(problems, topicsResult.problems);
+    append(warnings, topicsResult.warnings);
+  } else {
+    problems.push('problem' in topicsRead ? topicsRead.problem : { file: topicsName, message: 'not found' });
+  }
+
+  let files: string[];
+  try {
+    files = await markdownFiles(join(dir, 'articles'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? 'folder not found' : `cannot be read: ${(error as Error).message}`;
+    return { ok: false, problems: [...problems, { file: 'articles/', message, hint: `knowledge articles go in ${join(dir, 'articles')}` }] };
+  }
+
+  const vocabulary = topicVocabulary(topicsResult.topics);
+  const articles: ParsedArticle[] = [];
+  const results = await mapLimited(files, READ_CONCURRENCY, async (path) => {
+    const file = rel(path);
+    const read = await readKnowledgeFile(path, file);
+    if ('text' in read) return parseArticle(read.text, file, vocabulary);
+    if ('problem' in read) return { problems: [read.problem], warnings: [] };
+    return { problems: [{ file, message: 'disappeared while being read' }], warnings: [] };
+  });
+  for (const result of results) {
+    append(problems, result.problems);
+    append(warnings, result.warnings);
+    if (result.article !== undefined) articles.push(result.article);
+  }
+
+  const built = buildKnowledgeBase(dir, topicsResult.topics, articles);
+  append(problems, built.problems);
+  append(warnings, built.warnings);
+  if (problems.length > 0 || built.kb === undefined) return { ok: false, problems };
+  return { ok: true, kb: built.kb, warnings };
 }

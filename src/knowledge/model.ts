@@ -92,14 +92,64 @@ export interface KnowledgeBase {
   readonly topics: readonly Topic[];
   readonly roles: ReadonlyMap<RoleId, Role>;
   readonly comparisons: readonly Comparison[];
+  /** Comparisons by `pairKey(a, b)`; build it with `createKnowledgeBase` rather than by hand. */
+  readonly comparisonsByPair: ReadonlyMap<string, Comparison>;
   readonly conflicts: readonly Conflict[];
 }
 
-/** The comparison article covering exactly these two roles, in either order. */
+/** The same key for (a, b) and (b, a). */
+export function pairKey(a: RoleId, b: RoleId): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+/**
+ * A knowledge base from its parts, with the lookup indexes filled in (the first comparison of a pair
+ * wins). The loader uses it; tests that need a hand-made knowledge base should too.
+ */
+export function createKnowledgeBase(parts: Omit<KnowledgeBase, 'comparisonsByPair'>): KnowledgeBase {
+  const comparisonsByPair = new Map<string, Comparison>();
+  for (const comparison of parts.comparisons) {
+    const key = pairKey(comparison.roles[0], comparison.roles[1]);
+    if (!comparisonsByPair.has(key)) comparisonsByPair.set(key, comparison);
+  }
+  return { ...parts, comparisonsByPair };
+}
+
+/** The comparison article covering exactly these two roles, in either order. O(1). */
 export function findComparison(kb: KnowledgeBase, a: RoleId, b: RoleId): Comparison | undefined {
-  return kb.comparisons.find((c) => (c.roles[0] === a && c.roles[1] === b) || (c.roles[0] === b && c.roles[1] === a));
+  return kb.comparisonsByPair.get(pairKey(a, b));
 }
 
 export function getTopic(kb: KnowledgeBase, id: TopicId): Topic | undefined {
   return kb.topics.find((t) => t.id === id);
+}
+
+export function getRole(kb: KnowledgeBase, id: RoleId): Role | undefined {
+  return kb.roles.get(id);
+}
+
+/** Every role, sorted by title (for "what do you know?" lists). */
+export function listRoles(kb: KnowledgeBase): readonly Role[] {
+  return [...kb.roles.values()].sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/** A role's facts on one topic, each with its source; empty when the role or topic is unknown. */
+export function roleFacts(kb: KnowledgeBase, id: RoleId, topic: TopicId): readonly Fact[] {
+  const role = kb.roles.get(id);
+  return role !== undefined && Object.hasOwn(role.facts, topic) ? (role.facts[topic] ?? []) : [];
+}
+
+/** A role's salaries, one per source; empty when unknown. */
+export function roleSalaries(kb: KnowledgeBase, id: RoleId): readonly Salary[] {
+  return kb.roles.get(id)?.salaries ?? [];
+}
+
+/** A role's career-ladder facts; undefined when the role is unknown. */
+export function roleLadder(kb: KnowledgeBase, id: RoleId): Ladder | undefined {
+  return kb.roles.get(id)?.ladder;
+}
+
+/** The comparisons a role appears in. */
+export function comparisonsOf(kb: KnowledgeBase, id: RoleId): readonly Comparison[] {
+  return kb.comparisons.filter((c) => c.roles[0] === id || c.roles[1] === id);
 }

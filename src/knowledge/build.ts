@@ -1,0 +1,270 @@
+import type { ParsedArticle, ParsedRole, TopicVocabulary } from './article.js';
+import { roleField } from './article.js';
+import {
+  createKnowledgeBase,
+  type Comparison,
+  type Conflict,
+  type Fact,
+  type KnowledgeBase,
+  type LadderLink,
+  type Role,
+  type RoleId,
+  type Salary,
+  type Topic,
+  type TopicId,
+} from './model.js';
+import { nameKey, simplify } from './names.js';
+import type { Problem } from './problem.js';
+
+/** The topic vocabulary that `## ` headings are read with. */
+export function topicVocabulary(topics: readonly Topic[]): TopicVocabulary {
+  const byName = new Map<string, TopicId>();
+  const suggestions: (readonly [string, string])[] = [];
+  for (const topic of topics) {
+    for (const spelling of [topic.id, topic.name, ...topic.words]) {
+      const key = simplify(spelling);
+      if (!byName.has(key)) byName.set(key, topic.id);
+      suggestions.push([spelling, topic.name]);
+    }
+  }
+  return { byName, suggestions };
+}
+
+interface Claim {
+  readonly roleId: RoleId;
+  readonly name: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+interface LadderDraft {
+  readonly title: string;
+  readonly source: Fact['source'];
+}
+
+/** A role while articles are merged into it; every collection grows by appending (linear overall). */
+interface RoleDraft {
+  readonly id: RoleId;
+  readonly title: string;
+  readonly titleFile: string;
+  readonly titleLine: number;
+  readonly summary: string;
+  readonly aliases: string[];
+  readonly aliasKeys: Set<string>;
+  readonly facts: Map<TopicId, Fact[]>;
+  readonly salaries: Salary[];
+  readonly salaryWhere: { readonly file: string; readonly line: number; readonly field: string }[];
+  readonly ladder: { reportsTo: LadderDraft[]; stepTowards: LadderDraft[]; comesFrom: LadderDraft[] };
+  readonly ladderKeys: Set<string>;
+  readonly comparisons: string[];
+}
+
+export interface BuildResult {
+  readonly kb?: KnowledgeBase;
+  readonly problems: readonly Problem[];
+  readonly warnings: readonly Problem[];
+}
+
+const money = (s: Salary): string => `${s.amount.toLocaleString('en-US')} ${s.currency} per ${s.period} (${s.kind})`;
+
+/**
+ * Merge parsed articles into one knowledge base and check the rules that span files: one title per
+ * id, one role per alias, one article per comparison id. A role in several articles becomes one role
+ * whose facts and salaries keep their sources. Linear in the size of the input.
+ */
+export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articles: readonly ParsedArticle[]): BuildResult {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const drafts = new Map<RoleId, RoleDraft>();
+  const comparisons: Comparison[] = [];
+  const comparisonFiles = new Map<string, string>();
+  const pairFiles = new Map<string, string>();
+
+  const mergeRole = (article: ParsedArticle, role: ParsedRole): void => {
+    const { entry } = role;
+    let draft = drafts.get(entry.id);
+    if (draft === undefined) {
+      draft = {
+        id: entry.id,
+        title: entry.title,
+        titleFile: article.file,
+        titleLine: role.titleLine,
+        summary: entry.summary,
+        aliases: [],
+        aliasKeys: new Set([nameKey(entry.title)]),
+        facts: new Map(),
+        salaries: [],
+        salaryWhere: [],
+        ladder: { reportsTo: [], stepTowards: [], comesFrom: [] },
+        ladderKeys: new Set(),
+        comparisons: [],
+      };
+      drafts.set(entry.id, draft);
+    } else if (simplify(draft.title) !== simplify(entry.title)) {
+      problems.push({
+        file: article.file,
+        line: role.titleLine,
+        field: roleField(role, 'title'),
+        message: `role "${entry.id}" is titled "${entry.title}" here but "${draft.title}" in ${draft.titleFile}:${draft.titleLine}`,
+        hint: 'use the same title everywhere, or give the other role its own id',
+      });
+      return;
+    }
+    for (const alias of entry.aliases) {
+      const key = nameKey(alias);
+      if (!draft.aliasKeys.has(key)) {
+        draft.aliasKeys.add(key);
+        draft.aliases.push(alias);
+      }
+    }
+    const source = article.source;
+    const add = (topic: TopicId, text: string): void => {
+      const list = draft.facts.get(topic);
+      if (list === undefined) draft.facts.set(topic, [{ text, source }]);
+      else list.push({ text, source });
+    };
+    add('overview', entry.summary);
+    for (const [topic, section] of role.sections) add(topic, section.text);
+    if (entry.salary !== undefined) {
+      draft.salaries.push({ ...entry.salary, source });
+      draft.salaryWhere.push({ file: article.file, line: role.salaryLine, field: roleField(role, 'salary', 'amount') });
+    }
+    const ladder = entry.ladder;
+    if (ladder !== undefined) {
+      const links: [keyof RoleDraft['ladder'], readonly string[]][] = [
+        ['reportsTo', ladder.reports_to],
+        ['stepTowards', ladder.step_towards],
+        ['comesFrom', ladder.comes_from],
+      ];
+      for (const [kind, titles] of links) {
+        for (const title of titles) {
+          const key = `${kind}:${nameKey(title)}`;
+          if (draft.ladderKeys.has(key)) continue;
+          draft.ladderKeys.add(key);
+          draft.ladder[kind].push({ title, source });
+        }
+      }
+    }
+    draft.comparisons.push(article.id);
+  };
+
+  for (const article of articles) {
+    const earlier = comparisonFiles.get(article.id);
+    if (earlier !== undefined) {
+      problems.push({
+        file: article.file,
+        field: '(file name)',
+        message: `another article has the same name: ${earlier}`,
+        hint: 'file names are comparison ids and must be unique; rename one of them',
+      });
+      continue;
+    }
+    comparisonFiles.set(article.id, article.file);
+    const [a, b] = article.roles;
+    mergeRole(article, a);
+    mergeRole(article, b);
+    const pair = a.entry.id < b.entry.id ? `${a.entry.id} ${b.entry.id}` : `${b.entry.id} ${a.entry.id}`;
+    const samePair = pairFiles.get(pair);
+    if (samePair === undefined) pairFiles.set(pair, article.file);
+    else {
+      warnings.push({
+        file: article.file,
+        field: 'roles',
+        message: `${samePair} already compares these two roles; answers comparing them use that one`,
+        hint: 'merge the two articles, or keep both for their facts',
+      });
+    }
+    comparisons.push({
+      id: article.id,
+      title: article.title,
+      roles: [a.entry.id, b.entry.id],
+      differences: Object.fromEntries([...article.differences].map(([topic, section]) => [topic, section.text])),
+      source: article.source,
+    });
+  }
+
+  // Who owns each name: titles and ids first, so an alias that is another role's title is caught in any order.
+  const owners = new Map<string, Claim>();
+  for (const draft of drafts.values()) {
+    for (const name of [draft.title, draft.id]) {
+      const key = nameKey(name);
+      const owner = owners.get(key);
+      if (owner === undefined) owners.set(key, { roleId: draft.id, name, file: draft.titleFile, line: draft.titleLine });
+      else if (owner.roleId !== draft.id) {
+        problems.push({
+          file: draft.titleFile,
+          line: draft.titleLine,
+          field: 'title',
+          message: `"${name}" (role "${draft.id}") is also the name of role "${owner.roleId}" in ${owner.file}:${owner.line}`,
+          hint: 'two different roles need different titles',
+        });
+      }
+    }
+  }
+  for (const article of articles) {
+    for (const role of article.roles) {
+      role.entry.aliases.forEach((alias, index) => {
+        const key = nameKey(alias);
+        const line = role.aliasLines[index] ?? role.titleLine;
+        const owner = owners.get(key);
+        if (owner === undefined) owners.set(key, { roleId: role.entry.id, name: alias, file: article.file, line });
+        else if (owner.roleId !== role.entry.id) {
+          problems.push({
+            file: article.file,
+            line,
+            field: roleField(role, 'aliases', index),
+            message: `alias "${alias}" of role "${role.entry.id}" is already claimed by role "${owner.roleId}" ("${owner.name}" in ${owner.file}:${owner.line})`,
+            hint: 'an alias must name one role only; remove it from one of them',
+          });
+        }
+      });
+    }
+  }
+
+  if (problems.length > 0) return { problems, warnings };
+
+  const resolve = (links: readonly LadderDraft[], self: RoleId): LadderLink[] =>
+    links.map(({ title, source }) => {
+      const roleId = owners.get(nameKey(title))?.roleId;
+      return roleId === undefined || roleId === self ? { title, source } : { title, roleId, source };
+    });
+
+  const conflicts: Conflict[] = [];
+  const roles = new Map<RoleId, Role>();
+  for (const draft of drafts.values()) {
+    const distinct = new Set(draft.salaries.map(money));
+    if (distinct.size > 1) {
+      const detail = draft.salaries.map((s) => `${money(s)} in ${s.source.file}`).join('; ');
+      conflicts.push({ roleId: draft.id, field: 'salary', message: `${draft.title}: sources give different salaries: ${detail}` });
+      draft.salaries.slice(1).forEach((salary, i) => {
+        const where = draft.salaryWhere[i + 1];
+        const first = draft.salaries[0];
+        if (where === undefined || first === undefined || money(salary) === money(first)) return;
+        warnings.push({
+          file: where.file,
+          line: where.line,
+          field: where.field,
+          message: `${draft.title}: ${money(salary)} here, but ${money(first)} in ${first.source.file}; both are kept, per source`,
+          hint: 'check the sources; answers show each figure with its source',
+        });
+      });
+    }
+    roles.set(draft.id, {
+      id: draft.id,
+      title: draft.title,
+      aliases: draft.aliases,
+      summary: draft.summary,
+      facts: Object.fromEntries(draft.facts),
+      salaries: draft.salaries,
+      ladder: {
+        reportsTo: resolve(draft.ladder.reportsTo, draft.id),
+        stepTowards: resolve(draft.ladder.stepTowards, draft.id),
+        comesFrom: resolve(draft.ladder.comesFrom, draft.id),
+      },
+      comparisons: draft.comparisons,
+    });
+  }
+
+  const kb = createKnowledgeBase({ dir, topics, roles, comparisons, conflicts });
+  return { kb, problems, warnings };
+}

@@ -1,0 +1,65 @@
+/**
+ * Name keys and spelling suggestions shared by the loader (alias clashes, ladder links, topic headings).
+ * Pure functions, no state.
+ */
+
+/** Keys that would reach Object.prototype if ever used as a property name: refused everywhere. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The key two names are compared by: case, dots, hyphens, underscores, apostrophes and spacing are
+ * ignored, so "C.O.O." = "coo" and "operations co-ordinator" = "Operations Coordinator".
+ */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/[\s.\-_'’]+/gu, '');
+}
+
+/** Lower case with single spaces: how headings and topic words are compared. */
+export function simplify(text: string): string {
+  return text.normalize('NFKC').toLowerCase().trim().replace(/\s+/gu, ' ');
+}
+
+/** Levenshtein distance, giving up (returning limit + 1) as soon as it must exceed `limit`. */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? limit + 1;
+}
+
+/**
+ * The candidate closest to `input` when it looks like a misspelling of it (at most a third of the
+ * letters wrong, and at least one right), else undefined. Candidates are [spelling, answer] pairs so a
+ * match on a topic word can suggest the topic's name.
+ */
+export function closest(input: string, candidates: Iterable<readonly [string, string]>): string | undefined {
+  const wanted = simplify(input);
+  const limit = Math.max(1, Math.floor(wanted.length / 3));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const [spelling, answer] of candidates) {
+    const distance = editDistance(wanted, simplify(spelling), bestDistance - 1);
+    if (distance < bestDistance && distance < wanted.length) {
+      best = answer;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** "did you mean "x"?" or undefined. */
+export function didYouMean(input: string, candidates: Iterable<readonly [string, string]>): string | undefined {
+  const suggestion = closest(input, candidates);
+  return suggestion === undefined ? undefined : `did you mean "${suggestion}"?`;
+}

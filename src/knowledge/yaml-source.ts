@@ -1,0 +1,90 @@
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import type { Problem } from './problem.js';
+import { FORBIDDEN_KEYS } from './names.js';
+
+/** A path into parsed YAML, as zod reports it. */
+export type YamlPath = readonly PropertyKey[];
+
+export interface YamlText {
+  /** The plain value, absent when the YAML itself is broken or unsafe. */
+  readonly value?: unknown;
+  readonly problems: readonly Problem[];
+  /** The file line of the key (or list item) at `path`, or of its deepest existing parent. */
+  readonly lineOf: (path: YamlPath) => number;
+}
+
+/**
+ * Parse YAML without ever running or expanding anything: only the core schema (no custom tags, no
+ * timestamps), duplicate keys refused, and anchors/aliases refused outright so an alias bomb costs
+ * nothing. `firstLine` is the file line the text starts on (front matter starts on line 2).
+ */
+export function parseYamlText(text: string, file: string, firstLine = 1): YamlText {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false });
+  const toLine = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;
+  const lineOfNode = (node: unknown, fallback: number): number =>
+    isNode(node) && node.range ? toLine(node.range[0]) : fallback;
+
+  const problems: Problem[] = [];
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    problems.push({
+      file,
+      line: toLine(error.pos[0]),
+      message: `not valid YAML: ${error.message.split('\n')[0] ?? error.code}`,
+      hint: 'check indentation, colons and quotes around text containing ": " or "#"',
+    });
+  }
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      problems.push({
+        file,
+        line: lineOfNode(node, firstLine),
+        field: `*${node.source}`,
+        message: 'YAML aliases are not allowed',
+        hint: 'write the value out in full',
+      });
+    } else if (isNode(node) && node.anchor !== undefined) {
+      problems.push({
+        file,
+        line: lineOfNode(node, firstLine),
+        field: `&${node.anchor}`,
+        message: 'YAML anchors are not allowed',
+        hint: 'remove the &name and write values out in full',
+      });
+    }
+    if (isPair(node) && isScalar(node.key) && FORBIDDEN_KEYS.has(String(node.key.value))) {
+      problems.push({
+        file,
+        line: lineOfNode(node.key, firstLine),
+        field: String(node.key.value),
+        message: `"${String(node.key.value)}" is not allowed as a key`,
+        hint: 'remove this key',
+      });
+    }
+  });
+
+  const lineOf = (path: YamlPath): number => {
+    let node: unknown = doc.contents;
+    let line = lineOfNode(node, firstLine);
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+        if (pair === undefined) return line;
+        line = lineOfNode(pair.key, line);
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item: unknown = node.items[segment];
+        if (item === undefined) return line;
+        line = lineOfNode(item, line);
+        node = item;
+      } else {
+        return line;
+      }
+    }
+    return line;
+  };
+
+  if (problems.length > 0) return { problems, lineOf };
+  // maxAliasCount 0 is a second guard: aliases were refused above, so none can expand here.
+  return { value: doc.toJS({ maxAliasCount: 0 }), problems, lineOf };
+}
