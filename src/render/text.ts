@@ -112,7 +112,7 @@ export function unknownLines(
   answer: Extract<Answer, { kind: 'unknown' }>,
   quote: (text: string) => string,
 ): string[] {
-  const quoted = answer.mentions.map(quote);
+  const quoted = answer.mentions.map((m) => quote(m));
   const first =
     quoted.length === 0
       ? messages.unknownNone

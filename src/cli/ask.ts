@@ -1,0 +1,90 @@
+/**
+ * `npm run ask -- [--json | --jsonl] "question"`: one answer (or one per input line) on stdout,
+ * nothing else there; logs and errors go to stderr.
+ *
+ *   plain    the answer as the terminal shows it
+ *   --json   one object {"intent","roles":[{"id","title"}],"sections","confidence","text"}
+ *   --jsonl  reads lines {"conversation": id, "text": question} from stdin and writes exactly one object
+ *            per non-blank line, in order: the same keys plus "conversation", or
+ *            {"conversation"?, "error"} for a line that is not JSON or not of that shape. Context is kept
+ *            per conversation id. Blank lines are skipped (no output).
+ */
+import { createInterface } from 'node:readline';
+import { CommonEnvSchema, loadDotEnv, parseEnv } from '../config/env.js';
+import { createEngine } from '../engine.js';
+import { createGapRecorder } from '../gaps/recorder.js';
+import { openKnowledge, type ReloadingKnowledge } from '../knowledge/reload.js';
+import { createLogger } from '../log.js';
+import { messages } from '../messages.js';
+import { renderJson } from '../render/json.js';
+import { renderText } from '../render/text.js';
+import { answerJsonlLine } from './jsonl.js';
+
+type Mode = 'text' | 'json' | 'jsonl';
+
+function parseArgs(argv: readonly string[]): { mode: Mode; question: string } | undefined {
+  let mode: Mode = 'text';
+  const words: string[] = [];
+  for (const arg of argv) {
+    if (arg === '--json') mode = 'json';
+    else if (arg === '--jsonl') mode = 'jsonl';
+    else if (arg === '--') continue;
+    else if (arg.startsWith('--')) return undefined;
+    else words.push(arg);
+  }
+  const question = words.join(' ').trim();
+  if (mode === 'jsonl' ? question !== '' : question === '') return undefined;
+  return { mode, question };
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!args) {
+    console.error(messages.askUsage);
+    return 2;
+  }
+  loadDotEnv();
+  const env = parseEnv(CommonEnvSchema);
+  if (!env.ok) {
+    console.error(env.message);
+    return 1;
+  }
+  const logger = createLogger(env.env.LOG_LEVEL);
+  let knowledge: ReloadingKnowledge;
+  try {
+    knowledge = await openKnowledge(env.env.KNOWLEDGE_DIR, logger, { watch: false });
+  } catch (error) {
+    console.error(messages.knowledgeFailed(env.env.KNOWLEDGE_DIR, (error as Error).message));
+    return 1;
+  }
+  const engine = createEngine({
+    knowledge,
+    onUnanswered: createGapRecorder({ file: env.env.GAPS_FILE, enabled: env.env.RECORD_GAPS }, logger),
+  });
+  try {
+    if (args.mode === 'text') {
+      process.stdout.write(`${renderText(engine.ask('cli', args.question).answer)}\n`);
+    } else if (args.mode === 'json') {
+      process.stdout.write(`${JSON.stringify(renderJson(engine.ask('cli', args.question)))}\n`);
+    } else {
+      const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+      for await (const line of lines) {
+        if (line.trim() === '') continue;
+        process.stdout.write(`${JSON.stringify(answerJsonlLine(engine, line))}\n`);
+      }
+    }
+  } finally {
+    knowledge.close();
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,40 @@
+import type { Engine } from '../engine.js';
+import { messages } from '../messages.js';
+import { renderText } from '../render/text.js';
+
+/** The conversation id of the terminal chat: one person, one conversation. */
+export const CONVERSATION = 'terminal';
+
+/** What one line of input produces: text to print, and whether to stop. */
+export function chatLine(engine: Engine, line: string): { output?: string; quit?: true } {
+  const text = line.trim();
+  if (text === '') return {};
+  if (text.startsWith('/')) {
+    const command = text.split(/\s/, 1)[0]?.toLowerCase() ?? '';
+    switch (command) {
+      case '/quit':
+      case '/exit':
+        return { quit: true };
+      case '/reset':
+        engine.reset(CONVERSATION);
+        return { output: messages.chatReset };
+      case '/help':
+        return {
+          output: renderText(
+            engine.answerQuery({
+              intent: 'help',
+              roles: [],
+              topics: ['overview'],
+              confidence: 1,
+              unknownRoles: [],
+              candidates: [],
+              followUp: false,
+            }),
+          ),
+        };
+      default:
+        return { output: messages.chatUnknownCommand(command.slice(0, 30)) };
+    }
+  }
+  return { output: renderText(engine.ask(CONVERSATION, text).answer) };
+}
