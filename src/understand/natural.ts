@@ -1,0 +1,17 @@
+/**
+ * The one door to the `natural` package. Its package root loads database drivers (mongoose, pg, redis)
+ * and prints to stdout, so only the small submodules we need are required, here and nowhere else.
+ */
+import { createRequire } from 'node:module';
+
+interface PorterStemmerModule {
+  stem(token: string): string;
+}
+
+const require = createRequire(import.meta.url);
+const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as PorterStemmerModule;
+
+/** Porter stem of one lower-case word ("earns" -> "earn", "qualifications" -> "qualif"). */
+export function stem(word: string): string {
+  return porter.stem(word);
+}

@@ -1,0 +1,154 @@
+/**
+ * Topic detection: which of the knowledge base's topics a question asks about, from the words and
+ * phrases in knowledge/topics.yaml, compared after Porter stemming.
+ */
+import type { Topic, TopicId } from '../knowledge/model.js';
+import { AUX_BASE, DETERMINERS, LIGHT_WORDS, PRONOUNS, QUANTITY_CUES } from './lexicon.js';
+import { stem } from './natural.js';
+import { clean, tokenize, type Token } from './normalize.js';
+
+/** Stand-in for a role or pronoun, so "what does a COO do" and "what do they do" read alike. */
+const SOMEONE = '<someone>';
+
+/** Topic words compiled for lookup. Built once per knowledge base. */
+export interface TopicMatcher {
+  /** Stem of a one-word topic word -> topic ids. */
+  readonly words: ReadonlyMap<string, readonly TopicId[]>;
+  /** Multi-word phrases as stem sequences, grouped by first stem. */
+  readonly phrases: ReadonlyMap<
+    string,
+    readonly { readonly topic: TopicId; readonly stems: readonly string[]; readonly weak: boolean }[]
+  >;
+  /** Every stem that belongs to some topic word (such words are never treated as role names or typos). */
+  readonly stems: ReadonlySet<string>;
+}
+
+/** The comparable form of one word in a topic context. */
+function wordForm(norm: string): string | undefined {
+  if (DETERMINERS.has(norm)) return undefined;
+  if (PRONOUNS.has(norm)) return SOMEONE;
+  const base = AUX_BASE[norm] ?? norm;
+  return stem(base.replace(/'s$/, ''));
+}
+
+function forms(tokens: readonly Token[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    const f = wordForm(t.norm);
+    if (f !== undefined) out.push(f);
+  }
+  return out;
+}
+
+/** Compile the taxonomy's words and phrases; the topic's id and name count as words too. */
+export function compileTopics(topics: readonly Topic[]): TopicMatcher {
+  const words = new Map<string, TopicId[]>();
+  const phrases = new Map<string, { topic: TopicId; stems: string[]; weak: boolean }[]>();
+  const stems = new Set<string>();
+  for (const topic of topics) {
+    for (const text of [topic.id, topic.name, ...topic.words]) {
+      const f = forms(tokenize(clean(text)));
+      const first = f[0];
+      if (first === undefined) continue;
+      for (const s of f) if (s !== SOMEONE) stems.add(s);
+      if (f.length === 1) {
+        const list = words.get(first) ?? [];
+        if (!list.includes(topic.id)) list.push(topic.id);
+        words.set(first, list);
+      } else {
+        const list = phrases.get(first) ?? [];
+        list.push({ topic: topic.id, stems: f, weak: f.every((x) => WEAK_STEMS.has(x)) });
+        phrases.set(first, list);
+      }
+    }
+  }
+  return { words, phrases, stems };
+}
+
+/**
+ * Question words that name a topic only when nothing stronger does: "how much" is pay in "how much for
+ * a COO?" but not in "how much travel?"; "what is"/"about" ask for an overview unless a topic is named.
+ */
+const WEAK_STEMS: ReadonlySet<string> = new Set(
+  ['what', 'who', 'how', 'much', 'be', 'about', 'where', 'when', 'which', 'general'].map((w) => stem(w)),
+);
+const LIGHT_STEMS: ReadonlySet<string> = new Set([...LIGHT_WORDS].map((w) => stem(w)));
+const QUANTITY_STEMS: ReadonlySet<string> = new Set([...QUANTITY_CUES].map((w) => stem(w)));
+
+/** Most words a phrase may skip between two of its own ("what do I really need to become"). */
+const PHRASE_GAP = 1;
+
+function phraseAt(seq: readonly string[], start: number, stems: readonly string[]): boolean {
+  let pos = start + 1;
+  for (let k = 1; k < stems.length; k += 1) {
+    let found = false;
+    for (let skip = 0; skip <= PHRASE_GAP && pos + skip < seq.length; skip += 1) {
+      if (seq[pos + skip] === stems[k]) {
+        pos = pos + skip + 1;
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+/** Topics a question names. */
+export interface TopicReading {
+  /** In order of first mention; empty when none. */
+  readonly topics: readonly TopicId[];
+  /** False when only question words ("what is", "how much", "about") suggested them. */
+  readonly named: boolean;
+}
+
+/**
+ * Topic ids named in the question. Tokens flagged in `roleTokens` (role names, known or not) read as
+ * "someone" so a role's words never count as topic words ("operations MANAGER" is not about managing,
+ * "OFFICER" is not an office).
+ */
+export function detectTopics(
+  tokens: readonly Token[],
+  roleTokens: readonly boolean[],
+  matcher: TopicMatcher,
+): TopicReading {
+  const seq: string[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (roleTokens[i] === true) {
+      if (seq[seq.length - 1] !== SOMEONE) seq.push(SOMEONE);
+      continue;
+    }
+    const f = wordForm(t.norm);
+    if (f !== undefined) seq.push(f);
+  }
+  const strong: TopicId[] = [];
+  const weak: TopicId[] = [];
+  const add = (list: TopicId[], id: TopicId): void => {
+    if (!list.includes(id)) list.push(id);
+  };
+  for (let i = 0; i < seq.length; i += 1) {
+    const s = seq[i];
+    if (s === undefined || s === SOMEONE) continue;
+    for (const p of matcher.phrases.get(s) ?? []) {
+      if (phraseAt(seq, i, p.stems)) add(p.weak ? weak : strong, p.topic);
+    }
+    const ids = matcher.words.get(s);
+    if (ids === undefined) continue;
+    if (LIGHT_STEMS.has(s) && !nearQuantity(seq, i)) continue;
+    for (const id of ids) add(WEAK_STEMS.has(s) ? weak : strong, id);
+  }
+  if (strong.length === 0) return { topics: weak, named: false };
+  const topics = strong.length > 1 ? strong.filter((id) => id !== 'overview') : strong;
+  return { topics, named: true };
+}
+
+/** A quantity word within four words either side: "how MUCH do they make", "who makes MORE". */
+function nearQuantity(seq: readonly string[], i: number): boolean {
+  for (let j = Math.max(0, i - 4); j <= Math.min(seq.length - 1, i + 4); j += 1) {
+    const w = seq[j];
+    if (w !== undefined && QUANTITY_STEMS.has(w)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,47 @@
+import {
+  createKnowledgeBase,
+  type KnowledgeBase,
+  type Role,
+  type Source,
+} from '../../src/knowledge/model.js';
+import { loadKnowledgeBase } from '../../src/knowledge/load.js';
+import { indexKnowledge, type Knowledge } from '../../src/engine.js';
+
+const source: Source = { title: 'Fixture article', file: 'articles/fixture.md' };
+
+/** A minimal role for hand-made knowledge bases (scale and edge-case tests). */
+export function fixtureRole(id: string, title: string, aliases: readonly string[]): Role {
+  return {
+    id,
+    title,
+    aliases,
+    summary: `${title} summary.`,
+    facts: { overview: [{ text: `${title} summary.`, source }] },
+    salaries: [],
+    ladder: { reportsTo: [], stepTowards: [], comesFrom: [] },
+    comparisons: [],
+  };
+}
+
+/** A knowledge base with the bundled topics and the given roles. */
+export function kbWithRoles(base: KnowledgeBase, roles: readonly Role[]): KnowledgeBase {
+  return createKnowledgeBase({
+    dir: 'fixture',
+    topics: base.topics,
+    roles: new Map(roles.map((r) => [r.id, r])),
+    comparisons: [],
+    conflicts: [],
+  });
+}
+
+let bundled: Promise<Knowledge> | undefined;
+
+/** The bundled knowledge base (knowledge/), loaded once per test file and indexed. */
+export function bundledKnowledge(): Promise<Knowledge> {
+  bundled ??= loadKnowledgeBase('knowledge').then((result) => {
+    if (!result.ok)
+      throw new Error(`bundled knowledge base failed to load: ${JSON.stringify(result.problems)}`);
+    return indexKnowledge(result.kb);
+  });
+  return bundled;
+}
