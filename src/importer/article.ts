@@ -1,0 +1,145 @@
+import type { CoreTopicId } from '../knowledge/model.js';
+import type { Block } from './blocks.js';
+import { collapseSpaces, trimTrailing } from './text.js';
+
+/** The topic sections an article has, besides the two "What is" sections. */
+export type ArticleTopic = Exclude<CoreTopicId, 'overview'>;
+
+export type SectionKind =
+  | { readonly kind: 'intro' }
+  | { readonly kind: 'what-is'; readonly name: string }
+  | { readonly kind: 'versus' }
+  | { readonly kind: 'topic'; readonly topic: ArticleTopic }
+  | { readonly kind: 'unknown' };
+
+export interface Paragraph {
+  readonly text: string;
+  readonly line: number;
+}
+
+export interface Section {
+  readonly heading: string;
+  readonly line: number;
+  readonly kind: SectionKind;
+  readonly paragraphs: Paragraph[];
+}
+
+export interface ArticleStructure {
+  /** The title as published ("Head Of Operations vs. coo: What Are the Differences?"). */
+  readonly title: string;
+  /** The two role names as the title writes them. */
+  readonly names: readonly [string, string];
+  readonly sections: readonly Section[];
+  /** Blocks dropped as site chrome (before the title, "Previous", "Next", "Back to ..."). */
+  readonly dropped: number;
+}
+
+export type StructureResult =
+  | { readonly ok: true; readonly article: ArticleStructure }
+  | { readonly ok: false; readonly message: string };
+
+const VERSUS = /\s(?:vs\.?|versus|v\.)\s/i;
+const CHROME_LINE =
+  /^(?:previous|next|previous article|next article|back to .{1,60}|related|related articles|related posts|you may also like|read more|share|share this|share this article|advertisement|table of contents)$/i;
+
+/** Heading text without Markdown marks, numbering ("2.", "Step 3:") or a final colon. */
+export function cleanHeading(text: string): string {
+  const bare = collapseSpaces(text)
+    .replace(/^#+ ?/, '')
+    .replace(/^(?:step )?\d{1,2} ?[.):-]? /i, '')
+    .replace(/^[ivx]{1,4}[.)] /i, '');
+  return trimTrailing(bare, ':. ');
+}
+
+/** Keywords per topic; the topic whose keyword comes first in the heading wins ("Skills and requirements"). */
+const TOPIC_WORDS: readonly (readonly [ArticleTopic, RegExp])[] = [
+  ['duties', /\b(?:dut(?:y|ies)|responsibilit|tasks|what (?:they|\w+s) do|day[- ]to[- ]day)/i],
+  [
+    'requirements',
+    /\b(?:requirement|education|qualification|training|certification|degree|how to become|credentials)/i,
+  ],
+  ['environment', /\b(?:environment|workplace|work setting|working conditions|where they work|schedule)/i],
+  ['skills', /\bskill/i],
+  ['salary', /\b(?:salar|pay\b|earn|outlook|compensation|wage|income)/i],
+];
+
+/** What a heading introduces, given the two role names. */
+export function classifyHeading(heading: string): SectionKind {
+  const text = cleanHeading(heading);
+  const lower = text.toLowerCase();
+  const whatIs = /^what(?:'s|’s| is| are| does) (.+)$/.exec(lower);
+  if (whatIs?.[1] !== undefined) {
+    const name = trimTrailing(whatIs[1], '? ')
+      .replace(/^(?:an?|the) /, '')
+      .replace(/ do$/, '')
+      .trim();
+    if (name.length > 0) return { kind: 'what-is', name };
+  }
+  if (VERSUS.test(` ${lower} `)) return { kind: 'versus' };
+  let best: { topic: ArticleTopic; at: number } | undefined;
+  for (const [topic, pattern] of TOPIC_WORDS) {
+    const at = lower.search(pattern);
+    if (at >= 0 && (best === undefined || at < best.at)) best = { topic, at };
+  }
+  if (best !== undefined) return { kind: 'topic', topic: best.topic };
+  if (/\bdifferences?\b|\bcompar/.test(lower)) return { kind: 'versus' };
+  return { kind: 'unknown' };
+}
+
+/** "Head Of Operations vs. coo: What Are the Differences?" -> ["Head Of Operations", "coo"]. */
+export function titleNames(title: string): readonly [string, string] | undefined {
+  const clean = cleanHeading(title);
+  const parts = clean.split(VERSUS);
+  if (parts.length !== 2) return undefined;
+  const a = (parts[0] ?? '').trim();
+  const b = (parts[1] ?? '')
+    .split(/[:|–—?]|\s-\s/)[0]
+    ?.trim()
+    .replace(/\.$/, '');
+  if (a.length === 0 || b === undefined || b.length === 0) return undefined;
+  return [a, b];
+}
+
+/** Group the blocks of an article into its sections, dropping site chrome around it. */
+export function structureArticle(blocks: readonly Block[]): StructureResult {
+  const titleAt = blocks.findIndex((b) => titleNames(b.text) !== undefined && b.text.length <= 160);
+  const titleBlock = blocks[titleAt];
+  const names = titleBlock === undefined ? undefined : titleNames(titleBlock.text);
+  if (titleBlock === undefined || names === undefined) {
+    return {
+      ok: false,
+      message:
+        'no title of the form "A vs. B: What Are the Differences?" found; the first heading must name the two roles',
+    };
+  }
+  let dropped = titleAt;
+  const sections: Section[] = [
+    { heading: '', line: titleBlock.line, kind: { kind: 'intro' }, paragraphs: [] },
+  ];
+  let ended = false;
+  for (const block of blocks.slice(titleAt + 1)) {
+    if (ended) {
+      dropped++;
+      continue;
+    }
+    const text = cleanHeading(block.text);
+    // Chrome after the article: "Previous", "Next", "Back to Job Search", the next article's title.
+    if (
+      CHROME_LINE.test(text) ||
+      (block.kind === 'heading' && titleNames(block.text) !== undefined && /differences/i.test(block.text))
+    ) {
+      ended = true;
+      dropped++;
+      continue;
+    }
+    if (block.kind === 'heading') {
+      sections.push({ heading: text, line: block.line, kind: classifyHeading(block.text), paragraphs: [] });
+    } else {
+      sections[sections.length - 1]?.paragraphs.push({ text: block.text, line: block.line });
+    }
+  }
+  return {
+    ok: true,
+    article: { title: collapseSpaces(titleBlock.text.replace(/^#+\s*/, '')), names, sections, dropped },
+  };
+}
