@@ -42,8 +42,11 @@ export async function handleMessage(message: Message, deps: HandlerDeps): Promis
     botId,
     deps.answerChannels,
   );
-  if (reason === null) return;
   const log = deps.ctx.logger;
+  if (reason === null) {
+    log.trace({ channelId: message.channelId }, 'message not for the bot');
+    return;
+  }
   try {
     const verdict = deps.cooldown.take(message.author.id);
     if (verdict === 'silent') return;

@@ -37,16 +37,18 @@ export interface Harness {
 export async function startHarness(
   options: {
     discord?: FakeDiscordOptions;
-    bot?: Partial<Omit<StartBotOptions, 'token' | 'apiBase' | 'logger'>>;
+    /** Bot options; a function so they can name the server's channels. */
+    bot?: (discord: FakeDiscord) => Partial<Omit<StartBotOptions, 'token' | 'apiBase' | 'logger'>>;
   } = {},
 ): Promise<Harness> {
   const discord = await FakeDiscord.start({ heartbeatIntervalMs: 500, ...options.discord });
   const logs = new LogCapture();
-  const logger = createLogger('debug', logs);
-  const knowledge = options.bot?.knowledge ?? (await openKnowledge(DEFAULT_KNOWLEDGE_DIR, logger));
+  const logger = createLogger('trace', logs);
+  const botOptions = options.bot?.(discord) ?? {};
+  const knowledge = botOptions.knowledge ?? (await openKnowledge(DEFAULT_KNOWLEDGE_DIR, logger));
   const bot = await startBot({
     cooldown: { max: 0, windowMs: 0 },
-    ...options.bot,
+    ...botOptions,
     knowledge,
     token: discord.token,
     apiBase: discord.apiBase,

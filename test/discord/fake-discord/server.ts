@@ -25,6 +25,8 @@ export interface RecordedRequest {
   /** The parsed body whatever its shape (arrays for command registration). */
   readonly json: Json | undefined;
   status: number;
+  /** What the server answered (the created message for POST /channels/:id/messages). */
+  response: Json | undefined;
   readonly at: number;
 }
 
@@ -411,6 +413,20 @@ export class FakeDiscord {
     return this.gateway.filter((g) => g.direction === 'in' && g.payload.op === op);
   }
 
+  /** The id of the message a recorded create-message request produced. */
+  createdId(request: RecordedRequest): string {
+    const response = request.response;
+    if (
+      response === null ||
+      typeof response !== 'object' ||
+      Array.isArray(response) ||
+      typeof response['id'] !== 'string'
+    ) {
+      throw new Error(`request ${request.method} ${request.route} created no message`);
+    }
+    return response['id'];
+  }
+
   /** Messages the bot posted to a channel so far. */
   messagesPostedTo(channelId: string): RecordedRequest[] {
     return this.requests.filter((r) => r.method === 'POST' && r.route === `/channels/${channelId}/messages`);
@@ -694,11 +710,13 @@ export class FakeDiscord {
       body: json !== null && typeof json === 'object' && !Array.isArray(json) ? json : undefined,
       json,
       status: 0,
+      response: undefined,
       at: Date.now(),
     };
     this.requests.push(record);
     const reply = (status: number, body?: Json, headers: Record<string, string> = {}): void => {
       record.status = status;
+      record.response = body;
       res.writeHead(
         status,
         body === undefined ? headers : { 'content-type': 'application/json', ...headers },
