@@ -1,3 +1,4 @@
+import { type FSWatcher, watch } from 'node:fs';
 import type { KnowledgeSource } from '../engine.js';
 import { indexKnowledge } from '../engine.js';
 import type { Logger } from '../log.js';
@@ -14,28 +15,100 @@ export interface ReloadingKnowledge extends KnowledgeSource {
 export interface OpenKnowledgeOptions {
   /** Watch the directory and reload on changes (bot, chat). Default false (ask, tests). */
   readonly watch?: boolean;
+  /** Quiet time after the last change before reloading: an editor's save or a copy is several events. */
   readonly debounceMs?: number;
 }
 
+export const DEFAULT_RELOAD_DEBOUNCE_MS = 200;
+
 /**
- * STUB (contract only; the authoring work adds watching): load `dir` once.
+ * Load the knowledge base in `dir` and keep it current. With `watch`, changes anywhere under `dir`
+ * are reloaded after a quiet `debounceMs`; `reload()` does the same on demand (SIGHUP). A reload
+ * validates everything first and swaps in the new version in one assignment, so a question is always
+ * answered from one whole, valid version; invalid content is logged problem by problem and the
+ * previous version stays in service.
  * Throws an Error listing every problem when the first load fails: there is nothing to serve.
  */
-export async function openKnowledge(dir: string, logger: Logger, _options: OpenKnowledgeOptions = {}): Promise<ReloadingKnowledge> {
+export async function openKnowledge(dir: string, logger: Logger, options: OpenKnowledgeOptions = {}): Promise<ReloadingKnowledge> {
   const first = await loadKnowledgeBase(dir);
   if (!first.ok) throw new Error(`The knowledge base in ${dir} is invalid:\n${first.problems.map(formatProblem).join('\n')}`);
   let current = indexKnowledge(first.kb);
+  let watcher: FSWatcher | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  // One reload at a time; a change during a reload asks for one more afterwards.
+  let running: Promise<boolean> | undefined;
+  let again = false;
+
+  const loadOnce = async (): Promise<boolean> => {
+    const started = performance.now();
+    const next = await loadKnowledgeBase(dir);
+    if (!next.ok) {
+      for (const problem of next.problems) logger.error({ dir }, formatProblem(problem));
+      logger.error(
+        { dir, problems: next.problems.length },
+        'knowledge reload refused: the files above are invalid; still serving the previous version',
+      );
+      return false;
+    }
+    for (const warning of next.warnings) logger.warn({ dir }, formatProblem(warning));
+    current = indexKnowledge(next.kb);
+    logger.info(
+      { dir, roles: next.kb.roles.size, comparisons: next.kb.comparisons.length, ms: Math.round(performance.now() - started) },
+      'knowledge reloaded',
+    );
+    return true;
+  };
+
+  const reload = async (): Promise<boolean> => {
+    if (running !== undefined) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let ok = false;
+      try {
+        do {
+          again = false;
+          ok = await loadOnce();
+        } while (again && !closed);
+      } catch (error) {
+        logger.error({ err: error, dir }, 'knowledge reload failed; still serving the previous version');
+        ok = false;
+      } finally {
+        running = undefined;
+      }
+      return ok;
+    })();
+    return running;
+  };
+
+  if (options.watch === true) {
+    const debounceMs = options.debounceMs ?? DEFAULT_RELOAD_DEBOUNCE_MS;
+    try {
+      watcher = watch(dir, { recursive: true, persistent: false }, () => {
+        if (closed) return;
+        if (timer !== undefined) clearTimeout(timer);
+        timer = setTimeout(() => {
+          timer = undefined;
+          void reload();
+        }, debounceMs);
+        timer.unref();
+      });
+      watcher.on('error', (error) => logger.error({ err: error, dir }, 'watching the knowledge directory failed; use SIGHUP to reload'));
+      logger.debug({ dir, debounceMs }, 'watching the knowledge directory for changes');
+    } catch (error) {
+      logger.error({ err: error, dir }, 'cannot watch the knowledge directory; use SIGHUP to reload');
+    }
+  }
+
   return {
     current: () => current,
-    async reload() {
-      const next = await loadKnowledgeBase(dir);
-      if (!next.ok) {
-        logger.error({ problems: next.problems.map(formatProblem) }, 'knowledge reload refused; keeping the previous version');
-        return false;
-      }
-      current = indexKnowledge(next.kb);
-      return true;
+    reload,
+    close() {
+      closed = true;
+      if (timer !== undefined) clearTimeout(timer);
+      watcher?.close();
     },
-    close() {},
   };
 }
