@@ -95,7 +95,5 @@ export const AUX_BASE: Readonly<Record<string, string>> = Object.freeze({
  * "what MAKES a good coordinator" is not). A topic word that stems to one of these counts only near a
  * quantity word.
  */
-export const LIGHT_WORDS = set(
-  'make do get have work need good be go take like look know want become well lot',
-);
+export const LIGHT_WORDS = set('make do get have work need good be go take like look know want well lot');
 export const QUANTITY_CUES = set('much more less most least higher lower per');

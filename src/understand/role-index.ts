@@ -199,7 +199,8 @@ export function correctWord(key: string, index: RoleIndex): Correction | undefin
   if (index.topics.stems.has(keyStem)) return undefined;
   const maxEdits = key.length >= FUZZY.longLength ? FUZZY.maxEditsLong : FUZZY.maxEditsShort;
   const grams = trigrams(key);
-  const need = Math.max(1, grams.length - 3 * maxEdits);
+  // One edit changes at most three padded trigrams, a swap of two letters ("cheif") four.
+  const need = Math.max(1, grams.length - 4 * maxEdits);
   const counts = new Map<number, number>();
   for (const g of new Set(grams)) {
     const bucket = index.grams.get(g);

@@ -75,8 +75,11 @@ const WEAK_STEMS: ReadonlySet<string> = new Set(
 const LIGHT_STEMS: ReadonlySet<string> = new Set([...LIGHT_WORDS].map((w) => stem(w)));
 const QUANTITY_STEMS: ReadonlySet<string> = new Set([...QUANTITY_CUES].map((w) => stem(w)));
 
-/** Most words a phrase may skip between two of its own ("what do I really need to become"). */
-const PHRASE_GAP = 1;
+/**
+ * Most words a phrase may skip between two of its own. None: with one, "what SKILLS do they need"
+ * would read as "what do they need" (requirements).
+ */
+const PHRASE_GAP = 0;
 
 function phraseAt(seq: readonly string[], start: number, stems: readonly string[]): boolean {
   let pos = start + 1;

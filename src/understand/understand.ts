@@ -137,6 +137,8 @@ const FOLLOW_UP_STARTS = [
   'ok and',
   'then',
 ];
+/** Words anywhere in a message that mark it as continuing the conversation ("the head of ops then"). */
+const FOLLOW_UP_WORDS = new Set(['then', 'instead', 'too', 'also', 'either']);
 const AFTER_PHRASES = [
   'after',
   'next step',
@@ -260,7 +262,7 @@ function read(text: string, state: ConversationState, index: RoleIndex): Reading
       words.norms.some((w) => COMPARE_CUES.has(w)) || words.phrase('stack up') || words.phrase('measure up'),
     followUpCue:
       FOLLOW_UP_STARTS.some((p) => lead === p || lead.startsWith(`${p} `)) ||
-      words.norms.some((w) => REFERENCES.has(w)),
+      words.norms.some((w) => REFERENCES.has(w) || FOLLOW_UP_WORDS.has(w)),
     smalltalk: smalltalkOf(words),
     list:
       LIST_PHRASES.some((p) => words.phrase(p)) ||
@@ -311,7 +313,8 @@ function roleQuery(
 ): Draft {
   let ladder = reading.ladder;
   if (ladder === 'path' && roles.length < 2) ladder = undefined;
-  let chosen = topics;
+  // A ladder question's own words ("where can I go next") are not a topic unless one is named.
+  let chosen = ladder !== undefined && !reading.topicNamed && !followUp ? [] : topics;
   if (ladder === 'into' && !chosen.includes('requirements'))
     chosen = ['requirements', ...chosen.filter((t) => t !== 'overview')];
   return {
@@ -347,7 +350,7 @@ function decide(reading: Reading, state: ConversationState, kb: KnowledgeBase, i
     return {
       intent: 'unknown',
       roles: named,
-      topics,
+      topics: !topicNamed && reading.followUpCue && state.topics.length > 0 ? state.topics : topics,
       confidence: 0.3,
       unknownRoles: unknown.map((u) => u.text).filter((t) => t.length > 0),
       candidates: near,
