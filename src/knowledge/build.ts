@@ -66,6 +66,8 @@ export interface BuildResult {
 }
 
 const money = (s: Salary): string => `${s.amount.toLocaleString('en-US')} ${s.currency} per ${s.period} (${s.kind})`;
+const sameSalary = (a: Salary, b: Salary): boolean =>
+  a.amount === b.amount && a.currency === b.currency && a.period === b.period && a.kind === b.kind;
 
 /**
  * Merge parsed articles into one knowledge base and check the rules that span files: one title per
@@ -232,14 +234,14 @@ export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articl
   const conflicts: Conflict[] = [];
   const roles = new Map<RoleId, Role>();
   for (const draft of drafts.values()) {
-    const distinct = new Set(draft.salaries.map(money));
-    if (distinct.size > 1) {
+    const [firstSalary] = draft.salaries;
+    if (firstSalary !== undefined && draft.salaries.some((s) => !sameSalary(s, firstSalary))) {
       const detail = draft.salaries.map((s) => `${money(s)} in ${s.source.file}`).join('; ');
       conflicts.push({ roleId: draft.id, field: 'salary', message: `${draft.title}: sources give different salaries: ${detail}` });
       draft.salaries.slice(1).forEach((salary, i) => {
         const where = draft.salaryWhere[i + 1];
-        const first = draft.salaries[0];
-        if (where === undefined || first === undefined || money(salary) === money(first)) return;
+        const first = firstSalary;
+        if (where === undefined || sameSalary(salary, first)) return;
         warnings.push({
           file: where.file,
           line: where.line,

@@ -1,4 +1,5 @@
-import { open, readdir } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArticle, type ParsedArticle } from './article.js';
@@ -22,21 +23,26 @@ export const MAX_FILE_BYTES = 256 * 1024;
 /** The taxonomy shipped with careerbot, used when a knowledge directory has no topics.yaml. */
 export const BUNDLED_TOPICS_FILE = fileURLToPath(new URL('../../knowledge/topics.yaml', import.meta.url));
 
-/** How many files are read at once: enough to keep the disk busy, few enough to stay under fd limits. */
-const READ_CONCURRENCY = 64;
+/** Files read and parsed between two yields to the event loop, so a running bot stays responsive. */
+const BATCH_SIZE = 200;
 
 type ReadResult = { readonly text: string } | { readonly problem: Problem } | { readonly missing: true };
 
-async function readKnowledgeFile(path: string, file: string): Promise<ReadResult> {
-  let handle;
+/**
+ * Read one file, refusing it before reading when it is too large. Synchronous on purpose: thousands
+ * of small files read an order of magnitude faster this way than through the thread pool, and the
+ * caller yields to the event loop between batches.
+ */
+function readKnowledgeFile(path: string, file: string): ReadResult {
+  let fd: number;
   try {
-    handle = await open(path, 'r');
+    fd = openSync(path, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
     return { problem: { file, message: `cannot be read: ${(error as Error).message}` } };
   }
   try {
-    const { size } = await handle.stat();
+    const { size } = fstatSync(fd);
     if (size > MAX_FILE_BYTES) {
       return {
         problem: {
@@ -46,11 +52,11 @@ async function readKnowledgeFile(path: string, file: string): Promise<ReadResult
         },
       };
     }
-    return { text: await handle.readFile('utf8') };
+    return { text: readFileSync(fd, 'utf8') };
   } catch (error) {
     return { problem: { file, message: `cannot be read: ${(error as Error).message}` } };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -73,16 +79,7 @@ function append<T>(into: T[], items: readonly T[]): void {
   for (const item of items) into.push(item);
 }
 
-/** Map over `items` with at most `limit` promises in flight, keeping order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Read, validate and merge every knowledge file under `dir`: `topics.yaml` (or the bundled one) and
@@ -96,10 +93,10 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
 
   // A directory without its own taxonomy uses the bundled one.
   let topicsName = 'topics.yaml';
-  let topicsRead = await readKnowledgeFile(join(dir, topicsName), topicsName);
+  let topicsRead = readKnowledgeFile(join(dir, topicsName), topicsName);
   if ('missing' in topicsRead) {
     topicsName = BUNDLED_TOPICS_FILE;
-    topicsRead = await readKnowledgeFile(BUNDLED_TOPICS_FILE, topicsName);
+    topicsRead = readKnowledgeFile(BUNDLED_TOPICS_FILE, topicsName);
   }
   const topicsResult = parseTopics('text' in topicsRead ? topicsRead.text : '', topicsName);
   if ('text' in topicsRead) {
@@ -120,17 +117,20 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
 
   const vocabulary = topicVocabulary(topicsResult.topics);
   const articles: ParsedArticle[] = [];
-  const results = await mapLimited(files, READ_CONCURRENCY, async (path) => {
-    const file = rel(path);
-    const read = await readKnowledgeFile(path, file);
-    if ('text' in read) return parseArticle(read.text, file, vocabulary);
-    if ('problem' in read) return { problems: [read.problem], warnings: [] };
-    return { problems: [{ file, message: 'disappeared while being read' }], warnings: [] };
-  });
-  for (const result of results) {
-    append(problems, result.problems);
-    append(warnings, result.warnings);
-    if (result.article !== undefined) articles.push(result.article);
+  for (let start = 0; start < files.length; start += BATCH_SIZE) {
+    if (start > 0) await yieldToEventLoop();
+    for (const path of files.slice(start, start + BATCH_SIZE)) {
+      const file = rel(path);
+      const read = readKnowledgeFile(path, file);
+      if ('text' in read) {
+        const result = parseArticle(read.text, file, vocabulary);
+        append(problems, result.problems);
+        append(warnings, result.warnings);
+        if (result.article !== undefined) articles.push(result.article);
+      } else {
+        problems.push('problem' in read ? read.problem : { file, message: 'disappeared while being read' });
+      }
+    }
   }
 
   const built = buildKnowledgeBase(dir, topicsResult.topics, articles);

@@ -11,12 +11,15 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
  * ignored, so "C.O.O." = "coo" and "operations co-ordinator" = "Operations Coordinator".
  */
 export function nameKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[\s.\-_'’]+/gu, '');
+  // normalize() is costly and only matters outside ASCII; this runs for every name of every article.
+  const text = /[^\u0020-\u007e]/u.test(name) ? name.normalize('NFKC') : name;
+  return text.toLowerCase().replace(/[\s.\-_'’]+/gu, '');
 }
 
 /** Lower case with single spaces: how headings and topic words are compared. */
 export function simplify(text: string): string {
-  return text.normalize('NFKC').toLowerCase().trim().replace(/\s+/gu, ' ');
+  const plain = /[^\u0020-\u007e]/u.test(text) ? text.normalize('NFKC') : text;
+  return plain.toLowerCase().trim().replace(/\s+/gu, ' ');
 }
 
 /** Levenshtein distance, giving up (returning limit + 1) as soon as it must exceed `limit`. */

@@ -1,4 +1,5 @@
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import { fastYaml } from './fast-yaml.js';
 import type { Problem } from './problem.js';
 import { FORBIDDEN_KEYS } from './names.js';
 
@@ -19,6 +20,8 @@ export interface YamlText {
  * nothing. `firstLine` is the file line the text starts on (front matter starts on line 2).
  */
 export function parseYamlText(text: string, file: string, firstLine = 1): YamlText {
+  const fast = fastYaml(text, firstLine);
+  if (fast !== undefined) return { value: fast.value, problems: [], lineOf: fast.lineOf };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false });
   const toLine = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;
