@@ -1,0 +1,253 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildAnswer } from '../../src/answer/answer.js';
+import type { Answer } from '../../src/answer/model.js';
+import type { KnowledgeBase, Topic } from '../../src/knowledge/model.js';
+import {
+  decodeTopicButton,
+  encodeTopicButton,
+  queryForButton,
+  renderDiscord,
+} from '../../src/render/discord.js';
+import { DISCORD_LIMITS, checkDiscordLimits, type DiscordMessage } from '../../src/render/limits.js';
+import { bundledKb, kbOf, query, role, source, TOPICS } from '../answer/fixtures.js';
+import { allStrings, unsafeMentions } from './payload.js';
+
+const COO = 'chief-operating-officer';
+const HOO = 'head-of-operations';
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await bundledKb();
+});
+
+describe('Discord rendering of a comparison', () => {
+  it('GIVEN COO vs head of operations salary THEN both figures side by side, the difference, the source and topic buttons', () => {
+    const payload = renderDiscord(
+      buildAnswer(query({ intent: 'compare', roles: [COO, HOO], topics: ['salary'] }), kb),
+    );
+    expect(checkDiscordLimits(payload)).toEqual([]);
+    const embed = payload.embeds[0];
+    expect(embed?.title).toBe('Chief Operating Officer vs Head of Operations');
+    expect(embed?.description).toContain('$21,949');
+    expect(embed?.description).toContain('19.8%');
+    const [coo, hoo] = embed?.fields ?? [];
+    expect(coo).toMatchObject({ name: 'Salary: Chief Operating Officer', inline: true });
+    expect(coo?.value).toContain('$132,974');
+    expect(hoo?.value).toContain('$111,025');
+    expect(embed?.footer?.text).toBe('Source: Head of Operations vs. COO: What Are the Differences?');
+    expect(payload.allowed_mentions).toEqual({ parse: [] });
+
+    const buttons = payload.components.flatMap((r) => r.components);
+    expect(buttons.map((b) => b.label)).toEqual([
+      'Overview',
+      'Duties',
+      'Requirements',
+      'Work environment',
+      'Skills',
+    ]);
+    for (const b of buttons) expect(b).toMatchObject({ type: 2, style: 2 });
+  });
+
+  it('GIVEN a topic button THEN its custom_id alone answers that topic for the same roles', () => {
+    const payload = renderDiscord(
+      buildAnswer(query({ intent: 'compare', roles: [COO, HOO], topics: ['salary'] }), kb),
+    );
+    const duties = payload.components.flatMap((r) => r.components).find((b) => b.label === 'Duties');
+    const decoded = decodeTopicButton(duties?.custom_id ?? '');
+    expect(decoded).toEqual({ topic: 'duties', roles: [COO, HOO] });
+    const answer = buildAnswer(queryForButton(decoded ?? { topic: '', roles: [] }), kb);
+    expect(answer.kind).toBe('compare');
+    if (answer.kind === 'compare') {
+      expect(answer.blocks.map((b) => b.topic.id)).toEqual(['duties']);
+      expect(answer.roles.map((r) => r.id)).toEqual([COO, HOO]);
+    }
+  });
+
+  it('GIVEN an unknown role THEN buttons for the suggested roles and no figure', () => {
+    const payload = renderDiscord(
+      buildAnswer(query({ intent: 'unknown', unknownRoles: ['CEO'], candidates: [COO] }), kb),
+    );
+    expect(JSON.stringify(payload)).not.toContain('$');
+    expect(payload.components[0]?.components[0]?.custom_id).toBe(`t|overview|${COO}`);
+  });
+});
+
+describe('topic button custom_id', () => {
+  it('round-trips topic and roles', () => {
+    const id = encodeTopicButton({
+      topic: 'salary',
+      roles: ['operations-coordinator', 'operations-manager'],
+    });
+    expect(id).toBe('t|salary|operations-coordinator,operations-manager');
+    expect(decodeTopicButton(id ?? '')).toEqual({
+      topic: 'salary',
+      roles: ['operations-coordinator', 'operations-manager'],
+    });
+    expect(queryForButton({ topic: 'skills', roles: ['operations-manager'] })).toMatchObject({
+      intent: 'role',
+      roles: ['operations-manager'],
+      topics: ['skills'],
+    });
+  });
+
+  it('GIVEN anything it did not make THEN decode returns undefined', () => {
+    for (const foreign of [
+      '',
+      'x|salary|a',
+      't|salary|',
+      't||a',
+      't|salary|a,,b',
+      't|Salary|a',
+      't|salary|a|b',
+      `t|salary|${'a'.repeat(98)}`,
+      '{"topic":"salary"}',
+      'ping|123',
+    ]) {
+      expect(decodeTopicButton(foreign), foreign).toBeUndefined();
+    }
+  });
+
+  it('GIVEN roles too long for 100 characters THEN no custom_id, and the button is left out', () => {
+    const longIds = ['a'.repeat(60), 'b'.repeat(60)];
+    expect(encodeTopicButton({ topic: 'salary', roles: longIds })).toBeUndefined();
+    const src = source('S');
+    const small = kbOf(
+      longIds.map((id) => role({ id, title: id.slice(0, 5), src, facts: { duties: ['x'] } })),
+    );
+    const payload = renderDiscord(buildAnswer(query({ intent: 'compare', roles: longIds }), small));
+    expect(payload.components).toEqual([]);
+    expect(checkDiscordLimits(payload)).toEqual([]);
+  });
+});
+
+/** Words of a given total length, so shortening has word boundaries to find. */
+const words = (n: number, word = 'lorem'): string =>
+  Array.from({ length: Math.ceil(n / (word.length + 1)) }, (_, i) => `${word}${i % 10}`)
+    .join(' ')
+    .slice(0, n);
+
+/** Each shortened text ends with an ellipsis, right after a whole word of the original. */
+function expectCutAtWord(shown: string, original: string): void {
+  expect(shown.endsWith('\u2026')).toBe(true);
+  const kept = shown.slice(0, -1);
+  expect(original.startsWith(kept)).toBe(true);
+  expect(original[kept.length]).toMatch(/\s/);
+}
+
+describe('limits, with a synthetic role far over every one of them', () => {
+  const src = source(words(5000, 'source'));
+  const manyTopics: Topic[] = [
+    ...TOPICS,
+    ...Array.from({ length: 40 }, (_, i) => ({ id: `extra-${i}`, name: words(200, 'label'), words: [] })),
+  ];
+  const huge = (i: number) =>
+    role({
+      id: `role-${i}`,
+      title: words(1000, `title${i}x`),
+      summary: words(10_000, 'summary'),
+      src,
+      facts: Object.fromEntries(manyTopics.map((t) => [t.id, [words(3000, 'fact')]])),
+      salaries: [{ amount: 100_000 + i, currency: 'USD', period: 'year', kind: 'average' }],
+    });
+  const roles = Array.from({ length: 12 }, (_, i) => huge(i));
+  const big = kbOf(roles, [], manyTopics);
+  const ids = roles.map((r) => r.id);
+
+  const payloads: [string, DiscordMessage][] = [
+    [
+      'compare of 12 roles on 6 topics',
+      renderDiscord(
+        buildAnswer(query({ intent: 'compare', roles: ids, topics: TOPICS.map((t) => t.id) }), big),
+      ),
+    ],
+    [
+      'compare of 2 roles',
+      renderDiscord(
+        buildAnswer(query({ intent: 'compare', roles: ids.slice(0, 2), topics: ['duties', 'salary'] }), big),
+      ),
+    ],
+    ['role', renderDiscord(buildAnswer(query({ intent: 'role', roles: ['role-0'] }), big))],
+    [
+      'role with topics',
+      renderDiscord(
+        buildAnswer(query({ intent: 'role', roles: ['role-0'], topics: ['duties', 'skills'] }), big),
+      ),
+    ],
+    ['list', renderDiscord(buildAnswer(query({ intent: 'list' }), big))],
+    ['help', renderDiscord(buildAnswer(query({ intent: 'help' }), big))],
+    ['clarify', renderDiscord(buildAnswer(query({ intent: 'clarify', candidates: ids }), big))],
+    [
+      'unknown',
+      renderDiscord(buildAnswer(query({ intent: 'unknown', unknownRoles: [words(4000, 'who')] }), big)),
+    ],
+    ['smalltalk', renderDiscord({ kind: 'smalltalk', reply: words(5000, 'hello') } satisfies Answer)],
+  ];
+
+  it.each(payloads)('GIVEN %s THEN every limit holds', (_name, payload) => {
+    expect(checkDiscordLimits(payload)).toEqual([]);
+  });
+
+  it('shortens the title, description, field names and values, and footer at a word boundary with an ellipsis', () => {
+    const [, payload] = payloads[3] as [string, DiscordMessage];
+    const embed = payload.embeds[0];
+    expect(embed?.title?.length).toBe(Math.min(DISCORD_LIMITS.embedTitle, embed?.title?.length ?? Infinity));
+    expectCutAtWord(embed?.title ?? '', roles[0]?.title ?? '');
+    expectCutAtWord(embed?.description ?? '', roles[0]?.summary ?? '');
+    const field = embed?.fields?.[0];
+    expectCutAtWord(field?.value ?? '', words(3000, 'fact'));
+    expect(embed?.footer?.text.endsWith('\u2026')).toBe(true);
+    const [, compare] = payloads[0] as [string, DiscordMessage];
+    expect(compare.embeds[0]?.fields?.[0]?.name.endsWith('\u2026')).toBe(true);
+  });
+
+  it('GIVEN more fields than 25 THEN the first 25 are kept', () => {
+    const short = kbOf(
+      Array.from({ length: 12 }, (_, i) =>
+        role({
+          id: `r${i}`,
+          title: `Role ${i}`,
+          src,
+          facts: { duties: ['a'], skills: ['b'], environment: ['c'] },
+        }),
+      ),
+    );
+    const all = Array.from({ length: 12 }, (_, i) => `r${i}`);
+    const payload = renderDiscord(
+      buildAnswer(
+        query({ intent: 'compare', roles: all, topics: ['duties', 'skills', 'environment'] }),
+        short,
+      ),
+    );
+    expect(checkDiscordLimits(payload)).toEqual([]);
+    expect(payload.embeds[0]?.fields).toHaveLength(DISCORD_LIMITS.fields);
+    expect(payload.embeds[0]?.fields?.[0]).toMatchObject({ name: 'Duties: Role 0', value: 'a' });
+  });
+
+  it('keeps at most 5 buttons per row and 5 rows, with labels within 80 characters', () => {
+    const [, payload] = payloads[3] as [string, DiscordMessage];
+    expect(payload.components.length).toBe(DISCORD_LIMITS.rows);
+    for (const row of payload.components) expect(row.components.length).toBeLessThanOrEqual(5);
+    const [, smalltalk] = payloads[8] as [string, DiscordMessage];
+    expect(smalltalk.content?.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+  });
+});
+
+describe('mentions in knowledge-base text', () => {
+  it('GIVEN a fact containing @everyone, @here, user, role and channel mentions THEN none of them survives', () => {
+    const src = source('Notes <@&42> @here');
+    const noisy = kbOf([
+      role({
+        id: 'x',
+        title: 'Ping @everyone',
+        src,
+        facts: {
+          duties: ['Tell @everyone and @here, <@123456789012345678> <@!1234> <@&987654321> in <#5555>'],
+        },
+      }),
+    ]);
+    const payload = renderDiscord(
+      buildAnswer(query({ intent: 'role', roles: ['x'], topics: ['duties'] }), noisy),
+    );
+    for (const text of allStrings(payload)) expect(unsafeMentions(text)).toEqual([]);
+  });
+});
