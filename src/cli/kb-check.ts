@@ -1,0 +1,43 @@
+/**
+ * `npm run kb:check [DIR]`: validate a knowledge directory (DIR, else KNOWLEDGE_DIR, else knowledge/).
+ * Prints a summary and any warnings, or every problem found; exits 1 on any problem.
+ */
+import { relative } from 'node:path';
+import { CommonEnvSchema, loadDotEnv, parseEnv } from '../config/env.js';
+import { formatProblem, loadKnowledgeBase } from '../knowledge/load.js';
+import type { KnowledgeBase } from '../knowledge/model.js';
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** "knowledge/: 4 roles, 2 comparisons, 6 topics, 20 aliases" */
+function summarize(label: string, kb: KnowledgeBase): string {
+  let aliases = 0;
+  for (const role of kb.roles.values()) aliases += role.aliases.length;
+  return `${label}: ${plural(kb.roles.size, 'role')}, ${plural(kb.comparisons.length, 'comparison')}, ${plural(kb.topics.length, 'topic')}, ${plural(aliases, 'alias', 'aliases')}`;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let dir = argv[0];
+  if (dir === undefined) {
+    loadDotEnv();
+    const env = parseEnv(CommonEnvSchema);
+    if (!env.ok) {
+      console.error(env.message);
+      return 1;
+    }
+    dir = env.env.KNOWLEDGE_DIR;
+  }
+  const inside = relative(process.cwd(), dir);
+  const label = inside === '' ? './' : inside.startsWith('..') ? dir : `${inside}/`;
+  const result = await loadKnowledgeBase(dir);
+  if (!result.ok) {
+    for (const problem of result.problems) console.error(formatProblem(problem));
+    console.error(`${label}: ${plural(result.problems.length, 'problem')}; nothing was loaded`);
+    return 1;
+  }
+  console.log(summarize(label, result.kb));
+  for (const warning of result.warnings) console.log(`warning: ${formatProblem(warning)}`);
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
