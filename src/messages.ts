@@ -86,6 +86,7 @@ export const messages = Object.freeze({
   ladderHeadingAfter: (title: string): string => `After ${title}`,
   ladderHeadingPath: (from: string, to: string): string => `From ${from} to ${to}`,
   ladderNothingInto: (title: string): string => `The sources do not say which roles lead to ${title}.`,
+  ladderRequirements: 'What the sources ask for',
   ladderNothingAfter: (title: string): string => `The sources do not say what ${title} usually leads to.`,
   ladderGap: (from: string, to: string): string =>
     `The sources do not describe a path from ${from} to ${to}. Here is what they do say about each role.`,

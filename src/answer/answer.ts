@@ -272,6 +272,17 @@ function ladderAnswer(ask: 'into' | 'after' | 'path', roles: readonly Role[], kb
     }
   };
 
+  const requirementsOf = (targets: readonly Role[]): { requirements?: TopicBlock } => {
+    const topic = getTopic(kb, 'requirements');
+    const perRole = targets
+      .map((role) => {
+        addFactSources(role, 'requirements', sources);
+        return { role: roleRef(role), facts: roleFacts(role, 'requirements') };
+      })
+      .filter((p) => p.facts.length > 0);
+    return topic && perRole.length > 0 ? { requirements: { topic, perRole } } : {};
+  };
+
   if (ask === 'path' && roles.length >= 2) {
     const from = roles[0] as Role;
     const to = roles[roles.length - 1] as Role;
@@ -282,6 +293,7 @@ function ladderAnswer(ask: 'into' | 'after' | 'path', roles: readonly Role[], kb
     }
     after(from);
     into(to);
+    const requirements = requirementsOf([to]);
     ensureSources(roles, kb, sources);
     return {
       kind: 'ladder',
@@ -289,13 +301,15 @@ function ladderAnswer(ask: 'into' | 'after' | 'path', roles: readonly Role[], kb
       ask,
       steps,
       gap: messages.ladderGap(from.title, to.title),
+      ...requirements,
       sources: sources.list,
     };
   }
   const effective = ask === 'path' ? 'into' : ask;
   for (const role of roles) (effective === 'into' ? into : after)(role);
+  const requirements = effective === 'into' ? requirementsOf(roles) : {};
   ensureSources(roles, kb, sources);
-  return { kind: 'ladder', roles: refs, ask: effective, steps, sources: sources.list };
+  return { kind: 'ladder', roles: refs, ask: effective, steps, ...requirements, sources: sources.list };
 }
 
 /**

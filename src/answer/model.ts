@@ -83,6 +83,8 @@ export type Answer =
       readonly steps: readonly LadderStep[];
       /** Set for `path` when the sources do not connect the two roles. */
       readonly gap?: string;
+      /** For `into` (and a `path` with a gap): what the sources require for the target role(s). */
+      readonly requirements?: TopicBlock;
       readonly sources: readonly Source[];
     }
   | { readonly kind: 'list'; readonly roles: readonly RoleRef[]; readonly comparisons: readonly Comparison[] }

@@ -96,7 +96,11 @@ function draft(answer: Answer): DiscordMessage {
           );
         }
       }
-      return message({ title, description: lines.join('\n'), ...footer(answer.sources) });
+      const fields: DiscordEmbedField[] = (answer.requirements?.perRole ?? []).map(({ role, facts }) => ({
+        name: `${messages.ladderRequirements}: ${role.title}`,
+        value: facts.join('\n\n'),
+      }));
+      return message({ title, description: lines.join('\n'), fields, ...footer(answer.sources) });
     }
     case 'list':
       return message(

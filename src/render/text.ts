@@ -75,6 +75,12 @@ function lines(answer: Answer): string[] {
           );
         }
       }
+      if (answer.requirements) {
+        out.push('', `${messages.ladderRequirements}:`);
+        for (const { role, facts } of answer.requirements.perRole) {
+          out.push(`${INDENT}${role.title}:`, ...facts.map((f) => `${INDENT}${INDENT}${f}`));
+        }
+      }
       return [...out, '', ...footer(answer.sources, [])];
     }
     case 'list': {

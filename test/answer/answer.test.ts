@@ -171,13 +171,16 @@ describe('career ladder, only what the sources state', () => {
     expect(answer.sources.map((s) => s.title)).toEqual([OPS_ARTICLE]);
   });
 
-  it('GIVEN how to become a COO THEN says the sources do not say, and names no role as a way in', () => {
+  it('GIVEN how to become a COO THEN says the sources name no way in, and gives what they require', () => {
     const answer = expectKind(
       buildAnswer(query({ intent: 'role', roles: [COO], ladder: 'into' }), kb),
       'ladder',
     );
     expect(answer.steps).toEqual([]);
-    expect(renderText(answer)).toContain(messages.ladderNothingInto('Chief Operating Officer'));
+    expect(answer.requirements?.perRole.map((p) => p.role.id)).toEqual([COO]);
+    const text = renderText(answer);
+    expect(text).toContain(messages.ladderNothingInto('Chief Operating Officer'));
+    expect(text).toContain("bachelor's degree");
   });
 
   it('GIVEN a path the sources do not connect THEN a gap, and no step that is not in the sources', () => {
