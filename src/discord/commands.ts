@@ -100,7 +100,8 @@ export async function loadCommands(dir: string = DEFAULT_COMMANDS_DIR): Promise<
     const parsed = ModuleSchema.safeParse(mod);
     if (!parsed.success)
       throw new CommandFileError(file, describeIssues(parsed.error), { cause: parsed.error });
-    const command = parsed.data.default as unknown as Command;
+    // The module's own object, not zod's copy: builders keep their state on their prototype chain.
+    const command = (mod as { default: Command }).default;
     let json: unknown;
     try {
       json = command.data.toJSON();

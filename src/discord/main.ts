@@ -2,7 +2,7 @@ import { BotEnvSchema, loadDotEnv, parseEnv } from '../config/env.js';
 import { createGapRecorder } from '../gaps/recorder.js';
 import { openKnowledge } from '../knowledge/reload.js';
 import { createLogger, type Logger } from '../log.js';
-import { BotStartError, scrubbingDestination, startBot, type RunningBot } from './bot.js';
+import type { RunningBot } from './bot.js';
 import { safeError } from './safe-error.js';
 import { FATAL } from './texts.js';
 
@@ -21,6 +21,8 @@ async function main(): Promise<void> {
   const parsed = parseEnv(BotEnvSchema);
   if (!parsed.ok) fail(parsed.message);
   const env = parsed.env;
+  // discord.js loads only once the settings are known to be usable: a missing token fails at once.
+  const { BotStartError, scrubbingDestination, startBot } = await import('./bot.js');
   const logger: Logger = createLogger(env.LOG_LEVEL, scrubbingDestination(env.DISCORD_TOKEN));
 
   let bot: RunningBot | undefined;

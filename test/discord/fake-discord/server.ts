@@ -60,6 +60,8 @@ export interface FakeDiscordOptions {
   readonly token?: string;
   readonly heartbeatIntervalMs?: number;
   readonly guilds?: readonly FakeGuild[];
+  /** The token the gateway accepts, when it should differ from the REST one (to test close 4004). */
+  readonly gatewayToken?: string;
   /** Close IDENTIFY with 4014 when it asks for any of these intent bits (privileged, not enabled). */
   readonly disallowedIntents?: number;
   /** Fail the test loudly on routes this server does not know (default true: they are recorded and logged). */
@@ -496,7 +498,7 @@ export class FakeDiscord {
         this.#send(state, { op: 11, d: null });
         return;
       case 2: {
-        if (d['token'] !== this.token) {
+        if (d['token'] !== (this.#options.gatewayToken ?? this.token)) {
           state.socket.close(4004, 'Authentication failed.');
           return;
         }

@@ -1,0 +1,211 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { GatewayIntentBits } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMAND_NAME } from '../../src/discord/commands.js';
+import { FATAL } from '../../src/discord/texts.js';
+import { FakeDiscord, type JsonObject } from './fake-discord/server.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url));
+
+interface Run {
+  /** When `when` fired (ms since epoch), to time what follows. */
+  readonly firedAt: number | undefined;
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Run an entry point the way `npm start` does, with only the settings given (no .env from the repo). */
+function run(
+  script: string,
+  env: Record<string, string>,
+  options: { when?: RegExp; then?: (child: ChildProcess) => void; timeoutMs?: number } = {},
+): Promise<Run> {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) =>
+        !/^(DISCORD_|ANSWER_CHANNEL_IDS|COOLDOWN_|LOG_LEVEL|KNOWLEDGE_DIR|GAPS_FILE|RECORD_GAPS)/.test(k),
+    ),
+  );
+  // An empty cwd: a developer's own .env must not leak into the test.
+  const child = spawn(process.execPath, ['--import', TSX, `${ROOT}${script}`], {
+    cwd: fileURLToPath(new URL('./fixtures/', import.meta.url)),
+    env: { ...clean, RECORD_GAPS: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  let firedAt: number | undefined;
+  child.stdout.on('data', (c: Buffer) => (stdout += String(c)));
+  child.stderr.on('data', (c: Buffer) => {
+    stderr += String(c);
+    if (firedAt === undefined && options.when?.test(stderr)) {
+      firedAt = Date.now();
+      options.then?.(child);
+    }
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${script} did not finish in time.\nstderr:\n${stderr}`));
+    }, options.timeoutMs ?? 20_000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ firedAt, code, signal, stdout, stderr });
+    });
+  });
+}
+
+describe('npm start and npm run deploy-commands as processes', () => {
+  let discord: FakeDiscord;
+  beforeAll(async () => {
+    discord = await FakeDiscord.start({ heartbeatIntervalMs: 500, logUnknownRoutes: false });
+  });
+  afterAll(async () => {
+    await discord?.stop();
+  });
+
+  it.concurrent('GIVEN no DISCORD_TOKEN THEN it says what to set and exits 1', async () => {
+    const result = await run('src/discord/main.ts', {});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(FATAL.missingToken);
+  });
+
+  it.concurrent(
+    'GIVEN a token Discord refuses (401) THEN it says to copy a fresh token, exits 1 and never prints it',
+    async () => {
+      const token = 'not-the-right-token.XXXX.YYYY';
+      const result = await run('src/discord/main.ts', {
+        DISCORD_TOKEN: token,
+        DISCORD_API_BASE: discord.apiBase,
+        LOG_LEVEL: 'trace',
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(FATAL.tokenRefused);
+      expect(result.stderr + result.stdout).not.toContain(token);
+    },
+  );
+
+  it.concurrent(
+    'GIVEN the gateway closes with 4014 (Message Content intent not enabled) THEN it says where to enable it and exits 1',
+    async () => {
+      const strict = await FakeDiscord.start({ disallowedIntents: GatewayIntentBits.MessageContent });
+      try {
+        const result = await run('src/discord/main.ts', {
+          DISCORD_TOKEN: strict.token,
+          DISCORD_API_BASE: strict.apiBase,
+        });
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain(FATAL.disallowedIntents);
+        expect(result.stderr).not.toContain(strict.token);
+      } finally {
+        await strict.stop();
+      }
+    },
+  );
+
+  it.concurrent(
+    'GIVEN the gateway closes with 4004 THEN it exits 1 saying the token was refused',
+    async () => {
+      const strict = await FakeDiscord.start({ gatewayToken: 'another-token' });
+      try {
+        const result = await run('src/discord/main.ts', {
+          DISCORD_TOKEN: strict.token,
+          DISCORD_API_BASE: strict.apiBase,
+        });
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain(FATAL.tokenRefused);
+      } finally {
+        await strict.stop();
+      }
+    },
+  );
+
+  it.concurrent(
+    'WHEN a running bot gets SIGTERM THEN it closes the connection and exits 0 within 5 s',
+    async () => {
+      const result = await run(
+        'src/discord/main.ts',
+        { DISCORD_TOKEN: discord.token, DISCORD_API_BASE: discord.apiBase },
+        { when: /bot is ready/, then: (child) => child.kill('SIGTERM') },
+      );
+      expect(result.firedAt).toBeDefined();
+      expect(result.code).toBe(0);
+      expect(Date.now() - (result.firedAt ?? 0)).toBeLessThan(5_000);
+    },
+  );
+
+  it.concurrent(
+    'GIVEN a running bot WHEN the gateway later closes with 4004 THEN it exits 1 saying what to fix',
+    async () => {
+      const own = await FakeDiscord.start({ heartbeatIntervalMs: 500 });
+      try {
+        const result = await run(
+          'src/discord/main.ts',
+          { DISCORD_TOKEN: own.token, DISCORD_API_BASE: own.apiBase },
+          { when: /bot is ready/, then: () => own.closeGateway(4004) },
+        );
+        expect(result.firedAt).toBeDefined();
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain(FATAL.tokenRefused);
+        expect(result.stderr).not.toContain(own.token);
+      } finally {
+        await own.stop();
+      }
+    },
+  );
+
+  it.concurrent(
+    'deploy-commands registers the five commands in DISCORD_GUILD_ID with valid names, descriptions and options',
+    async () => {
+      const result = await run('src/discord/deploy-commands.ts', {
+        DISCORD_TOKEN: discord.token,
+        DISCORD_API_BASE: discord.apiBase,
+        DISCORD_GUILD_ID: discord.guild.id,
+      });
+      expect(result.stderr.replace(/npm warn.*\n/g, '')).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/Registered 5 commands in guild/);
+      const registered = discord.registeredCommands.get(discord.guild.id) ?? [];
+      expect(registered.map((c) => c['name']).sort()).toEqual(['ask', 'compare', 'help', 'role', 'roles']);
+      for (const command of registered) {
+        expect(String(command['name'])).toMatch(COMMAND_NAME);
+        expect(String(command['description']).length).toBeGreaterThanOrEqual(1);
+        expect(String(command['description']).length).toBeLessThanOrEqual(100);
+        for (const option of (command['options'] as JsonObject[] | undefined) ?? []) {
+          expect(String(option['name'])).toMatch(COMMAND_NAME);
+          expect(String(option['description']).length).toBeLessThanOrEqual(100);
+        }
+      }
+      const compare = registered.find((c) => c['name'] === 'compare');
+      const options = (compare?.['options'] as JsonObject[]).map((o) => [
+        o['name'],
+        o['required'] ?? false,
+        o['autocomplete'] ?? false,
+      ]);
+      expect(options).toEqual([
+        ['first', true, true],
+        ['second', true, true],
+        ['topic', false, false],
+      ]);
+      const ask = registered.find((c) => c['name'] === 'ask');
+      expect((ask?.['options'] as JsonObject[])[0]?.['max_length']).toBe(500);
+      // Without DISCORD_CLIENT_ID the application id came from GET /applications/@me.
+      expect(discord.requests.some((r) => r.method === 'GET' && r.route === '/applications/@me')).toBe(true);
+    },
+  );
+
+  it.concurrent('deploy-commands registers globally when DISCORD_GUILD_ID is not set', async () => {
+    const result = await run('src/discord/deploy-commands.ts', {
+      DISCORD_TOKEN: discord.token,
+      DISCORD_API_BASE: discord.apiBase,
+      DISCORD_CLIENT_ID: discord.applicationId,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/globally/);
+    expect(discord.registeredCommands.get('global')).toHaveLength(5);
+  });
+});
