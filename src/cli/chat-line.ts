@@ -1,5 +1,6 @@
 import type { Engine } from '../engine.js';
 import { messages } from '../messages.js';
+import { quoteUserTextForTerminal } from '../render/escape.js';
 import { renderText } from '../render/text.js';
 
 /** The conversation id of the terminal chat: one person, one conversation. */
@@ -33,7 +34,7 @@ export function chatLine(engine: Engine, line: string): { output?: string; quit?
           ),
         };
       default:
-        return { output: messages.chatUnknownCommand(command.slice(0, 30)) };
+        return { output: messages.chatUnknownCommand(quoteUserTextForTerminal(command, 30)) };
     }
   }
   return { output: renderText(engine.ask(CONVERSATION, text).answer) };

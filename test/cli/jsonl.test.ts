@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chatLine } from '../../src/cli/chat-line.js';
+import { answerJsonlLine } from '../../src/cli/jsonl.js';
+import { createEngine, fixedKnowledge, indexKnowledge, type Engine } from '../../src/engine.js';
+import { messages } from '../../src/messages.js';
+import { bundledKb } from '../answer/fixtures.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = createEngine({ knowledge: fixedKnowledge(indexKnowledge(await bundledKb())) });
+});
+
+describe('one --jsonl line', () => {
+  it('GIVEN a numeric conversation id THEN answers and echoes the id as given', () => {
+    const out = answerJsonlLine(
+      engine,
+      JSON.stringify({ conversation: 7, text: 'COO vs head of ops salary?' }),
+    );
+    expect(out).toMatchObject({ conversation: 7, intent: 'compare', sections: ['salary'] });
+  });
+
+  it.each([
+    ['[1, 2]', undefined],
+    ['"just a string"', undefined],
+    ['{"conversation": "x", "text": 5}', 'x'],
+    ['{"conversation": {"nested": true}, "text": "hi"}', undefined],
+  ])(
+    'GIVEN %s THEN an error object, with the conversation only when it is a plain id',
+    (line, conversation) => {
+      const out = answerJsonlLine(engine, line);
+      expect(Object.keys(out).sort()).toEqual(
+        conversation === undefined ? ['error'] : ['conversation', 'error'],
+      );
+      expect(out.conversation).toBe(conversation);
+    },
+  );
+});
+
+describe('one chat line', () => {
+  it('GIVEN blank input THEN prints nothing; GIVEN /quit THEN stops', () => {
+    expect(chatLine(engine, '   ')).toEqual({});
+    expect(chatLine(engine, '/quit')).toEqual({ quit: true });
+  });
+
+  it('GIVEN an unknown command THEN says so without echoing control characters or more than 30 characters of it', () => {
+    const out = chatLine(engine, `/\u001b[2J${'x'.repeat(100)}`).output ?? '';
+    expect(out.startsWith(messages.chatUnknownCommand('').slice(0, 16))).toBe(true);
+    expect(out).not.toContain('\u001b');
+    expect(out).not.toContain('x'.repeat(31));
+  });
+});
