@@ -174,6 +174,37 @@ const INTO_PHRASES = [
   'qualify as',
 ];
 const PATH_WORDS = ['path', 'pathway', 'route', 'ladder', 'progression', 'journey', 'roadmap'];
+/** Verbs of moving up: "promoted to", "move up to", "go from ... to". */
+const MOVE_WORDS = [
+  'promoted',
+  'promotion',
+  'move',
+  'moving',
+  'go',
+  'get',
+  'progress',
+  'transition',
+  'step',
+  'jump',
+  'advance',
+];
+/** Interjections that open a message without changing it ("ok, what about..."). */
+const OPENERS = new Set([
+  'ok',
+  'okay',
+  'so',
+  'hmm',
+  'well',
+  'alright',
+  'right',
+  'cool',
+  'great',
+  'nice',
+  'thanks',
+  'oh',
+  'um',
+  'uh',
+]);
 const ORDINALS: Readonly<Record<string, number>> = Object.freeze({
   first: 0,
   '1': 0,
@@ -213,7 +244,8 @@ function ladderOf(words: Words, mentions: readonly RoleMention[]): LadderAsk | u
   if (first !== undefined && second !== undefined) {
     const before = words.norms.slice(0, first.start);
     const between = words.norms.slice(first.end, second.start);
-    const fromTo = before.includes('from') && (between.includes('to') || between.includes('into'));
+    const toSecond = between.includes('to') || between.includes('into');
+    const fromTo = toSecond && (before.includes('from') || MOVE_WORDS.some((w) => words.has(w)));
     if (fromTo || PATH_WORDS.some((w) => words.has(w))) return 'path';
   }
   if (
@@ -250,7 +282,9 @@ function read(text: string, state: ConversationState, index: RoleIndex): Reading
   for (const u of unknown) for (let k = u.start; k < u.end; k += 1) roleTokens[k] = true;
   for (const p of scan.partials) for (let k = p.start; k < p.end; k += 1) roleTokens[k] = true;
   const { topics, named: topicNamed } = detectTopics(tokens, roleTokens, index.topics);
-  const lead = words.norms.slice(0, 3).join(' ');
+  let skip = 0;
+  while (skip < words.norms.length - 1 && OPENERS.has(words.norms[skip] ?? '')) skip += 1;
+  const lead = words.norms.slice(skip, skip + 3).join(' ');
   return {
     words,
     scan,

@@ -1,0 +1,224 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, fixedKnowledge, type Knowledge } from '../../src/engine.js';
+import {
+  EMPTY_CONVERSATION,
+  QuerySchema,
+  type ConversationState,
+  type Query,
+} from '../../src/understand/query.js';
+import { understand } from '../../src/understand/understand.js';
+import { bundledKnowledge } from './kb-fixture.js';
+
+const H = 'head-of-operations';
+const C = 'chief-operating-officer';
+const OC = 'operations-coordinator';
+const OM = 'operations-manager';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await bundledKnowledge();
+});
+
+function ask(text: string, state: ConversationState = EMPTY_CONVERSATION): Query {
+  return understand(text, state, knowledge.kb, knowledge.index).query;
+}
+
+/** Ask several messages in one conversation; returns every query. */
+function conversation(...texts: string[]): Query[] {
+  const engine = createEngine({ knowledge: fixedKnowledge(knowledge) });
+  return texts.map((t) => engine.ask('c1', t).query);
+}
+
+describe('understand: intents', () => {
+  it('GIVEN two roles and a topic THEN compare, in the order asked', () => {
+    const q = ask('COO vs head of ops salary?');
+    expect(q).toMatchObject({ intent: 'compare', roles: [C, H], topics: ['salary'], confidence: 1 });
+  });
+
+  it('GIVEN one role THEN role, with overview when no topic is named', () => {
+    expect(ask('tell me about the head of operations')).toMatchObject({
+      intent: 'role',
+      roles: [H],
+      topics: ['overview'],
+    });
+  });
+
+  it('reads several topics in one question', () => {
+    expect(ask('ops coordinator vs ops manager salary and skills').topics.sort()).toEqual([
+      'salary',
+      'skills',
+    ]);
+  });
+
+  it('lists, helps and makes small talk', () => {
+    expect(ask('what roles do you know?').intent).toBe('list');
+    expect(ask('which comparisons do you have').intent).toBe('list');
+    expect(ask('help').intent).toBe('help');
+    expect(ask('').intent).toBe('help');
+    expect(ask('hi')).toMatchObject({ intent: 'smalltalk', smalltalk: 'greeting' });
+    expect(ask('thanks a lot!')).toMatchObject({ intent: 'smalltalk', smalltalk: 'thanks' });
+    expect(ask('bye')).toMatchObject({ intent: 'smalltalk', smalltalk: 'bye' });
+  });
+
+  it('GIVEN a word that fits several roles THEN clarify with those roles as candidates', () => {
+    const q = ask('ops?');
+    expect(q.intent).toBe('clarify');
+    expect(q.candidates).toEqual(expect.arrayContaining([H, OC, OM]));
+  });
+
+  it('lowers confidence for typos and keeps it within 0..1', () => {
+    const q = ask('opperations cordinator vs operations manger salary');
+    expect(q).toMatchObject({ intent: 'compare', roles: [OC, OM], topics: ['salary'] });
+    expect(q.confidence).toBeGreaterThan(0);
+    expect(q.confidence).toBeLessThan(1);
+  });
+});
+
+describe('understand: topics from the taxonomy', () => {
+  it.each([
+    ['how much does a COO make', 'salary'],
+    ['what is a COO paid', 'salary'],
+    ['who earns more, COO or head of ops', 'salary'],
+    ['ops manager compensation', 'salary'],
+    ['what degree does an ops manager need', 'requirements'],
+    ['what do I need to become an operations coordinator', 'requirements'],
+    ['does a COO travel', 'environment'],
+    ['where do operations managers work', 'environment'],
+    ['COO hazards', 'environment'],
+    ['what do operations coordinators do day to day', 'duties'],
+    ['head of ops responsibilities', 'duties'],
+    ['what abilities does a COO need', 'skills'],
+    ['what should an ops manager be good at', 'skills'],
+  ])('GIVEN "%s" THEN the topic is %s', (text, topic) => {
+    expect(ask(text).topics).toContain(topic);
+  });
+
+  it('does not read role words or light verbs as topics', () => {
+    expect(ask('operations manager').topics).toEqual(['overview']);
+    expect(ask('chief operating officer').topics).toEqual(['overview']);
+    expect(ask('how much travel does a coo do').topics).toEqual(['environment']);
+  });
+});
+
+describe('understand: roles we do not know', () => {
+  it('GIVEN "CEO vs COO salary" THEN unknown, keeping COO, reporting CEO as typed, suggesting COO', () => {
+    const q = ask('CEO vs COO salary');
+    expect(q).toMatchObject({ intent: 'unknown', roles: [C], unknownRoles: ['CEO'], topics: ['salary'] });
+    expect(q.candidates).toContain(C);
+  });
+
+  it.each([
+    ['what does a project manager earn?', 'project manager'],
+    ['Software Engineer salary', 'Software Engineer'],
+    ['operations director duties', 'operations director'],
+    ['director of operations vs head of operations', 'director of operations'],
+    ['how much does a plumber make', 'plumber'],
+    ['what does a nurse do', 'nurse'],
+    ['is the CFO paid more', 'CFO'],
+  ])('GIVEN "%s" THEN unknown, reporting "%s"', (text, mention) => {
+    const q = ask(text);
+    expect(q.intent).toBe('unknown');
+    expect(q.unknownRoles).toContain(mention);
+  });
+
+  it('offers near known roles for an unknown title sharing words with them', () => {
+    expect(ask('project manager salary').candidates).toContain(OM);
+  });
+});
+
+describe('understand: career ladder', () => {
+  it('GIVEN "how do I become a COO?" THEN role, requirements, ladder into', () => {
+    expect(ask('how do I become a COO?')).toMatchObject({
+      intent: 'role',
+      roles: [C],
+      topics: ['requirements'],
+      ladder: 'into',
+    });
+  });
+
+  it('GIVEN "what comes after operations manager?" THEN ladder after', () => {
+    expect(ask('what comes after operations manager?')).toMatchObject({
+      intent: 'role',
+      roles: [OM],
+      ladder: 'after',
+    });
+    expect(ask('next step after ops coordinator')).toMatchObject({ roles: [OC], ladder: 'after' });
+  });
+
+  it('GIVEN a path between two roles THEN compare in that order with ladder path', () => {
+    expect(ask('path from operations coordinator to COO')).toMatchObject({
+      intent: 'compare',
+      roles: [OC, C],
+      ladder: 'path',
+    });
+  });
+});
+
+describe('understand: conversation', () => {
+  it('reuses roles for follow-ups and changes only what is asked', () => {
+    const [, skills, reqs] = conversation(
+      'COO vs head of ops salary?',
+      'what about skills?',
+      'and the requirements',
+    );
+    expect(skills).toMatchObject({ intent: 'compare', roles: [C, H], topics: ['skills'], followUp: true });
+    expect(reqs).toMatchObject({ roles: [C, H], topics: ['requirements'] });
+  });
+
+  it('answers "how much do they make?" about the role under discussion', () => {
+    const [, pay] = conversation('tell me about operations managers', 'how much do they make?');
+    expect(pay).toMatchObject({ intent: 'role', roles: [OM], topics: ['salary'], followUp: true });
+  });
+
+  it('adds a role with "how does that compare to ..." and keeps the topic', () => {
+    const [, , compared] = conversation(
+      'operations manager',
+      'how much do they make?',
+      'how does that compare to coordinators?',
+    );
+    expect(compared).toMatchObject({ intent: 'compare', roles: [OM, OC], topics: ['salary'] });
+  });
+
+  it('switches role with "what about the COO?" and keeps the topic', () => {
+    const [, switched] = conversation('ops coordinator duties', 'what about the COO?');
+    expect(switched).toMatchObject({ intent: 'role', roles: [C], topics: ['duties'] });
+  });
+
+  it('after a clarify, "the first one", a number or a candidate name picks', () => {
+    const [clarify, first] = conversation('what about salary?', 'the first one');
+    expect(clarify?.intent).toBe('clarify');
+    expect(first).toMatchObject({ intent: 'role', roles: [clarify?.candidates[0]], topics: ['salary'] });
+    const [ops, second] = conversation('ops?', '2');
+    expect(second?.roles).toEqual([ops?.candidates[1]]);
+    const [, named] = conversation('what about requirements?', 'operations manager');
+    expect(named).toMatchObject({ roles: [OM], topics: ['requirements'] });
+  });
+
+  it('never leaks between conversations: a fresh one asking a follow-up gets clarify', () => {
+    const engine = createEngine({ knowledge: fixedKnowledge(knowledge) });
+    engine.ask('alice', 'COO vs head of ops salary?');
+    const bob = engine.ask('bob', 'what about skills?').query;
+    expect(bob.intent).toBe('clarify');
+    expect(bob.roles).toEqual([]);
+    expect(bob.candidates.length).toBeGreaterThan(0);
+    expect(engine.ask('alice', 'what about skills?').query.roles).toEqual([C, H]);
+  });
+
+  it('keeps conversation state bounded: 100,000 conversations leave the store at its maximum', () => {
+    const engine = createEngine({ knowledge: fixedKnowledge(knowledge), conversations: { max: 1_000 } });
+    for (let i = 0; i < 100_000; i += 1) engine.ask(`user-${i}`, i % 2 === 0 ? 'COO salary' : 'hi');
+    expect(engine.conversations.size).toBe(1_000);
+  });
+
+  it('returns a schema-valid query and a new state value without touching the old one', () => {
+    const state = Object.freeze({
+      roles: Object.freeze([OM]),
+      topics: Object.freeze(['salary']),
+      offered: Object.freeze([]),
+    });
+    const result = understand('and skills?', state, knowledge.kb, knowledge.index);
+    expect(() => QuerySchema.parse(result.query)).not.toThrow();
+    expect(result.state).not.toBe(state);
+    expect(state.topics).toEqual(['salary']);
+  });
+});
