@@ -96,7 +96,10 @@ export function findMoney(sentence: string): MoneyMention[] {
 /** "$111,025 per year" for reports. */
 export function describeSalary(s: SalaryFigure): string {
   const symbol: Readonly<Record<string, string>> = { USD: '$', GBP: '£', EUR: '€' };
-  const amount = s.amount.toLocaleString('en-US');
+  const amount = s.amount.toLocaleString(
+    'en-US',
+    Number.isInteger(s.amount) ? {} : { minimumFractionDigits: 2 },
+  );
   const money =
     symbol[s.currency] === undefined ? `${amount} ${s.currency}` : `${symbol[s.currency]}${amount}`;
   return `${money} per ${s.period} (${s.kind})`;

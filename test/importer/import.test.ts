@@ -1,0 +1,251 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { classifyHeading } from '../../src/importer/article.js';
+import { importArticle } from '../../src/importer/import.js';
+import { findMoney } from '../../src/importer/salary.js';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/import');
+
+function importFixture(name: string) {
+  const result = importArticle({ fileName: name, content: readFileSync(join(FIXTURES, name), 'utf8') });
+  if (!result.ok) throw new Error(result.message);
+  return result;
+}
+
+interface FrontRole {
+  id: string;
+  title: string;
+  aliases: string[];
+  summary: string;
+  salary?: { amount: number; currency: string; period: string; kind: string };
+  ladder?: { reports_to?: string[]; step_towards?: string[]; comes_from?: string[] };
+}
+
+function frontMatter(text: string): {
+  title: string;
+  source: { title: string; url?: string };
+  roles: FrontRole[];
+} {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  if (match?.[1] === undefined) throw new Error('no front matter');
+  return parse(match[1]) as { title: string; source: { title: string; url?: string }; roles: FrontRole[] };
+}
+
+/** The text under `# heading` up to the next `# ` heading. */
+function part(text: string, heading: string): string {
+  const body = text.split('\n---\n')[1] ?? '';
+  const start = body.indexOf(`\n# ${heading}\n`);
+  if (start < 0) return '';
+  const next = body.indexOf('\n# ', start + 3);
+  return body.slice(start, next < 0 ? undefined : next);
+}
+
+describe('importing a plain-text comparison article', () => {
+  const result = importFixture('barista-vs-cafe-manager.txt');
+  const front = frontMatter(result.text);
+
+  it('names the file after both role ids and keeps the published title as the source', () => {
+    expect(result.path).toBe('articles/barista-vs-cafe-manager.md');
+    expect(front.title).toBe('Barista vs. Cafe Manager');
+    expect(front.source.title).toBe('Barista vs. Cafe Manager: What Are the Differences?');
+  });
+
+  it('parses each role salary into an amount, currency, period and kind', () => {
+    expect(front.roles.map((r) => [r.id, r.salary])).toEqual([
+      ['barista', { amount: 28450, currency: 'USD', period: 'year', kind: 'average' }],
+      ['cafe-manager', { amount: 47900, currency: 'USD', period: 'year', kind: 'average' }],
+    ]);
+  });
+
+  it('gives each role the "What is" text as its summary and its own paragraphs per topic', () => {
+    expect(front.roles[0]?.summary).toMatch(/^A barista prepares and serves espresso drinks/);
+    const barista = part(result.text, 'Barista');
+    expect(barista).toContain('## Duties\nA barista spends most of a shift at the espresso machine.');
+    expect(barista).not.toContain('cafe manager plans the week');
+    expect(part(result.text, 'Cafe Manager')).toContain('A cafe manager plans the week');
+  });
+
+  it('puts text about both roles under Differences', () => {
+    const differences = part(result.text, 'Differences');
+    expect(differences).toContain('Both a barista and a cafe manager need friendly customer service');
+    expect(differences).toContain('## Salary\nThe average salary for a barista is $28,450 per year');
+  });
+
+  it('reads a plainly stated reporting line', () => {
+    expect(front.roles[1]?.ladder?.reports_to).toEqual(['Cafe Owner']);
+  });
+
+  it('leaves out site chrome and reports the paragraph it could not place', () => {
+    expect(result.text).not.toMatch(/Careers Hub|Previous|Florist|Bouncer/);
+    expect(result.notices.map((n) => n.message)).toContain(
+      'paragraph names neither role, left out: "Find out how the two jobs compare and what it takes to do each one."',
+    );
+  });
+});
+
+describe('importing a Markdown article with numbered and reworded headings', () => {
+  const result = importFixture('data-engineer-vs-data-scientist.md');
+  const front = frontMatter(result.text);
+
+  it('understands "1. Duties", "2. Education and requirements:" and "5. Salary and outlook"', () => {
+    expect(part(result.text, 'Data Engineer')).toContain(
+      '## Requirements\nA data engineer typically holds a degree in computer science',
+    );
+    expect(result.notices.filter((n) => n.kind === 'missing-section')).toEqual([]);
+  });
+
+  it('reads "$118k a year" as 118000 a year', () => {
+    expect(front.roles[0]?.salary).toEqual({
+      amount: 118000,
+      currency: 'USD',
+      period: 'year',
+      kind: 'average',
+    });
+    expect(front.roles[1]?.salary?.amount).toBe(124300);
+  });
+
+  it('strips Markdown emphasis and links and reads the ladder facts', () => {
+    expect(result.text).not.toMatch(/\*\*|\]\(/);
+    expect(front.roles[0]?.ladder?.comes_from).toEqual(['software developers']);
+    expect(front.roles[1]?.ladder?.reports_to).toEqual(['Head of Analytics']);
+  });
+});
+
+describe('importing a saved web page', () => {
+  const result = importFixture('sommelier-vs-wine-buyer.html');
+  const front = frontMatter(result.text);
+
+  it('keeps the article and drops navigation, header, footer, sidebar, share bar, scripts and forms', () => {
+    for (const chrome of [
+      'Find Jobs',
+      'Company Reviews',
+      'Sign in',
+      'Career Guide',
+      'Share on',
+      'Popular careers',
+      'Privacy Policy',
+      'Search jobs',
+      'newsletter',
+      'Editorial team',
+      'font-family',
+      'Previous',
+    ]) {
+      expect(result.text).not.toContain(chrome);
+    }
+    expect(part(result.text, 'Sommelier')).toContain(
+      'A sommelier recommends pairings, decants bottles and trains the waiting staff on the list.',
+    );
+  });
+
+  it('records the canonical address as the source and pounds as GBP', () => {
+    expect(front.source).toEqual({
+      title: 'Sommelier vs. Wine Buyer: What Are the Differences?',
+      url: 'https://careers.example.com/sommelier-vs-wine-buyer',
+    });
+    expect(front.roles.map((r) => r.salary)).toEqual([
+      { amount: 38500, currency: 'GBP', period: 'year', kind: 'average' },
+      { amount: 45200, currency: 'GBP', period: 'year', kind: 'average' },
+    ]);
+  });
+
+  it('prefers an address given by the operator', () => {
+    const own = importArticle({
+      fileName: 'page.html',
+      content: readFileSync(join(FIXTURES, 'sommelier-vs-wine-buyer.html'), 'utf8'),
+      url: 'https://example.org/mine',
+    });
+    expect(own.ok && frontMatter(own.text).source.url).toBe('https://example.org/mine');
+  });
+});
+
+describe('importing a broken article', () => {
+  it('GIVEN a lower-case abbreviation in the title THEN the role gets its spelled-out title and the abbreviation as alias', () => {
+    const result = importFixture('head-of-sales-vs-cso.txt');
+    const front = frontMatter(result.text);
+    expect(front.roles.map((r) => [r.id, r.title, r.aliases])).toEqual([
+      ['head-of-sales', 'Head of Sales', []],
+      ['chief-sales-officer', 'Chief Sales Officer', ['CSO']],
+    ]);
+    expect(front.roles[1]?.ladder).toEqual({
+      reports_to: ['Chief Executive Officer'],
+      step_towards: ['CEO'],
+    });
+    expect(result.path).toBe('articles/head-of-sales-vs-chief-sales-officer.md');
+  });
+
+  it('GIVEN an unknown section and a missing one THEN both are reported and the unknown text is left out', () => {
+    const result = importFixture('head-of-sales-vs-cso.txt');
+    const messages = result.notices.map((n) => n.message);
+    expect(messages).toContain('section "Fun Facts" is not one of the topics; 1 paragraph(s) left out');
+    expect(messages).toContain('no "Work Environment" section');
+    expect(result.text).not.toContain('Sales bells');
+    expect(part(result.text, 'Chief Sales Officer')).toContain(
+      '## Requirements\nA cso typically has a decade of sales leadership',
+    );
+  });
+
+  it('GIVEN no salary section THEN no salary is written and the gap is reported for each role', () => {
+    const result = importFixture('tutor-vs-teacher.txt');
+    const front = frontMatter(result.text);
+    expect(front.roles.map((r) => r.salary)).toEqual([undefined, undefined]);
+    expect(result.notices.map((n) => n.message)).toEqual(
+      expect.arrayContaining([
+        'no "Salary" section',
+        'no salary figure found for Tutor',
+        'no salary figure found for Teacher',
+      ]),
+    );
+  });
+
+  it('GIVEN no "A vs. B" title THEN nothing is produced and the message says what is missing', () => {
+    const result = importArticle({
+      fileName: 'notes.txt',
+      content: 'Some notes\n\nNothing to compare here.',
+    });
+    expect(result).toEqual({
+      ok: false,
+      message: expect.stringContaining('no title of the form "A vs. B') as unknown,
+    });
+  });
+});
+
+describe('reading salaries', () => {
+  it.each([
+    ['They earn $111,025 per year.', { amount: 111025, currency: 'USD', period: 'year', kind: 'average' }],
+    ['Pay starts at $55k.', { amount: 55000, currency: 'USD', period: 'year', kind: 'starting' }],
+    ['The median is £40,000 a year.', { amount: 40000, currency: 'GBP', period: 'year', kind: 'median' }],
+    ['Most earn $25 per hour.', { amount: 25, currency: 'USD', period: 'hour', kind: 'average' }],
+    [
+      'An hourly wage of $18.75 is common.',
+      { amount: 18.75, currency: 'USD', period: 'hour', kind: 'average' },
+    ],
+    ['About €3,100 per month.', { amount: 3100, currency: 'EUR', period: 'month', kind: 'average' }],
+  ])('%s', (sentence, figure) => {
+    expect(findMoney(sentence).map((m) => m.figure)).toEqual([figure]);
+  });
+
+  it('flags a range instead of picking one end of it', () => {
+    const found = findMoney('Salaries run from $40,000 to $60,000 per year.');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.range).toBe(true);
+  });
+});
+
+describe('reading headings', () => {
+  it.each([
+    ['Job Duties', 'duties'],
+    ['DUTIES:', 'duties'],
+    ['## 2. Education and requirements:', 'requirements'],
+    ['Work Environment', 'environment'],
+    ['Skills', 'skills'],
+    ['5) Salary and outlook', 'salary'],
+  ])('%s is the %s section', (heading, topic) => {
+    expect(classifyHeading(heading)).toEqual({ kind: 'topic', topic });
+  });
+
+  it('reads "What is a COO?" as the COO section', () => {
+    expect(classifyHeading('What is a COO?')).toEqual({ kind: 'what-is', name: 'coo' });
+  });
+});
