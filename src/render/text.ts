@@ -140,15 +140,17 @@ function blockLines(block: TopicBlock, salary: SalaryComparison | undefined): st
   const out = [ranked ? `${block.topic.name} (${messages.salaryRanking.toLowerCase()})` : block.topic.name];
   for (const { role, facts } of ranked ? rankedRoles(block, salary) : block.perRole) {
     const figures = isSalary ? salaryLinesFor(salary, role.id) : [];
-    if (figures.length === 1 && facts.length === 0) {
+    if (figures.length === 1 && facts.length === 0 && block.perRole.length > 1) {
       out.push(`${INDENT}${role.title}: ${figures[0]}`);
       continue;
     }
-    out.push(`${INDENT}${role.title}:`);
-    for (const f of figures) out.push(`${INDENT}${INDENT}${f}`);
-    if (isSalary && figures.length === 0) out.push(`${INDENT}${INDENT}${messages.noSalary}`);
-    for (const f of facts) out.push(`${INDENT}${INDENT}${f}`);
-    if (!isSalary && facts.length === 0) out.push(`${INDENT}${INDENT}${messages.noFacts}`);
+    // One role: its name is already the heading, so the facts need no label.
+    const pad = block.perRole.length === 1 ? INDENT : `${INDENT}${INDENT}`;
+    if (block.perRole.length > 1) out.push(`${INDENT}${role.title}:`);
+    for (const f of figures) out.push(`${pad}${f}`);
+    if (isSalary && figures.length === 0) out.push(`${pad}${messages.noSalary}`);
+    for (const f of facts) out.push(`${pad}${f}`);
+    if (!isSalary && facts.length === 0) out.push(`${pad}${messages.noFacts}`);
   }
   if (isSalary) {
     const line = salaryDifferenceLine(salary);
