@@ -157,6 +157,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     }
   });
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
+  if (logger.isLevelEnabled('trace'))
+    client.on(Events.Debug, (message) => logger.trace({ message }, 'discord.js'));
 
   try {
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));

@@ -31,7 +31,8 @@ async function main(): Promise<void> {
     token: env.DISCORD_TOKEN,
     totalShards: gateway.shards,
     mode: 'process',
-    execArgv: ['--import', 'tsx'],
+    // Resolved here so shards start from any working directory.
+    execArgv: ['--import', import.meta.resolve('tsx')],
     respawn: true,
   });
   manager.on('shardCreate', (shard) => {

@@ -44,7 +44,9 @@ describe('the bot on the gateway', () => {
     const resume = await resumed;
     expect((resume.payload.d as JsonObject)['session_id']).toBe(sessionId);
     expect((resume.payload.d as JsonObject)['token']).toBe(identify['token']);
-    await h.discord.waitForGateway((g) => g.direction === 'out' && g.payload.t === 'RESUMED', { from: 0 });
+    await h.discord.waitForGateway((g) => g.direction === 'out' && g.payload.t === 'RESUMED', {
+      from: resume.index,
+    });
     expect(h.discord.sentByBot(2)).toHaveLength(1);
 
     const reply = h.discord.nextMessage(h.discord.dmChannelId('300000000000000002'));
@@ -53,5 +55,25 @@ describe('the bot on the gateway', () => {
       author: { id: '300000000000000002', username: 'sam' },
     });
     expect(visibleText((await reply).body)).toContain('Operations Manager');
+  });
+
+  it('WHEN the network drops the socket without a close frame (1006) THEN it resumes and answers', async () => {
+    const resumed = h.discord.waitForGateway((g) => g.direction === 'in' && g.payload.op === 6, {
+      what: 'RESUME',
+    });
+    h.discord.dropGateway();
+    const resume = await resumed;
+    await h.discord.waitForGateway((g) => g.direction === 'out' && g.payload.t === 'RESUMED', {
+      from: resume.index,
+    });
+    expect(h.discord.sentByBot(2)).toHaveLength(1);
+    const general = h.discord.channel('general').id;
+    const reply = h.discord.nextMessage(general);
+    h.discord.sendGuildMessage({
+      channelId: general,
+      content: `<@${h.discord.botUser.id}> COO vs head of ops salary`,
+      mentionsBot: true,
+    });
+    expect(visibleText((await reply).body)).toContain('$111,025');
   });
 });

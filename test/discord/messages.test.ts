@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/config/env.js';
+import { TEXTS } from '../../src/discord/texts.js';
+import { openKnowledge } from '../../src/knowledge/reload.js';
+import { createLogger } from '../../src/log.js';
 import type { FakeUser, JsonObject } from './fake-discord/server.js';
 import { allowedMentions, startHarness, visibleText, type Harness } from './harness.js';
 
@@ -144,5 +148,69 @@ describe('free-text questions', () => {
     expect(visibleText(request.body)).toContain('$132,974');
     expect(allowedMentions(request)).toEqual({ parse: [], replied_user: false });
     expect(JSON.stringify(request.body)).not.toMatch(/@(everyone|here)(?!\u200B)/);
+  });
+});
+
+describe('cooldown and failures on free text', () => {
+  let h: Harness;
+  let broken = false;
+  beforeAll(async () => {
+    const knowledge = await openKnowledge(DEFAULT_KNOWLEDGE_DIR, createLogger('silent'));
+    h = await startHarness({
+      bot: () => ({
+        cooldown: { max: 2, windowMs: 60_000 },
+        knowledge: {
+          current: () => {
+            if (broken) throw new Error('knowledge exploded');
+            return knowledge.current();
+          },
+        },
+      }),
+    });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('GIVEN a user over the limit THEN the first refused question gets one polite note and the next ones silence', async () => {
+    const user: FakeUser = { id: '300000000000000031', username: 'quick' };
+    const dm = h.discord.dmChannelId(user.id);
+    for (let i = 0; i < 2; i++) {
+      const reply = h.discord.nextMessage(dm);
+      h.discord.sendDirectMessage({ content: 'COO salary', author: user });
+      expect(visibleText((await reply).body)).toContain('$132,974');
+    }
+    const note = h.discord.nextMessage(dm);
+    h.discord.sendDirectMessage({ content: 'COO salary', author: user });
+    const noted = await note;
+    expect(noted.body?.['content']).toBe(TEXTS.cooldownNote);
+    expect(allowedMentions(noted)).toEqual({ parse: [], replied_user: false });
+    h.discord.sendDirectMessage({ content: 'COO salary', author: user });
+    h.discord.sendDirectMessage({ content: 'COO salary', author: user });
+    // Another user's question is answered: the silenced ones were passed over before it.
+    const other: FakeUser = { id: '300000000000000032', username: 'patient' };
+    const otherReply = h.discord.nextMessage(h.discord.dmChannelId(other.id));
+    h.discord.sendDirectMessage({ content: 'COO salary', author: other });
+    await otherReply;
+    expect(h.discord.messagesPostedTo(dm)).toHaveLength(3);
+  });
+
+  it('GIVEN answering throws THEN the error is logged and the user gets a short reply', async () => {
+    const user: FakeUser = { id: '300000000000000033', username: 'unlucky' };
+    const dm = h.discord.dmChannelId(user.id);
+    broken = true;
+    try {
+      const reply = h.discord.nextMessage(dm);
+      h.discord.sendDirectMessage({ content: 'COO salary', author: user });
+      expect((await reply).body?.['content']).toBe(TEXTS.apology);
+    } finally {
+      broken = false;
+    }
+    expect(h.logs.text).toContain('knowledge exploded');
+    expect(h.logs.text).not.toContain(h.discord.token);
+    // The bot is still there.
+    const next = h.discord.nextMessage(dm);
+    h.discord.sendDirectMessage({ content: 'COO salary', author: user });
+    expect(visibleText((await next).body)).toContain('$132,974');
   });
 });

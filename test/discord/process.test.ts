@@ -27,7 +27,7 @@ function run(
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(
       ([k]) =>
-        !/^(DISCORD_|ANSWER_CHANNEL_IDS|COOLDOWN_|LOG_LEVEL|KNOWLEDGE_DIR|GAPS_FILE|RECORD_GAPS)/.test(k),
+        !/^(?:DISCORD_|ANSWER_CHANNEL_IDS|COOLDOWN_|LOG_LEVEL|KNOWLEDGE_DIR|GAPS_FILE|RECORD_GAPS)/.test(k),
     ),
   );
   // An empty cwd: a developer's own .env must not leak into the test.
@@ -197,6 +197,23 @@ describe('npm start and npm run deploy-commands as processes', () => {
       expect(discord.requests.some((r) => r.method === 'GET' && r.route === '/applications/@me')).toBe(true);
     },
   );
+
+  it.concurrent('start:sharded runs the same bot as shard 0 of 1 and stops on SIGTERM', async () => {
+    const own = await FakeDiscord.start({ heartbeatIntervalMs: 500 });
+    try {
+      const result = await run(
+        'src/discord/sharded.ts',
+        { DISCORD_TOKEN: own.token, DISCORD_API_BASE: own.apiBase },
+        { when: /bot is ready/, then: (child) => child.kill('SIGTERM'), timeoutMs: 30_000 },
+      );
+      expect(result.stderr).toContain('shard launched');
+      expect(result.code).toBe(0);
+      const identify = own.sentByBot(2)[0]?.payload.d as JsonObject | undefined;
+      expect(identify?.['shard']).toEqual([0, 1]);
+    } finally {
+      await own.stop();
+    }
+  });
 
   it.concurrent('deploy-commands registers globally when DISCORD_GUILD_ID is not set', async () => {
     const result = await run('src/discord/deploy-commands.ts', {
