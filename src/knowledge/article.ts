@@ -40,7 +40,7 @@ export interface ParsedArticle {
 }
 
 export interface ArticleResult {
-  /** Absent when the file has problems. */
+  /** Absent when the front matter is unusable; present (for cross-file checks) when only the body has problems. */
   readonly article?: ParsedArticle;
   readonly problems: readonly Problem[];
   readonly warnings: readonly Problem[];
@@ -264,8 +264,7 @@ export function parseArticle(text: string, file: string, topics: TopicVocabulary
   }
   flush();
 
-  if (problems.length > 0) return { problems, warnings };
-
+  // Kept even when the body has problems, so that rules spanning files are still checked and reported.
   const role = (entry: RoleEntry, index: 0 | 1): ParsedRole => ({
     entry,
     index,

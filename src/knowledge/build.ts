@@ -93,7 +93,7 @@ export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articl
         titleLine: role.titleLine,
         summary: entry.summary,
         aliases: [],
-        aliasKeys: new Set([nameKey(entry.title)]),
+        aliasKeys: new Set([simplify(entry.title)]),
         facts: new Map(),
         salaries: [],
         salaryWhere: [],
@@ -112,8 +112,9 @@ export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articl
       });
       return;
     }
+    // Variants that differ only in dots or hyphens are kept: matchers may compare spellings literally.
     for (const alias of entry.aliases) {
-      const key = nameKey(alias);
+      const key = simplify(alias);
       if (!draft.aliasKeys.has(key)) {
         draft.aliasKeys.add(key);
         draft.aliases.push(alias);

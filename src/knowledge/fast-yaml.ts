@@ -183,6 +183,8 @@ export function fastYaml(source: string, firstLine = 1): FastYaml | undefined {
       if (line.indent !== indent || raw.length !== raw.trimEnd().length) return giveUp();
       content.push(line.text);
     }
+    // At the end of the text, whether the last line break exists decides clip and keep: leave it to yaml.
+    if (at >= lines.length && chomp !== '-') return giveUp();
     let last = content.length;
     while (last > 0 && content[last - 1] === '') last--;
     if (last === 0) return giveUp();

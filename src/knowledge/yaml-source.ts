@@ -37,8 +37,12 @@ export function parseYamlText(text: string, file: string, firstLine = 1): YamlTe
       hint: 'check indentation, colons and quotes around text containing ": " or "#"',
     });
   }
+  const aliasesSeen = new Set<string>();
   visit(doc, (_key, node) => {
     if (isAlias(node)) {
+      // One report per alias name is enough; a bomb repeats the same alias many times.
+      if (aliasesSeen.has(node.source)) return;
+      aliasesSeen.add(node.source);
       problems.push({
         file,
         line: lineOfNode(node, firstLine),
