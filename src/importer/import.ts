@@ -43,6 +43,9 @@ export type ImportResult =
     }
   | { readonly ok: false; readonly message: string };
 
+/** Larger inputs are refused: no comparison article is this long, and parsing stays cheap. */
+export const MAX_IMPORT_CHARS = 2 * 1024 * 1024;
+
 /** Loose key for comparing names: "Head Of Ops." and "head of ops" are the same. */
 function nameKey(name: string): string {
   return words(name).join(' ');
@@ -83,6 +86,12 @@ function blocksOf(input: ImportInput): { blocks: Block[]; url?: string } {
  * `replacing` is the file a forced import overwrites; its own facts do not count as conflicts.
  */
 export function importArticle(input: ImportInput, kb?: KnowledgeBase, replacing?: string): ImportResult {
+  if (input.content.length > MAX_IMPORT_CHARS) {
+    return {
+      ok: false,
+      message: `${input.fileName}: is ${Math.ceil(input.content.length / 1024)} KiB; an article to import may be at most ${MAX_IMPORT_CHARS / 1024} KiB (save only the article page)`,
+    };
+  }
   const { blocks, url: pageUrl } = blocksOf(input);
   const structured = structureArticle(blocks);
   if (!structured.ok) return { ok: false, message: `${input.fileName}: ${structured.message}` };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { classifyHeading } from '../../src/importer/article.js';
@@ -247,5 +248,45 @@ describe('reading headings', () => {
 
   it('reads "What is a COO?" as the COO section', () => {
     expect(classifyHeading('What is a COO?')).toEqual({ kind: 'what-is', name: 'coo' });
+  });
+});
+
+describe('hostile input', () => {
+  it('never throws on arbitrary text, Markdown or HTML, and anything it produces is front matter plus Markdown', () => {
+    const arbitrary = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 4000 }),
+      fc
+        .array(
+          fc.constantFrom(
+            'Barista vs. Cook: What Are the Differences?',
+            'What is a Cook?',
+            'Salary',
+            '# Skills',
+            '$40k',
+            '<nav>',
+            '</p>',
+            '<h1>',
+            '---js',
+            '&amp;',
+            'A cook earns $12 an hour.',
+            '\n\n',
+            ' ',
+          ),
+          { maxLength: 200 },
+        )
+        .map((parts) => parts.join('')),
+    );
+    fc.assert(
+      fc.property(arbitrary, fc.constantFrom('a.txt', 'a.md', 'a.html'), (content, fileName) => {
+        const result = importArticle({ fileName, content });
+        if (result.ok) expect(result.text.startsWith('---\ntitle: ')).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('refuses an oversized input instead of parsing it', () => {
+    const result = importArticle({ fileName: 'big.html', content: 'x'.repeat(3 * 1024 * 1024) });
+    expect(result.ok).toBe(false);
   });
 });
