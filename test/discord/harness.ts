@@ -61,6 +61,12 @@ export async function startHarness(
     async stop() {
       await bot.stop();
       await discord.stop();
+      // A route the server does not know means the bot called something these tests never checked.
+      if (discord.unknownRoutes.length > 0) {
+        throw new Error(
+          `The bot called routes the local server does not know: ${discord.unknownRoutes.join(', ')}`,
+        );
+      }
     },
   };
 }
