@@ -428,12 +428,22 @@ function decide(reading: Reading, state: ConversationState, kb: KnowledgeBase, i
     return roleQuery(reading, state.roles, 0.9, true, carriedTopics);
   }
   if (topicNamed) {
-    const candidates = [...kb.roles.keys()].slice(0, MAX_OFFERED);
+    const candidates = firstRoles(kb, MAX_OFFERED);
     return { intent: 'clarify', topics, confidence: 0.2, candidates };
   }
   if (reading.smalltalk !== undefined)
     return { intent: 'smalltalk', confidence: 1, smalltalk: reading.smalltalk };
   return { intent: 'help', confidence: reading.help ? 1 : 0.3 };
+}
+
+/** The first `limit` role ids, without copying the whole map (it may hold 100,000 roles). */
+function firstRoles(kb: KnowledgeBase, limit: number): RoleId[] {
+  const out: RoleId[] = [];
+  for (const id of kb.roles.keys()) {
+    if (out.length >= limit) break;
+    out.push(id);
+  }
+  return out;
 }
 
 function nextState(query: Query, state: ConversationState): ConversationState {
