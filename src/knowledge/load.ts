@@ -115,7 +115,14 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
     return { ok: false, problems: [...problems, { file: 'articles/', message, hint: `knowledge articles go in ${join(dir, 'articles')}` }] };
   }
 
-  const vocabulary = topicVocabulary(topicsResult.topics);
+  // With a broken topics.yaml, headings are still checked against the bundled taxonomy, so the
+  // report lists the real heading problems rather than one per section.
+  let vocabularyTopics = topicsResult.topics;
+  if (topicsResult.problems.length > 0 && topicsName !== BUNDLED_TOPICS_FILE) {
+    const bundled = readKnowledgeFile(BUNDLED_TOPICS_FILE, BUNDLED_TOPICS_FILE);
+    if ('text' in bundled) vocabularyTopics = parseTopics(bundled.text, BUNDLED_TOPICS_FILE).topics;
+  }
+  const vocabulary = topicVocabulary(vocabularyTopics);
   const articles: ParsedArticle[] = [];
   for (let start = 0; start < files.length; start += BATCH_SIZE) {
     if (start > 0) await yieldToEventLoop();

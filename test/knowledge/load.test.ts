@@ -14,6 +14,8 @@ import {
   type KnowledgeBase,
 } from '../../src/knowledge/model.js';
 import { nameKey } from '../../src/knowledge/names.js';
+import { parseArticle } from '../../src/knowledge/article.js';
+import { topicVocabulary } from '../../src/knowledge/build.js';
 
 const fixture = (name: string): string => join(import.meta.dirname, '..', 'fixtures', 'knowledge', name);
 
@@ -238,5 +240,39 @@ describe('content the loader refuses', () => {
   it('GIVEN a directory without articles THEN says where they should be, without throwing', async () => {
     const problems = await problemsOf(join(tmpdir(), 'kb-does-not-exist'));
     expect(problems).toEqual([expect.stringMatching(/^articles\/ folder not found/)]);
+  });
+});
+
+describe('parseArticle (one file, no disk)', () => {
+  const vocabulary = topicVocabulary([
+    { id: 'duties', name: 'Duties', words: ['tasks'] },
+    { id: 'salary', name: 'Salary', words: ['pay'] },
+    { id: 'environment', name: 'Work environment', words: [] },
+  ]);
+  const front = [
+    '---',
+    'title: A vs. B',
+    'source: { title: "Made up" }',
+    'roles:',
+    '  - { id: chief-operating-officer, title: Chief Operating Officer, aliases: [coo], summary: Runs things. }',
+    '  - { id: head-of-operations, title: Head of Operations, summary: Also runs things. }',
+    '---',
+  ];
+
+  it('reads role headings by alias and topic headings by any word of the topic', () => {
+    const text = [...front, '# COO', '## Pay', 'Well paid.', '', '# head-of-operations', '## tasks', 'Many', 'tasks.'].join('\n');
+    const result = parseArticle(text, 'articles/chief-operating-officer-vs-head-of-operations.md', vocabulary);
+    expect(result.problems).toEqual([]);
+    expect(result.article?.roles[0].sections.get('salary')?.text).toBe('Well paid.');
+    expect(result.article?.roles[1].sections.get('duties')).toEqual({ text: 'Many tasks.', line: 13 });
+  });
+
+  it('suggests the topic name for a misspelled word and refuses text outside a section', () => {
+    const text = [...front, 'Stray text.', '# COO', '## Enviroment', 'Office.'].join('\n');
+    const problems = parseArticle(text, 'a.md', vocabulary).problems.map(formatProblem);
+    expect(problems).toEqual([
+      'a.md:8 body: text outside a "## topic" section is not shown anywhere (put it under a ## heading such as ## Duties, or remove it)',
+      'a.md:10 ## Enviroment: unknown topic "Enviroment" (did you mean "Work environment"?)',
+    ]);
   });
 });
