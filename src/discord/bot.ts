@@ -44,6 +44,11 @@ export interface StartBotOptions {
   readonly commandsDir?: string;
   /** Called once when the gateway closes for good (bad token, disallowed intents) after start-up. */
   readonly onFatal?: (message: string, code: number) => void;
+  /**
+   * REST requests per second across all routes (discord.js default 50, Discord's global limit). Only
+   * load tests against the local server raise it, to measure the bot rather than the platform's pacing.
+   */
+  readonly globalRequestsPerSecond?: number;
 }
 
 export interface RunningBot {
@@ -132,7 +137,12 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       status: 'online',
       activities: [{ name: TEXTS.presence, state: TEXTS.presence, type: ActivityType.Custom }],
     },
-    ...(options.apiBase ? { rest: { api: options.apiBase } } : {}),
+    rest: {
+      ...(options.apiBase ? { api: options.apiBase } : {}),
+      ...(options.globalRequestsPerSecond
+        ? { globalRequestsPerSecond: options.globalRequestsPerSecond }
+        : {}),
+    },
   });
 
   let starting = true;
