@@ -223,9 +223,21 @@ function listAnswer(kb: KnowledgeBase): Answer {
   return { kind: 'list', roles, comparisons: kb.comparisons };
 }
 
+/** Without near candidates, an unknown answer offers a few known roles, never the whole list. */
+const MAX_SUGGESTIONS = 8;
+
+function firstRoles(kb: KnowledgeBase, count: number): Role[] {
+  const out: Role[] = [];
+  for (const role of kb.roles.values()) {
+    if (out.length >= count) break;
+    out.push(role);
+  }
+  return out;
+}
+
 function unknownAnswer(query: Query, kb: KnowledgeBase): Answer {
   const near = knownRoles(query.candidates, kb);
-  const suggestions = (near.length > 0 ? near : [...kb.roles.values()]).map(roleRef);
+  const suggestions = (near.length > 0 ? near : firstRoles(kb, MAX_SUGGESTIONS)).map(roleRef);
   return {
     kind: 'unknown',
     mentions: query.unknownRoles,
@@ -239,7 +251,7 @@ const nodeKey = (link: LadderLink): string => link.roleId ?? link.title.trim().t
 
 function ladderAnswer(ask: 'into' | 'after' | 'path', roles: readonly Role[], kb: KnowledgeBase): Answer {
   const refs = roles.map(roleRef);
-  const all = [...kb.roles.values()];
+  const graph = ladderGraph(kb);
   const sources = new SourceList();
   const steps: LadderStep[] = [];
   const push = (step: LadderStep): void => {
@@ -259,17 +271,16 @@ function ladderAnswer(ask: 'into' | 'after' | 'path', roles: readonly Role[], kb
   });
   const into = (role: Role): void => {
     for (const l of role.ladder.comesFrom) push(link(role, 'comesFrom', l));
-    for (const other of all) {
-      for (const l of other.ladder.stepTowards) if (l.roleId === role.id) push(link(other, 'stepTowards', l));
-      for (const l of other.ladder.reportsTo) if (l.roleId === role.id) push(link(other, 'reportsTo', l));
-    }
+    for (const { role: other, link: l } of graph.stepTowardsInto.get(role.id) ?? [])
+      push(link(other, 'stepTowards', l));
+    for (const { role: other, link: l } of graph.reportsToInto.get(role.id) ?? [])
+      push(link(other, 'reportsTo', l));
   };
   const after = (role: Role): void => {
     for (const l of role.ladder.stepTowards) push(link(role, 'stepTowards', l));
     for (const l of role.ladder.reportsTo) push(link(role, 'reportsTo', l));
-    for (const other of all) {
-      for (const l of other.ladder.comesFrom) if (l.roleId === role.id) push(link(other, 'comesFrom', l));
-    }
+    for (const { role: other, link: l } of graph.comesFromOut.get(role.id) ?? [])
+      push(link(other, 'comesFrom', l));
   };
 
   const requirementsOf = (targets: readonly Role[]): { requirements?: TopicBlock } => {
@@ -318,26 +329,7 @@ function ladderAnswer(ask: 'into' | 'after' | 'path', roles: readonly Role[], kb
  * a stated move into their job.
  */
 function findPath(from: Role, to: Role, kb: KnowledgeBase): LadderStep[] | undefined {
-  const edges = new Map<string, { next: string; step: LadderStep }[]>();
-  const add = (a: string, next: string, step: LadderStep): void => {
-    const list = edges.get(a) ?? [];
-    list.push({ next, step });
-    edges.set(a, list);
-  };
-  for (const role of kb.roles.values()) {
-    for (const l of role.ladder.stepTowards) {
-      const to = l.roleId
-        ? { title: kb.roles.get(l.roleId)?.title ?? l.title, id: l.roleId }
-        : { title: l.title };
-      add(role.id, nodeKey(l), { from: roleRef(role), relation: 'stepTowards', to, source: l.source });
-    }
-    for (const l of role.ladder.comesFrom) {
-      const to = l.roleId
-        ? { title: kb.roles.get(l.roleId)?.title ?? l.title, id: l.roleId }
-        : { title: l.title };
-      add(nodeKey(l), role.id, { from: roleRef(role), relation: 'comesFrom', to, source: l.source });
-    }
-  }
+  const { edges } = ladderGraph(kb);
   const previous = new Map<string, { node: string; step: LadderStep }>();
   const queue = [from.id];
   const seen = new Set(queue);
@@ -360,4 +352,63 @@ function findPath(from: Role, to: Role, kb: KnowledgeBase): LadderStep[] | undef
     node = p.node;
   }
   return path;
+}
+
+interface LinkFrom {
+  readonly role: Role;
+  readonly link: LadderLink;
+}
+
+/** The ladder links of the whole knowledge base, indexed by the role they point at. */
+interface LadderGraph {
+  /** role id -> roles that are a step towards it. */
+  readonly stepTowardsInto: ReadonlyMap<string, readonly LinkFrom[]>;
+  /** role id -> roles that report to it. */
+  readonly reportsToInto: ReadonlyMap<string, readonly LinkFrom[]>;
+  /** role id -> roles whose people often come from it. */
+  readonly comesFromOut: ReadonlyMap<string, readonly LinkFrom[]>;
+  /** Career moves (A -> B) for path search, keyed by the node they leave. */
+  readonly edges: ReadonlyMap<string, readonly { next: string; step: LadderStep }[]>;
+}
+
+/**
+ * Built once per knowledge base (it is immutable; a reload is a new object), so a ladder question
+ * costs a few map lookups instead of a scan of every role.
+ */
+const ladderGraphs = new WeakMap<KnowledgeBase, LadderGraph>();
+
+function ladderGraph(kb: KnowledgeBase): LadderGraph {
+  const cached = ladderGraphs.get(kb);
+  if (cached) return cached;
+  const push = <T>(map: Map<string, T[]>, key: string, value: T): void => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  const stepTowardsInto = new Map<string, LinkFrom[]>();
+  const reportsToInto = new Map<string, LinkFrom[]>();
+  const comesFromOut = new Map<string, LinkFrom[]>();
+  const edges = new Map<string, { next: string; step: LadderStep }[]>();
+  const target = (l: LadderLink): LadderStep['to'] =>
+    l.roleId ? { title: kb.roles.get(l.roleId)?.title ?? l.title, id: l.roleId } : { title: l.title };
+  for (const role of kb.roles.values()) {
+    for (const l of role.ladder.stepTowards) {
+      if (l.roleId) push(stepTowardsInto, l.roleId, { role, link: l });
+      push(edges, role.id, {
+        next: nodeKey(l),
+        step: { from: roleRef(role), relation: 'stepTowards', to: target(l), source: l.source },
+      });
+    }
+    for (const l of role.ladder.reportsTo) if (l.roleId) push(reportsToInto, l.roleId, { role, link: l });
+    for (const l of role.ladder.comesFrom) {
+      if (l.roleId) push(comesFromOut, l.roleId, { role, link: l });
+      push(edges, nodeKey(l), {
+        next: role.id,
+        step: { from: roleRef(role), relation: 'comesFrom', to: target(l), source: l.source },
+      });
+    }
+  }
+  const graph = { stepTowardsInto, reportsToInto, comesFromOut, edges };
+  ladderGraphs.set(kb, graph);
+  return graph;
 }
