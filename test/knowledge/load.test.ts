@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/config/env.js';
 import { formatProblem, loadKnowledgeBase, MAX_FILE_BYTES, type LoadResult } from '../../src/knowledge/load.js';
@@ -274,5 +275,21 @@ describe('parseArticle (one file, no disk)', () => {
       'a.md:8 body: text outside a "## topic" section is not shown anywhere (put it under a ## heading such as ## Duties, or remove it)',
       'a.md:10 ## Enviroment: unknown topic "Enviroment" (did you mean "Work environment"?)',
     ]);
+  });
+
+  it('never throws, whatever the text', () => {
+    const line = fc.oneof(
+      fc.constantFrom('---', '---js', '+++', 'title: x', 'roles:', '  - id: a', '    title: A', '    summary: s', '  - {}',
+        'source: {title: t}', 'x: &a [1]', 'y: *a', '__proto__: 1', '"', "'", '[', '# A', '## Pay', '## ', '# ', '```', '',
+        '    salary: {amount: -1}', '    aliases: [a, a]', '\t- x', 'a: |', '  b', 'a: >-'),
+      fc.string({ maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 25 }), (lines) => {
+        const result = parseArticle(lines.join('\n'), 'f.md', vocabulary);
+        expect(Array.isArray(result.problems)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
