@@ -7,7 +7,10 @@ export interface AnswerJson {
   readonly intent: Turn['query']['intent'];
   /** The roles the answer is about, in the asked order (empty for list, help, clarify, unknown...). */
   readonly roles: readonly RoleRef[];
-  /** Topic ids of the sections shown (compare and role answers); empty for other kinds. */
+  /**
+   * Topic ids: the sections shown for compare and role answers; for ladder, clarify and unknown answers
+   * the topics the question asked about; empty for list, help and smalltalk.
+   */
   readonly sections: readonly string[];
   readonly confidence: number;
   readonly text: string;
@@ -25,18 +28,27 @@ function answerRoles(answer: Answer): readonly RoleRef[] {
   }
 }
 
-function sections(answer: Answer): string[] {
-  if (answer.kind === 'compare') return answer.blocks.map((b) => b.topic.id);
-  if (answer.kind === 'role')
-    return answer.blocks.length > 0 ? answer.blocks.map((b) => b.topic.id) : ['overview'];
-  return [];
+function sections(turn: Turn): readonly string[] {
+  const { answer, query } = turn;
+  switch (answer.kind) {
+    case 'compare':
+      return answer.blocks.map((b) => b.topic.id);
+    case 'role':
+      return answer.blocks.length > 0 ? answer.blocks.map((b) => b.topic.id) : ['overview'];
+    case 'ladder':
+    case 'clarify':
+    case 'unknown':
+      return query.topics;
+    default:
+      return [];
+  }
 }
 
 export function renderJson(turn: Turn): AnswerJson {
   return {
     intent: turn.query.intent,
     roles: answerRoles(turn.answer).map((r) => ({ id: r.id, title: r.title })),
-    sections: sections(turn.answer),
+    sections: sections(turn),
     confidence: turn.query.confidence,
     text: renderText(turn.answer),
   };
