@@ -1,5 +1,13 @@
 import { Writable } from 'node:stream';
-import { ActivityType, Client, Events, GatewayIntentBits, Partials, type CloseEvent } from 'discord.js';
+import {
+  ActivityType,
+  Client,
+  Events,
+  GatewayIntentBits,
+  Options,
+  Partials,
+  type CloseEvent,
+} from 'discord.js';
 import { createEngine, type Engine, type KnowledgeSource } from '../engine.js';
 import type { Logger } from '../log.js';
 import { decodeTopicButton, queryForButton, renderDiscord } from '../render/discord.js';
@@ -133,6 +141,15 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     // DMs arrive for channels the bot has not cached yet.
     partials: [Partials.Channel],
     allowedMentions: { ...NO_PINGS },
+    // Everything the bot answers from arrives in the event itself: it never reads cached messages,
+    // members or users. By default discord.js keeps 200 messages per channel and every author it ever
+    // saw, which grows with every channel and user over months; keep only the bot's own user.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+      UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
+    }),
     presence: {
       status: 'online',
       activities: [{ name: TEXTS.presence, state: TEXTS.presence, type: ActivityType.Custom }],
