@@ -114,6 +114,8 @@ export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   readonly gateway: GatewayRecord[] = [];
   readonly unknownRoutes: string[] = [];
+  /** Every gateway connection that closed, with the close code (1000 when the bot logs out cleanly). */
+  readonly closes: { readonly connection: number; readonly code: number; readonly at: number }[] = [];
   /** Commands registered with PUT, by scope ("global" or a guild id). */
   readonly registeredCommands = new Map<string, JsonObject[]>();
   readonly botUser: FakeUser = { id: snowflake(), username: 'careerbot', bot: true };
@@ -469,7 +471,9 @@ export class FakeDiscord {
     }
     const state = { socket, connection, sessionId: null as string | null };
     this.#current = state;
-    socket.on('close', () => {
+    socket.on('close', (code) => {
+      this.closes.push({ connection, code, at: Date.now() });
+      this.#notify();
       this.#sockets.delete(connection);
       if (this.#current === state) this.#current = null;
     });
