@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/config/env.js';
 import { FATAL, TEXTS } from '../../src/discord/texts.js';
@@ -9,6 +7,7 @@ import { openKnowledge } from '../../src/knowledge/reload.js';
 import { createLogger } from '../../src/log.js';
 import { FakeDiscord, type FakeUser, type JsonObject } from './fake-discord/server.js';
 import { buttonIds, startHarness, visibleText, type Harness } from './harness.js';
+import { runBotProcess } from './spawn-bot.js';
 
 /**
  * The bot token never appears in anything the bot writes: logs at the most verbose level, stdout,
@@ -29,54 +28,9 @@ function secretsOf(token: string): string[] {
   return [token, token.split('.').at(-1) ?? token];
 }
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url));
-
-interface Exit {
-  readonly code: number | null;
-  readonly output: string;
-  readonly stderr: string;
-}
-
-/** `npm start` as a process at LOG_LEVEL=trace, with stdout and stderr captured together. */
-function startProcess(
-  env: Record<string, string>,
-  options: { when?: RegExp; then?: () => void } = {},
-): Promise<Exit> {
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) =>
-        !/^(?:DISCORD_|ANSWER_CHANNEL_IDS|COOLDOWN_|LOG_LEVEL|KNOWLEDGE_DIR|GAPS_FILE|RECORD_GAPS)/.test(k),
-    ),
-  );
-  const child = spawn(process.execPath, ['--import', TSX, `${ROOT}src/discord/main.ts`], {
-    cwd: fileURLToPath(new URL('./fixtures/', import.meta.url)),
-    env: { ...clean, RECORD_GAPS: 'false', LOG_LEVEL: 'trace', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  let stderr = '';
-  let fired = false;
-  child.stdout.on('data', (c: Buffer) => (output += String(c)));
-  child.stderr.on('data', (c: Buffer) => {
-    output += String(c);
-    stderr += String(c);
-    if (!fired && options.when?.test(stderr)) {
-      fired = true;
-      options.then?.();
-    }
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the bot did not exit in time.\noutput:\n${output}`));
-    }, 25_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output, stderr });
-    });
-  });
-}
+/** `npm start` as a process at LOG_LEVEL=trace. */
+const startProcess = (env: Record<string, string>, options: Parameters<typeof runBotProcess>[1] = {}) =>
+  runBotProcess({ LOG_LEVEL: 'trace', ...env }, options);
 
 describe('the token never leaks from a failing login (real processes, LOG_LEVEL=trace)', () => {
   it.concurrent(
