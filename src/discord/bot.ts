@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import {
   ActivityType,
+  ChannelType,
   Client,
   Events,
   GatewayIntentBits,
@@ -57,7 +58,12 @@ export interface StartBotOptions {
    * load tests against the local server raise it, to measure the bot rather than the platform's pacing.
    */
   readonly globalRequestsPerSecond?: number;
+  /** How often DM channels are dropped from the client's cache (default every 10 minutes). */
+  readonly dmSweepIntervalMs?: number;
 }
+
+/** Default for StartBotOptions.dmSweepIntervalMs. */
+export const DM_SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 
 export interface RunningBot {
   readonly client: Client<true>;
@@ -203,6 +209,15 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     'bot is ready',
   );
 
+  // discord.js keeps every DM channel it has seen (its channel cache cannot be limited): about 0.5 KB
+  // per person who ever wrote, for as long as the process runs. DMs work uncached (Partials.Channel),
+  // so forget them regularly.
+  const dmSweep = setInterval(
+    () => readyClient.channels.cache.sweep((channel) => channel.type === ChannelType.DM),
+    options.dmSweepIntervalMs ?? DM_SWEEP_INTERVAL_MS,
+  );
+  dmSweep.unref();
+
   let stopped = false;
   return {
     client: readyClient,
@@ -211,6 +226,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     async stop() {
       if (stopped) return;
       stopped = true;
+      clearInterval(dmSweep);
       await client.destroy();
     },
   };
