@@ -347,6 +347,18 @@ export class FakeDiscord {
     );
   }
 
+  /**
+   * Forget every recorded request, gateway payload and stored message (load tests measure the bot's
+   * memory in the same process). Waits that use earlier indexes are meaningless afterwards.
+   */
+  forgetHistory(): void {
+    this.requests.length = 0;
+    this.gateway.length = 0;
+    this.#messages.clear();
+    this.#originals.clear();
+    this.#interactionTokens.clear();
+  }
+
   /** The message with this id as the server knows it now (after edits). */
   message(id: string): JsonObject | undefined {
     return this.#messages.get(id);
