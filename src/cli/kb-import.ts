@@ -153,7 +153,14 @@ async function importOne(
     return false;
   }
   const input = { fileName: basename(fileName), content, ...(url === undefined ? {} : { url }) };
-  let result = importArticle(input, kb);
+  let result: ImportResult;
+  try {
+    result = importArticle(input, kb);
+  } catch (error) {
+    // A bug or a pathological page must cost this one file, not the whole run.
+    say(`${fileName}: could not be read as an article (${(error as Error).message}); nothing written.`);
+    return false;
+  }
   if (!result.ok) {
     say(result.message);
     return false;

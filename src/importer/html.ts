@@ -42,7 +42,68 @@ const CONTAINER_TAGS = new Set([
   'body',
   'html',
 ]);
-const CONTAINERS = 'p, div, section, ul, ol, dl, table, li, blockquote, h1, h2, h3, h4, h5, h6';
+const CONTAINER_SET = new Set([
+  'p',
+  'div',
+  'section',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'li',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
+
+/** Tags whose end tag is optional or absent in valid HTML. */
+const NO_END_TAG = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'td',
+  'th',
+  'tr',
+  'dt',
+  'dd',
+  'option',
+  '!doctype',
+  'html',
+  'head',
+  'body',
+  'tbody',
+  'thead',
+]);
+/** node-html-parser slows down quadratically with unclosed elements; no saved page has this many. */
+export const MAX_UNCLOSED_TAGS = 500;
+
+/** How many elements are opened but never closed (a malformed or hostile page). */
+export function unclosedTags(html: string): number {
+  let open = 0;
+  for (const match of html.matchAll(/<(\/?)([a-z][a-z0-9]*)/gi)) {
+    const name = (match[2] ?? '').toLowerCase();
+    if (NO_END_TAG.has(name)) continue;
+    open += match[1] === '/' ? -1 : 1;
+  }
+  return Math.max(0, open);
+}
 
 export interface HtmlArticle {
   readonly blocks: Block[];
@@ -50,8 +111,43 @@ export interface HtmlArticle {
   readonly url?: string;
 }
 
-function lineOf(html: string, element: HTMLElement): number {
-  return html.slice(0, element.range[0]).split('\n').length;
+/** Line number of an offset, from the line starts counted once. */
+function lineFinder(html: string): (element: HTMLElement) => number {
+  const starts = [0];
+  for (let i = html.indexOf('\n'); i >= 0; i = html.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (element) => {
+    const offset = element.range[0];
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+/** Deeper nesting than this is read as plain text: no real article nests so deep. */
+const MAX_DEPTH = 100;
+
+/** Elements that hold block content somewhere inside, found in one pass (not one search per element). */
+function blockHolders(root: HTMLElement): Set<HTMLElement> {
+  const holders = new Set<HTMLElement>();
+  const stack: { el: HTMLElement; done: boolean }[] = [{ el: root, done: false }];
+  while (stack.length > 0) {
+    const top = stack.pop();
+    if (top === undefined) break;
+    const children = top.el.childNodes.filter((n): n is HTMLElement => n.nodeType === NodeType.ELEMENT_NODE);
+    if (!top.done) {
+      stack.push({ el: top.el, done: true });
+      for (const child of children) stack.push({ el: child, done: false });
+      continue;
+    }
+    if (children.some((c) => holders.has(c) || CONTAINER_SET.has(c.tagName.toLowerCase())))
+      holders.add(top.el);
+  }
+  return holders;
 }
 
 /**
@@ -80,12 +176,14 @@ export function htmlToBlocks(html: string): HtmlArticle {
     if (CHROME_WORDS.test(marks) && !el.querySelector('h1')) el.remove();
   }
 
+  const lineOf = lineFinder(html);
+  const holders = blockHolders(body);
   const blocks: Block[] = [];
   const push = (kind: Block['kind'], raw: string, line: number): void => {
     const text = collapseSpaces(raw);
     if (text.length > 0) blocks.push({ kind, text, line });
   };
-  const walk = (el: HTMLElement): void => {
+  const walk = (el: HTMLElement, depth: number): void => {
     // Runs of text and inline elements (<b>, <a>, <span>) form one paragraph.
     let inline = '';
     let inlineLine = 0;
@@ -106,28 +204,24 @@ export function htmlToBlocks(html: string): HtmlArticle {
         flush();
       } else if (HEADING.test(tag)) {
         flush();
-        push('heading', child.text, lineOf(html, child));
-      } else if (
-        !BLOCK_TAGS.has(tag) &&
-        child.querySelector(CONTAINERS) === null &&
-        !CONTAINER_TAGS.has(tag)
-      ) {
-        if (inline.trim().length === 0) inlineLine = lineOf(html, child);
+        push('heading', child.text, lineOf(child));
+      } else if (!BLOCK_TAGS.has(tag) && !holders.has(child) && !CONTAINER_TAGS.has(tag)) {
+        if (inline.trim().length === 0) inlineLine = lineOf(child);
         inline += ` ${child.text} `;
-      } else if (BLOCK_TAGS.has(tag) && child.querySelector(CONTAINERS) === null) {
+      } else if ((BLOCK_TAGS.has(tag) && !holders.has(child)) || depth >= MAX_DEPTH) {
         flush();
-        push('paragraph', child.text, lineOf(html, child));
+        push('paragraph', child.text, lineOf(child));
       } else {
         flush();
-        walk(child);
+        walk(child, depth + 1);
       }
     }
     flush();
   };
-  walk(body);
+  walk(body, 0);
   // The title may have sat in a header that was dropped as chrome.
   if (title.length > 0 && !blocks.some((b) => b.kind === 'heading' && b.text === title)) {
-    blocks.unshift({ kind: 'heading', text: title, line: h1 === null ? 0 : lineOf(html, h1) });
+    blocks.unshift({ kind: 'heading', text: title, line: h1 === null ? 0 : lineOf(h1) });
   }
   return canonical === undefined || canonical.trim() === '' ? { blocks } : { blocks, url: canonical.trim() };
 }

@@ -1,7 +1,7 @@
 import type { KnowledgeBase, Role } from '../knowledge/model.js';
 import { type ArticleTopic, structureArticle } from './article.js';
 import { type Block, detectFormat, textToBlocks } from './blocks.js';
-import { htmlToBlocks } from './html.js';
+import { MAX_UNCLOSED_TAGS, htmlToBlocks, unclosedTags } from './html.js';
 import type { LadderKind } from './ladder.js';
 import { type DifferenceTopic, type Notice, placeArticle } from './place.js';
 import { type ArticleFile, type RoleEntry, renderArticle } from './render.js';
@@ -74,9 +74,14 @@ function splitSummary(paragraphs: readonly string[]): { summary: string; rest: s
   return { summary, rest: remainder.length > 0 ? [remainder, ...others] : others };
 }
 
-function blocksOf(input: ImportInput): { blocks: Block[]; url?: string } {
+function blocksOf(input: ImportInput): { blocks: Block[]; url?: string } | string {
   const format = detectFormat(input.fileName, input.content);
-  if (format === 'html') return htmlToBlocks(input.content);
+  if (format === 'html') {
+    const unclosed = unclosedTags(input.content);
+    if (unclosed > MAX_UNCLOSED_TAGS)
+      return `the page has ${unclosed} unclosed elements; save the page again, or copy the article as text`;
+    return htmlToBlocks(input.content);
+  }
   return { blocks: textToBlocks(input.content, format) };
 }
 
@@ -92,7 +97,9 @@ export function importArticle(input: ImportInput, kb?: KnowledgeBase, replacing?
       message: `${input.fileName}: is ${Math.ceil(input.content.length / 1024)} KiB; an article to import may be at most ${MAX_IMPORT_CHARS / 1024} KiB (save only the article page)`,
     };
   }
-  const { blocks, url: pageUrl } = blocksOf(input);
+  const read = blocksOf(input);
+  if (typeof read === 'string') return { ok: false, message: `${input.fileName}: ${read}` };
+  const { blocks, url: pageUrl } = read;
   const structured = structureArticle(blocks);
   if (!structured.ok) return { ok: false, message: `${input.fileName}: ${structured.message}` };
   const article = structured.article;
@@ -104,12 +111,12 @@ export function importArticle(input: ImportInput, kb?: KnowledgeBase, replacing?
       message: `${article.dropped} line(s) of site chrome around the article left out`,
     });
 
-  const read = [
+  const readRoles = [
     readRole(article.names[0], fullText, [article.names[1]]),
     readRole(article.names[1], fullText, [article.names[0]]),
   ] as const;
-  for (const r of read) for (const n of r.notices) notices.push({ kind: 'role', message: n.message });
-  const existing = [findExisting(kb, read[0].role), findExisting(kb, read[1].role)] as const;
+  for (const r of readRoles) for (const n of r.notices) notices.push({ kind: 'role', message: n.message });
+  const existing = [findExisting(kb, readRoles[0].role), findExisting(kb, readRoles[1].role)] as const;
   if (existing[0] !== undefined && existing[0] === existing[1]) {
     return {
       ok: false,
@@ -121,7 +128,7 @@ export function importArticle(input: ImportInput, kb?: KnowledgeBase, replacing?
   const ownerOfName = new Map<string, Role>();
   for (const role of kb?.roles.values() ?? [])
     for (const n of roleNames(role)) ownerOfName.set(nameKey(n), role);
-  const roles = mapPair(read, (r, i): ImportedRole => {
+  const roles = mapPair(readRoles, (r, i): ImportedRole => {
     const known = existing[i];
     const base = r.role;
     const title = known?.title ?? base.title;
@@ -160,8 +167,8 @@ export function importArticle(input: ImportInput, kb?: KnowledgeBase, replacing?
     return { ok: false, message: `${input.fileName}: both roles read as "${roles[0].title}"` };
 
   const extra: [string[], string[]] = [
-    [...(existing[0] === undefined ? [] : roleNames(existing[0])), read[0].role.title],
-    [...(existing[1] === undefined ? [] : roleNames(existing[1])), read[1].role.title],
+    [...(existing[0] === undefined ? [] : roleNames(existing[0])), readRoles[0].role.title],
+    [...(existing[1] === undefined ? [] : roleNames(existing[1])), readRoles[1].role.title],
   ];
   const matcher = roleMatcher(roles, extra);
   const placement = placeArticle(article, roles, matcher);

@@ -1,4 +1,4 @@
-import { words } from './text.js';
+import { wordIndexer } from './text.js';
 
 export type LadderKind = 'reports_to' | 'step_towards' | 'comes_from';
 
@@ -82,10 +82,12 @@ function targetAfter(rest: string): string | undefined {
 /** Ladder facts a sentence states plainly. Anything less plain is left to the editor. */
 export function findLadder(sentence: string): LadderStatement[] {
   const out: LadderStatement[] = [];
+  const wordAt = wordIndexer(sentence);
   for (const [kind, pattern] of TRIGGERS) {
     for (const match of sentence.matchAll(pattern)) {
-      const target = targetAfter(sentence.slice(match.index + match[0].length));
-      if (target !== undefined) out.push({ kind, target, at: words(sentence.slice(0, match.index)).length });
+      const from = match.index + match[0].length;
+      const target = targetAfter(sentence.slice(from, from + 120));
+      if (target !== undefined) out.push({ kind, target, at: wordAt(match.index) });
     }
   }
   return out.sort((a, b) => a.at - b.at);

@@ -1,5 +1,5 @@
 import type { Salary } from '../knowledge/model.js';
-import { words } from './text.js';
+import { wordIndexer } from './text.js';
 
 /** A salary as written in a knowledge file (no source: the file is the source). */
 export type SalaryFigure = Omit<Salary, 'source'>;
@@ -60,6 +60,7 @@ function kindOf(sentence: string): SalaryFigure['kind'] {
  */
 export function findMoney(sentence: string): MoneyMention[] {
   const out: MoneyMention[] = [];
+  const wordAt = wordIndexer(sentence);
   for (const match of sentence.matchAll(MONEY)) {
     const [written, symbol = '', whole = '', decimals, multiplier] = match;
     const currency = CURRENCIES[symbol.trim().toLowerCase()];
@@ -81,7 +82,7 @@ export function findMoney(sentence: string): MoneyMention[] {
     out.push({
       figure: { amount, currency, period, kind: kindOf(sentence) },
       written: written.trim(),
-      at: words(sentence.slice(0, index)).length,
+      at: wordAt(index),
       range: RANGE_AFTER.test(after) || /\bbetween\s*$/i.test(before),
       periodAssumed,
     });

@@ -100,8 +100,8 @@ export function splitSentences(paragraph: string): string[] {
     const next = text[end + 1] ?? '';
     if (!/[\p{Lu}\p{N}"'“‘(]/u.test(next)) continue;
     if (ch === '.') {
-      const before = text.slice(start, i);
-      const lastWord = (before.split(' ').pop() ?? '').toLowerCase();
+      const space = text.lastIndexOf(' ', i);
+      const lastWord = text.slice(Math.max(start, space + 1), i).toLowerCase();
       if (NO_BREAK_BEFORE.has(lastWord) || /^\p{L}$/u.test(lastWord)) continue;
     }
     out.push(text.slice(start, end).trim());
@@ -170,4 +170,23 @@ export function trimTrailing(text: string, chars: string): string {
   let end = text.length;
   while (end > 0 && chars.includes(text.charAt(end - 1))) end--;
   return text.slice(0, end);
+}
+
+/**
+ * Word index of a character offset, for pairing things found by regular expressions with role
+ * mentions (which count words). Built once per text, so many lookups stay linear.
+ */
+export function wordIndexer(text: string): (offset: number) => number {
+  const starts: number[] = [];
+  for (const match of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) starts.push(match.index);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] ?? 0) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
 }

@@ -290,3 +290,27 @@ describe('hostile input', () => {
     expect(result.ok).toBe(false);
   });
 });
+
+describe('pages the HTML parser would choke on', () => {
+  it('refuses a page with thousands of unclosed elements quickly, saying what to do', () => {
+    const started = performance.now();
+    const result = importArticle({
+      fileName: 'evil.html',
+      content: `<h1>A vs. B: What Are the Differences?</h1>${'<div>'.repeat(5000)}x`,
+    });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(result).toEqual({
+      ok: false,
+      message: expect.stringContaining('unclosed elements; save the page again') as unknown,
+    });
+  });
+
+  it('handles one very long paragraph in linear time', () => {
+    const started = performance.now();
+    importArticle({
+      fileName: 'long.txt',
+      content: `A vs. B\n\nWhat is a A?\n\n${'A a b. '.repeat(40_000)}`,
+    });
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
