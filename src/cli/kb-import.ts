@@ -122,6 +122,12 @@ async function existingKnowledge(
   return 'invalid';
 }
 
+/** A path as the operator typed it: relative to the working directory when inside it. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' || rel.startsWith('..') ? path : rel;
+}
+
 function report(
   fileName: string,
   result: Extract<ImportResult, { ok: true }>,
@@ -192,9 +198,7 @@ async function importOne(
     for (const p of check.problems) say(`  ${formatProblem(p)}`);
     return false;
   }
-  io.out(
-    `${exists ? 'Overwrote' : 'Wrote'} ${relative(process.cwd(), target) || target} (${result.title})\n`,
-  );
+  io.out(`${exists ? 'Overwrote' : 'Wrote'} ${shown(target)} (${result.title})\n`);
   for (const role of result.roles) {
     const state = role.mergedWith === undefined ? 'new' : 'merged with the existing role';
     const aliases = role.aliases.length === 0 ? 'none' : role.aliases.join(', ');
