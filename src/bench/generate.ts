@@ -17,34 +17,105 @@ export function random(seed: number): () => number {
 }
 
 const INDUSTRIES = [
-  'Retail', 'Healthcare', 'Hospitality', 'Logistics', 'Manufacturing', 'Banking', 'Insurance', 'Aviation',
-  'Pharmaceutical', 'Construction', 'Energy', 'Telecom', 'Automotive', 'Education', 'Nonprofit', 'Government',
-  'Agriculture', 'Media', 'Gaming', 'Biotech', 'Maritime', 'Mining', 'Fashion', 'Real Estate', 'Legal',
-  'Publishing', 'Security', 'Transit', 'Utilities', 'Wholesale',
+  'Retail',
+  'Healthcare',
+  'Hospitality',
+  'Logistics',
+  'Manufacturing',
+  'Banking',
+  'Insurance',
+  'Aviation',
+  'Pharmaceutical',
+  'Construction',
+  'Energy',
+  'Telecom',
+  'Automotive',
+  'Education',
+  'Nonprofit',
+  'Government',
+  'Agriculture',
+  'Media',
+  'Gaming',
+  'Biotech',
+  'Maritime',
+  'Mining',
+  'Fashion',
+  'Real Estate',
+  'Legal',
+  'Publishing',
+  'Security',
+  'Transit',
+  'Utilities',
+  'Wholesale',
 ] as const;
 
 /** Domain word and its common short form (used in aliases). */
 const DOMAINS: readonly (readonly [string, string])[] = [
-  ['Marketing', 'mktg'], ['Sales', 'sales'], ['Finance', 'fin'], ['Accounting', 'acct'], ['Payroll', 'payroll'],
-  ['Procurement', 'procurement'], ['Supply Chain', 'supply chain'], ['Warehouse', 'warehouse'], ['Inventory', 'inventory'],
-  ['Quality', 'qa'], ['Compliance', 'compliance'], ['Risk', 'risk'], ['Audit', 'audit'], ['Tax', 'tax'],
-  ['Talent', 'talent'], ['Recruiting', 'recruiting'], ['Benefits', 'benefits'], ['Training', 'training'],
-  ['Facilities', 'facilities'], ['Fleet', 'fleet'], ['Data', 'data'], ['Analytics', 'analytics'],
-  ['Software', 'software'], ['Network', 'network'], ['Cloud', 'cloud'], ['Infrastructure', 'infra'],
-  ['Product', 'product'], ['Brand', 'brand'], ['Content', 'content'], ['Events', 'events'],
-  ['Customer Success', 'cs'], ['Support', 'support'], ['Research', 'research'], ['Clinical', 'clinical'],
-  ['Laboratory', 'lab'], ['Maintenance', 'maintenance'], ['Production', 'production'], ['Safety', 'safety'],
-  ['Environmental', 'environmental'], ['Communications', 'comms'],
+  ['Marketing', 'mktg'],
+  ['Sales', 'sales'],
+  ['Finance', 'fin'],
+  ['Accounting', 'acct'],
+  ['Payroll', 'payroll'],
+  ['Procurement', 'procurement'],
+  ['Supply Chain', 'supply chain'],
+  ['Warehouse', 'warehouse'],
+  ['Inventory', 'inventory'],
+  ['Quality', 'qa'],
+  ['Compliance', 'compliance'],
+  ['Risk', 'risk'],
+  ['Audit', 'audit'],
+  ['Tax', 'tax'],
+  ['Talent', 'talent'],
+  ['Recruiting', 'recruiting'],
+  ['Benefits', 'benefits'],
+  ['Training', 'training'],
+  ['Facilities', 'facilities'],
+  ['Fleet', 'fleet'],
+  ['Data', 'data'],
+  ['Analytics', 'analytics'],
+  ['Software', 'software'],
+  ['Network', 'network'],
+  ['Cloud', 'cloud'],
+  ['Infrastructure', 'infra'],
+  ['Product', 'product'],
+  ['Brand', 'brand'],
+  ['Content', 'content'],
+  ['Events', 'events'],
+  ['Customer Success', 'cs'],
+  ['Support', 'support'],
+  ['Research', 'research'],
+  ['Clinical', 'clinical'],
+  ['Laboratory', 'lab'],
+  ['Maintenance', 'maintenance'],
+  ['Production', 'production'],
+  ['Safety', 'safety'],
+  ['Environmental', 'environmental'],
+  ['Communications', 'comms'],
 ];
 
 const FUNCTIONS: readonly (readonly [string, string])[] = [
-  ['Manager', 'mgr'], ['Coordinator', 'coord'], ['Analyst', 'analyst'], ['Engineer', 'eng'], ['Specialist', 'spec'],
-  ['Director', 'dir'], ['Consultant', 'consultant'], ['Administrator', 'admin'], ['Officer', 'officer'],
-  ['Technician', 'tech'], ['Supervisor', 'supv'], ['Planner', 'planner'], ['Associate', 'assoc'], ['Lead', 'lead'],
+  ['Manager', 'mgr'],
+  ['Coordinator', 'coord'],
+  ['Analyst', 'analyst'],
+  ['Engineer', 'eng'],
+  ['Specialist', 'spec'],
+  ['Director', 'dir'],
+  ['Consultant', 'consultant'],
+  ['Administrator', 'admin'],
+  ['Officer', 'officer'],
+  ['Technician', 'tech'],
+  ['Supervisor', 'supv'],
+  ['Planner', 'planner'],
+  ['Associate', 'assoc'],
+  ['Lead', 'lead'],
 ];
 
 const SENIORITY: readonly (readonly [string, string])[] = [
-  ['', ''], ['Senior', 'sr'], ['Junior', 'jr'], ['Assistant', 'asst'], ['Principal', 'principal'],
+  ['', ''],
+  ['Senior', 'sr'],
+  ['Junior', 'jr'],
+  ['Assistant', 'asst'],
+  ['Principal', 'principal'],
 ];
 
 export interface SyntheticRole {
@@ -70,7 +141,10 @@ export interface SyntheticKnowledge {
 }
 
 function kebab(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** Role number i -> a unique title (industry x seniority x domain x function; 84,000 combinations). */
@@ -78,7 +152,8 @@ function roleAt(i: number): SyntheticRole {
   const f = FUNCTIONS[i % FUNCTIONS.length]!;
   const d = DOMAINS[Math.floor(i / FUNCTIONS.length) % DOMAINS.length]!;
   const s = SENIORITY[Math.floor(i / (FUNCTIONS.length * DOMAINS.length)) % SENIORITY.length]!;
-  const ind = INDUSTRIES[Math.floor(i / (FUNCTIONS.length * DOMAINS.length * SENIORITY.length)) % INDUSTRIES.length]!;
+  const ind =
+    INDUSTRIES[Math.floor(i / (FUNCTIONS.length * DOMAINS.length * SENIORITY.length)) % INDUSTRIES.length]!;
   const title = [ind, s[0], d[0], f[0]].filter((w) => w !== '').join(' ');
   const short = [ind.toLowerCase(), s[1], d[1], f[1]].filter((w) => w !== '').join(' ');
   const aliases = short !== title.toLowerCase() ? [short] : [];
@@ -107,7 +182,16 @@ function article(a: SyntheticRole, b: SyntheticRole): string {
       '      kind: average',
     ].join('\n');
   const body = (r: SyntheticRole): string =>
-    [`# ${r.title}`, '', ...Object.entries(TOPIC_TEXT).flatMap(([t, text]) => [`## ${t}`, '', `The ${r.title.toLowerCase()} ${text}.`, ''])].join('\n');
+    [
+      `# ${r.title}`,
+      '',
+      ...Object.entries(TOPIC_TEXT).flatMap(([t, text]) => [
+        `## ${t}`,
+        '',
+        `The ${r.title.toLowerCase()} ${text}.`,
+        '',
+      ]),
+    ].join('\n');
   return [
     '---',
     `title: ${a.title} vs. ${b.title}`,
@@ -129,10 +213,23 @@ function article(a: SyntheticRole, b: SyntheticRole): string {
   ].join('\n');
 }
 
-const UNKNOWN_ROLES = ['zookeeper', 'astronaut', 'sommelier', 'blacksmith', 'lighthouse keeper', 'puppeteer', 'beekeeper', 'glassblower'];
+const UNKNOWN_ROLES = [
+  'zookeeper',
+  'astronaut',
+  'sommelier',
+  'blacksmith',
+  'lighthouse keeper',
+  'puppeteer',
+  'beekeeper',
+  'glassblower',
+];
 const TOPIC_ASKS: readonly (readonly [string, string])[] = [
-  ['salary', 'salary'], ['pay', 'salary'], ['duties', 'duties'], ['skills', 'skills'],
-  ['requirements', 'requirements'], ['work environment', 'environment'],
+  ['salary', 'salary'],
+  ['pay', 'salary'],
+  ['duties', 'duties'],
+  ['skills', 'skills'],
+  ['requirements', 'requirements'],
+  ['work environment', 'environment'],
 ];
 
 /** Replace one inner letter of the longest word (a typo a fuzzy matcher should forgive). */
@@ -166,7 +263,8 @@ export function generate(n: number, questionCount = 2_000, seed = 42): Synthetic
   }
   const used = roles.slice(0, Math.min(roleCount, n));
   const pick = (): SyntheticRole => used[Math.floor(rnd() * used.length)]!;
-  const name = (r: SyntheticRole): string => (rnd() < 0.3 && r.aliases[0] ? r.aliases[0] : r.title.toLowerCase());
+  const name = (r: SyntheticRole): string =>
+    rnd() < 0.3 && r.aliases[0] ? r.aliases[0] : r.title.toLowerCase();
   const questions: SyntheticQuestion[] = [];
   for (let q = 0; questions.length < questionCount; q++) {
     const [word, topic] = TOPIC_ASKS[q % TOPIC_ASKS.length]!;
@@ -176,30 +274,72 @@ export function generate(n: number, questionCount = 2_000, seed = 42): Synthetic
         const a = pick();
         let b = pick();
         while (b.id === a.id) b = pick();
-        questions.push({ category: 'compare', conversation, text: `${name(a)} vs ${name(b)} ${word}?`, intent: 'compare', roles: [a.id, b.id], topics: [topic] });
+        questions.push({
+          category: 'compare',
+          conversation,
+          text: `${name(a)} vs ${name(b)} ${word}?`,
+          intent: 'compare',
+          roles: [a.id, b.id],
+          topics: [topic],
+        });
         break;
       }
       case 1: {
         const a = pick();
-        questions.push({ category: 'role', conversation, text: `what is the ${word} of a ${name(a)}?`, intent: 'role', roles: [a.id], topics: [topic] });
+        questions.push({
+          category: 'role',
+          conversation,
+          text: `what is the ${word} of a ${name(a)}?`,
+          intent: 'role',
+          roles: [a.id],
+          topics: [topic],
+        });
         break;
       }
       case 2: {
         const a = pick();
-        questions.push({ category: 'typo', conversation, text: `${typo(a.title.toLowerCase(), rnd)} ${word}`, intent: 'role', roles: [a.id], topics: [topic] });
+        questions.push({
+          category: 'typo',
+          conversation,
+          text: `${typo(a.title.toLowerCase(), rnd)} ${word}`,
+          intent: 'role',
+          roles: [a.id],
+          topics: [topic],
+        });
         break;
       }
       case 3: {
         const a = pick();
         let b = pick();
         while (b.id === a.id) b = pick();
-        questions.push({ category: 'compare', conversation, text: `${name(a)} or ${name(b)}: which pays more?`, intent: 'compare', roles: [a.id, b.id], topics: ['salary'] });
-        questions.push({ category: 'follow-up', conversation, text: `and ${word === 'pay' ? 'skills' : word}?`, intent: 'compare', roles: [a.id, b.id], topics: [word === 'pay' ? 'skills' : topic] });
+        questions.push({
+          category: 'compare',
+          conversation,
+          text: `${name(a)} or ${name(b)}: which pays more?`,
+          intent: 'compare',
+          roles: [a.id, b.id],
+          topics: ['salary'],
+        });
+        questions.push({
+          category: 'follow-up',
+          conversation,
+          text: `and ${word === 'pay' ? 'skills' : word}?`,
+          intent: 'compare',
+          roles: [a.id, b.id],
+          topics: [word === 'pay' ? 'skills' : topic],
+        });
         break;
       }
       default: {
         const u = UNKNOWN_ROLES[q % UNKNOWN_ROLES.length]!;
-        questions.push({ category: 'unknown', conversation, text: `how much does a ${u} make?`, intent: 'unknown', roles: [], topics: ['salary'] });
+        questions.push({
+          category: 'unknown',
+          conversation,
+          text: `how much does a ${u} make?`,
+          intent: 'unknown',
+          roles: [],
+          topics: ['salary'],
+        });
       }
     }
   }

@@ -56,7 +56,10 @@ export async function runBench(n: number, questionCount = 2_000, baselineCount =
     const t0 = performance.now();
     const loaded = await loadKnowledgeBase(dir);
     const t1 = performance.now();
-    if (!loaded.ok) throw new Error(`synthetic knowledge base rejected:\n${loaded.problems.slice(0, 5).map(formatProblem).join('\n')}`);
+    if (!loaded.ok)
+      throw new Error(
+        `synthetic knowledge base rejected:\n${loaded.problems.slice(0, 5).map(formatProblem).join('\n')}`,
+      );
     const knowledge = indexKnowledge(loaded.kb);
     const t2 = performance.now();
     globalThis.gc?.();
@@ -77,13 +80,25 @@ export async function runBench(n: number, questionCount = 2_000, baselineCount =
       const s = process.hrtime.bigint();
       const query = ask(q);
       us.push(Number(process.hrtime.bigint() - s) / 1000);
-      if (query.intent === q.intent && query.roles.join() === q.roles.join() && sameSet(query.topics, q.topics)) correct++;
+      if (
+        query.intent === q.intent &&
+        query.roles.join() === q.roles.join() &&
+        sameSet(query.topics, q.topics)
+      )
+        correct++;
     }
     const ours = timings(us, performance.now() - start, correct);
 
     // Naive baseline: fuse.js over every title and alias, searched with the whole question.
-    const names = [...loaded.kb.roles.values()].flatMap((r) => [r.title, ...r.aliases].map((name) => ({ name, id: r.id })));
-    const fuse = new Fuse(names, { keys: ['name'], includeScore: true, threshold: 0.4, ignoreLocation: true });
+    const names = [...loaded.kb.roles.values()].flatMap((r) =>
+      [r.title, ...r.aliases].map((name) => ({ name, id: r.id })),
+    );
+    const fuse = new Fuse(names, {
+      keys: ['name'],
+      includeScore: true,
+      threshold: 0.4,
+      ignoreLocation: true,
+    });
     const sample = synthetic.questions.slice(0, baselineCount);
     const bus: number[] = [];
     let bcorrect = 0;

@@ -16,24 +16,34 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   const sizes = argv.length > 0 ? argv.map(Number) : [1_000, 10_000, 50_000];
   for (const n of sizes) {
-    if (!Number.isInteger(n) || n < 1) throw new Error(`Not a size: ${String(n)}. Usage: npm run bench -- [N...]`);
-    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--one', String(n)], {
-      cwd: root,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      maxBuffer: 1 << 20,
-    });
+    if (!Number.isInteger(n) || n < 1)
+      throw new Error(`Not a size: ${String(n)}. Usage: npm run bench -- [N...]`);
+    const out = execFileSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--one', String(n)],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 1 << 20,
+      },
+    );
     process.stdout.write(out);
   }
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    const r = spawnSync('npm', ['run', '-s', 'ask', '--', 'COO vs head of ops salary?'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync('npm', ['run', '-s', 'ask', '--', 'COO vs head of ops salary?'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`npm run ask failed: ${r.stderr}`);
     runs.push(performance.now() - t);
   }
   runs.sort((a, b) => a - b);
-  process.stdout.write(`${JSON.stringify({ cold_start_ask_ms: { median: Math.round(runs[2]!), min: Math.round(runs[0]!), max: Math.round(runs[4]!) } })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ cold_start_ask_ms: { median: Math.round(runs[2]!), min: Math.round(runs[0]!), max: Math.round(runs[4]!) } })}\n`,
+  );
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
