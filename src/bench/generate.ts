@@ -261,7 +261,20 @@ export function generate(n: number, questionCount = 2_000, seed = 42): Synthetic
     pairs.add(key);
     files.push({ name: `${a.id}-vs-${b.id}.md`, text: article(a, b) });
   }
-  const used = roles.slice(0, Math.min(roleCount, n));
+  const questions = makeQuestions(roles.slice(0, Math.min(roleCount, n)), questionCount, seed + 1);
+  return { files, roles, questions };
+}
+
+/**
+ * `questionCount` labelled questions over `used` roles, from their own seed: the benchmark warms up on one
+ * seed and measures on another, so no measured question has been asked before.
+ */
+export function makeQuestions(
+  used: readonly SyntheticRole[],
+  questionCount: number,
+  seed: number,
+): SyntheticQuestion[] {
+  const rnd = random(seed);
   const pick = (): SyntheticRole => used[Math.floor(rnd() * used.length)]!;
   const name = (r: SyntheticRole): string =>
     rnd() < 0.3 && r.aliases[0] ? r.aliases[0] : r.title.toLowerCase();
@@ -343,5 +356,5 @@ export function generate(n: number, questionCount = 2_000, seed = 42): Synthetic
       }
     }
   }
-  return { files, roles, questions: questions.slice(0, questionCount) };
+  return questions.slice(0, questionCount);
 }
