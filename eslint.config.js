@@ -20,6 +20,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript that runs in Node before anything is compiled (src/cli/launch.mjs).
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
     files: ['test/**', 'src/cli/**'],
     rules: { 'no-console': 'off' },
   },

@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { PROJECT_ROOT } from './paths.js';
 
 /** The bundled knowledge base, used when KNOWLEDGE_DIR is not set. */
-export const DEFAULT_KNOWLEDGE_DIR = resolve(fileURLToPath(new URL('../../knowledge', import.meta.url)));
+export const DEFAULT_KNOWLEDGE_DIR = join(PROJECT_ROOT, 'knowledge');
 
 const snowflake = z.string().regex(/^\d{15,21}$/, 'expected a Discord id (15 to 21 digits)');
 const flag = z

@@ -1,12 +1,12 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArticle, type ParsedArticle } from './article.js';
 import { buildKnowledgeBase, topicVocabulary } from './build.js';
 import type { KnowledgeBase } from './model.js';
 import type { Problem } from './problem.js';
 import { parseTopics } from './topics.js';
+import { PROJECT_ROOT } from '../config/paths.js';
 
 export { formatProblem, type Problem } from './problem.js';
 export { parseArticle } from './article.js';
@@ -21,7 +21,7 @@ export type LoadResult =
 export const MAX_FILE_BYTES = 256 * 1024;
 
 /** The taxonomy shipped with careerbot, used when a knowledge directory has no topics.yaml. */
-export const BUNDLED_TOPICS_FILE = fileURLToPath(new URL('../../knowledge/topics.yaml', import.meta.url));
+export const BUNDLED_TOPICS_FILE = join(PROJECT_ROOT, 'knowledge', 'topics.yaml');
 
 /** Files read and parsed between two yields to the event loop, so a running bot stays responsive. */
 const BATCH_SIZE = 200;

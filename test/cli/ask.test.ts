@@ -10,10 +10,17 @@ interface Run {
   stderr: string;
 }
 
-/** Run a terminal command as a user would (`npm run ask` is `tsx src/cli/ask.ts`). */
+/**
+ * Run a terminal command as a user would: `npm run ask` is `node src/cli/launch.mjs ask` (the compiled
+ * build when it is fresh, the TypeScript source otherwise); the others run through tsx.
+ */
 function run(script: string, args: string[], input = '', env: Record<string, string> = {}): Promise<Run> {
+  const argv =
+    script === 'src/cli/ask.ts'
+      ? ['src/cli/launch.mjs', 'ask', ...args]
+      : ['--import', 'tsx', script, ...args];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    const child = spawn(process.execPath, argv, {
       cwd: ROOT,
       env: { ...process.env, RECORD_GAPS: 'false', LOG_LEVEL: 'info', ...env },
     });
