@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runBench } from '../bench/run.js';
+import { BOT_NODE_FLAGS } from '../config/runtime.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -20,7 +21,15 @@ async function main(argv: readonly string[]): Promise<void> {
       throw new Error(`Not a size: ${String(n)}. Usage: npm run bench -- [N...]`);
     const out = execFileSync(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--one', String(n)],
+      [
+        '--expose-gc',
+        ...BOT_NODE_FLAGS,
+        '--import',
+        'tsx',
+        fileURLToPath(import.meta.url),
+        '--one',
+        String(n),
+      ],
       {
         cwd: root,
         encoding: 'utf8',

@@ -5,6 +5,7 @@ import { createLogger } from '../log.js';
 import { scrubbingDestination } from './bot.js';
 import { safeError } from './safe-error.js';
 import { FATAL } from './texts.js';
+import { BOT_NODE_FLAGS } from '../config/runtime.js';
 
 /**
  * `npm run start:sharded`: one process per shard, each running main.ts (the same bot). Needed from
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     totalShards: gateway.shards,
     mode: 'process',
     // Resolved here so shards start from any working directory.
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    execArgv: [...BOT_NODE_FLAGS, '--import', import.meta.resolve('tsx')],
     respawn: true,
   });
   manager.on('shardCreate', (shard) => {
