@@ -10,15 +10,11 @@
  *            per conversation id. Blank lines are skipped (no output).
  */
 import { createInterface } from 'node:readline';
-import { CommonEnvSchema, loadDotEnv, parseEnv } from '../config/env.js';
-import { createEngine } from '../engine.js';
-import { createGapRecorder } from '../gaps/recorder.js';
-import { openKnowledge, type ReloadingKnowledge } from '../knowledge/reload.js';
-import { createLogger } from '../log.js';
 import { messages } from '../messages.js';
 import { renderJson } from '../render/json.js';
 import { renderText } from '../render/text.js';
 import { answerJsonlLine } from './jsonl.js';
+import { openTerminalEngine } from './terminal-engine.js';
 
 type Mode = 'text' | 'json' | 'jsonl';
 
@@ -43,24 +39,9 @@ async function main(): Promise<number> {
     console.error(messages.askUsage);
     return 2;
   }
-  loadDotEnv();
-  const env = parseEnv(CommonEnvSchema);
-  if (!env.ok) {
-    console.error(env.message);
-    return 1;
-  }
-  const logger = createLogger(env.env.LOG_LEVEL);
-  let knowledge: ReloadingKnowledge;
-  try {
-    knowledge = await openKnowledge(env.env.KNOWLEDGE_DIR, logger, { watch: false });
-  } catch (error) {
-    console.error(messages.knowledgeFailed(env.env.KNOWLEDGE_DIR, (error as Error).message));
-    return 1;
-  }
-  const engine = createEngine({
-    knowledge,
-    onUnanswered: createGapRecorder({ file: env.env.GAPS_FILE, enabled: env.env.RECORD_GAPS }, logger),
-  });
+  const opened = await openTerminalEngine({ watch: false });
+  if (typeof opened === 'number') return opened;
+  const { engine, knowledge } = opened;
   try {
     if (args.mode === 'text') {
       process.stdout.write(`${renderText(engine.ask('cli', args.question).answer)}\n`);

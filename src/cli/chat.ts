@@ -4,33 +4,14 @@
  * Works with piped input too: each line is answered in order and the program ends at end of input.
  */
 import { createInterface } from 'node:readline';
-import { CommonEnvSchema, loadDotEnv, parseEnv } from '../config/env.js';
-import { createEngine } from '../engine.js';
-import { createGapRecorder } from '../gaps/recorder.js';
-import { openKnowledge, type ReloadingKnowledge } from '../knowledge/reload.js';
-import { createLogger } from '../log.js';
 import { messages } from '../messages.js';
 import { chatLine } from './chat-line.js';
+import { openTerminalEngine } from './terminal-engine.js';
 
 async function main(): Promise<number> {
-  loadDotEnv();
-  const env = parseEnv(CommonEnvSchema);
-  if (!env.ok) {
-    console.error(env.message);
-    return 1;
-  }
-  const logger = createLogger(env.env.LOG_LEVEL);
-  let knowledge: ReloadingKnowledge;
-  try {
-    knowledge = await openKnowledge(env.env.KNOWLEDGE_DIR, logger, { watch: true });
-  } catch (error) {
-    console.error(messages.knowledgeFailed(env.env.KNOWLEDGE_DIR, (error as Error).message));
-    return 1;
-  }
-  const engine = createEngine({
-    knowledge,
-    onUnanswered: createGapRecorder({ file: env.env.GAPS_FILE, enabled: env.env.RECORD_GAPS }, logger),
-  });
+  const opened = await openTerminalEngine({ watch: true });
+  if (typeof opened === 'number') return opened;
+  const { engine, knowledge } = opened;
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   const rl = createInterface({
     input: process.stdin,
