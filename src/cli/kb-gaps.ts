@@ -10,6 +10,7 @@ import type { GapEntry } from '../gaps/entry.js';
 import { rotatedFiles } from '../gaps/recorder.js';
 import { formatGapSummary, parseGapLines, roleKey, summarizeGaps } from '../gaps/summary.js';
 import { loadKnowledgeBase } from '../knowledge/load.js';
+import { processIo, type CliIo } from './io.js';
 
 const USAGE = `Usage: npm run kb:gaps -- [--file F] [--top N] [--json]
 
@@ -22,17 +23,7 @@ topics asked with them. Reads GAPS_FILE (default data/gaps.jsonl) and its rotate
 /** How many rotated files are looked for (more than the recorder keeps by default). */
 const ROTATED_LOOKED_FOR = 10;
 
-export interface CliIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  readonly env: NodeJS.ProcessEnv;
-}
-
-const processIo: CliIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  env: process.env,
-};
+export type { CliIo };
 
 /** Exit codes: 0 listed (even when empty), 2 wrong usage or settings. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {

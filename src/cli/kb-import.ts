@@ -12,6 +12,7 @@ import { CommonEnvSchema, loadDotEnv, parseEnv } from '../config/env.js';
 import { type ImportResult, importArticle } from '../importer/import.js';
 import { formatProblem, loadKnowledgeBase } from '../knowledge/load.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
+import { processIo, type CliIo } from './io.js';
 
 const USAGE = `Usage: npm run kb:import -- FILE... [--out DIR] [--force] [--url URL]
 
@@ -21,18 +22,7 @@ DIR/articles/<a>-vs-<b>.md. DIR defaults to KNOWLEDGE_DIR, else knowledge/.
   --force     overwrite an existing article file for the same two roles
   --url URL   the article's address, recorded as its source (one FILE only)`;
 
-/** Where a CLI writes: stdout for results, stderr for reports. Tests pass their own. */
-export interface CliIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  readonly env: NodeJS.ProcessEnv;
-}
-
-const processIo: CliIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  env: process.env,
-};
+export type { CliIo };
 
 /** Exit codes: 0 all imported, 1 some file not imported, 2 wrong usage or settings. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
