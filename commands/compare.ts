@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/commands.js';
 import { conversationId } from '../src/discord/conversation.js';
-import { exactQuery, TOPIC_CHOICES } from '../src/discord/queries.js';
+import { TOPIC_CHOICES } from '../src/discord/queries.js';
 import { interactionReply } from '../src/discord/respond.js';
 
 /** /compare first second [topic]: two roles side by side. */
@@ -40,16 +40,11 @@ export default {
       userId: interaction.user.id,
       inGuild: interaction.inGuild(),
     });
-    const { kb } = ctx.knowledge.current();
-    // Picked from autocomplete: exact ids. Typed by hand: let understanding resolve (or refuse) them.
-    const answer =
-      kb.roles.has(first) && kb.roles.has(second)
-        ? ctx.answerAndRemember(id, exactQuery('compare', [first, second], topic))
-        : ctx.engine.ask(id, `${first} vs ${second} ${topic ?? ''}`).answer;
+    const { answer } = ctx.engine.askOptions(id, { intent: 'compare', roles: [first, second], topic });
     await interaction.reply(interactionReply(ctx.render(answer)));
   },
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);
-    await interaction.respond(ctx.roleChoices(focused.value));
+    await interaction.respond(ctx.engine.suggestRoles(focused.value));
   },
 } satisfies Command;

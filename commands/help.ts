@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/commands.js';
-import { exactQuery } from '../src/discord/queries.js';
+import { exactQuery } from '../src/understand/query.js';
 import { interactionReply } from '../src/discord/respond.js';
 
 /** /help: what to ask and how. */

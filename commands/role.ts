@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/commands.js';
 import { conversationId } from '../src/discord/conversation.js';
-import { exactQuery, TOPIC_CHOICES } from '../src/discord/queries.js';
+import { TOPIC_CHOICES } from '../src/discord/queries.js';
 import { interactionReply } from '../src/discord/respond.js';
 
 /** /role name [topic]: what one role is about. */
@@ -31,12 +31,10 @@ export default {
       userId: interaction.user.id,
       inGuild: interaction.inGuild(),
     });
-    const answer = ctx.knowledge.current().kb.roles.has(name)
-      ? ctx.answerAndRemember(id, exactQuery('role', [name], topic))
-      : ctx.engine.ask(id, `${name} ${topic ?? ''}`).answer;
+    const { answer } = ctx.engine.askOptions(id, { intent: 'role', roles: [name], topic });
     await interaction.reply(interactionReply(ctx.render(answer)));
   },
   async autocomplete(interaction, ctx) {
-    await interaction.respond(ctx.roleChoices(interaction.options.getFocused()));
+    await interaction.respond(ctx.engine.suggestRoles(interaction.options.getFocused()));
   },
 } satisfies Command;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
-import { createEngine, fixedKnowledge, indexKnowledge } from '../engine.js';
+import { createEngine, fixedKnowledge, deriveKnowledge } from '../engine/engine.js';
 import { formatProblem, loadKnowledgeBase } from '../knowledge/load.js';
 import { renderDiscord } from '../render/discord.js';
 import { generate, makeQuestions, type SyntheticQuestion } from './generate.js';
@@ -62,7 +62,7 @@ export async function runBench(n: number, questionCount = 2_000, baselineCount =
       throw new Error(
         `synthetic knowledge base rejected:\n${loaded.problems.slice(0, 5).map(formatProblem).join('\n')}`,
       );
-    const knowledge = indexKnowledge(loaded.kb);
+    const knowledge = deriveKnowledge(loaded.kb);
     const t2 = performance.now();
     globalThis.gc?.();
     const memory = process.memoryUsage();

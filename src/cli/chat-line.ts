@@ -1,4 +1,4 @@
-import type { Engine } from '../engine.js';
+import type { Engine } from '../engine/engine.js';
 import { messages } from '../messages.js';
 import { quoteUserTextForTerminal } from '../render/escape.js';
 import { renderText } from '../render/text.js';

@@ -3,7 +3,7 @@
  * knowledge base; print accuracy per category and overall, and every failure. Exits 1 below 97%.
  */
 import { readFile } from 'node:fs/promises';
-import { createEngine, fixedKnowledge, indexKnowledge } from '../engine.js';
+import { createEngine, fixedKnowledge, deriveKnowledge } from '../engine/engine.js';
 import { loadKnowledgeBase } from '../knowledge/load.js';
 import { formatProblem } from '../knowledge/problem.js';
 import { evaluate, parseQuestionSet } from '../understand/evaluate.js';
@@ -22,7 +22,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const questions = parseQuestionSet(await readFile(file, 'utf8'), file);
-  const engine = createEngine({ knowledge: fixedKnowledge(indexKnowledge(loaded.kb)) });
+  const engine = createEngine({ knowledge: fixedKnowledge(deriveKnowledge(loaded.kb)) });
   const report = evaluate(engine, questions);
   for (const f of report.failures) {
     const q = f.question;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Engine } from '../engine.js';
+import type { Engine } from '../engine/engine.js';
 import { messages } from '../messages.js';
 import { renderJson } from '../render/json.js';
 

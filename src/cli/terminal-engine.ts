@@ -1,7 +1,7 @@
-import { createEngine, type Engine } from '../engine.js';
+import { createEngine, type Engine } from '../engine/engine.js';
 import { CommonEnvSchema, loadDotEnv, parseEnv } from '../config/env.js';
 import { createGapRecorder } from '../gaps/recorder.js';
-import { openKnowledge, type ReloadingKnowledge } from '../knowledge/reload.js';
+import { openKnowledge, type ReloadingKnowledge } from '../engine/reload.js';
 import { createLogger, type Logger } from '../log.js';
 import { messages } from '../messages.js';
 

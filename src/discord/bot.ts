@@ -9,7 +9,7 @@ import {
   Partials,
   type CloseEvent,
 } from 'discord.js';
-import { createEngine, type Engine, type KnowledgeSource } from '../engine.js';
+import { createEngine, type Engine, type KnowledgeSource } from '../engine/engine.js';
 import type { Logger } from '../log.js';
 import { decodeTopicButton, queryForButton, renderDiscord } from '../render/discord.js';
 import type { ConversationStoreOptions } from '../understand/conversation.js';
@@ -19,7 +19,6 @@ import type { CommandContext } from './context.js';
 import { Cooldown } from './cooldown.js';
 import { handleInteraction, handleMessage, type HandlerDeps } from './handlers.js';
 import { NO_PINGS } from './respond.js';
-import { roleChoices } from './role-choices.js';
 import { safeError } from './safe-error.js';
 import { FATAL, TEXTS } from './texts.js';
 
@@ -124,12 +123,6 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     knowledge: options.knowledge,
     logger,
     render: renderDiscord,
-    roleChoices: (typed) => roleChoices(options.knowledge.current().kb, typed),
-    answerAndRemember(conversationId, query) {
-      const previous = engine.conversations.get(conversationId);
-      engine.conversations.set(conversationId, { ...previous, roles: query.roles, topics: query.topics });
-      return engine.answerQuery(query);
-    },
   };
   const deps: HandlerDeps = {
     ctx,

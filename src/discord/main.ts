@@ -1,6 +1,6 @@
 import { BotEnvSchema, loadDotEnv, parseEnv } from '../config/env.js';
 import { createGapRecorder } from '../gaps/recorder.js';
-import { openKnowledge } from '../knowledge/reload.js';
+import { openKnowledge } from '../engine/reload.js';
 import { createLogger, type Logger } from '../log.js';
 import type { RunningBot } from './bot.js';
 import { safeError } from './safe-error.js';

@@ -1,5 +1,11 @@
 import type { Answer, RoleRef } from '../answer/model.js';
-import type { Turn } from '../engine.js';
+import type { Query } from '../understand/query.js';
+
+/** A question read and answered (the engine's Turn). */
+export interface Turn {
+  readonly query: Query;
+  readonly answer: Answer;
+}
 import { renderText } from './text.js';
 
 /** The `--json` / `--jsonl` object of `npm run ask`: what was understood, and the terminal answer. */

@@ -3,7 +3,6 @@
  * roles (in order) and the topics (as a set) all match. Used by `npm run eval` and its test.
  */
 import { z } from 'zod';
-import type { Engine } from '../engine.js';
 import { IntentSchema, type Query } from './query.js';
 
 export const LabelledQuestionSchema = z.object({
@@ -73,8 +72,13 @@ export function isCorrect(q: LabelledQuestion, got: Pick<Query, 'intent' | 'role
   );
 }
 
-/** Ask every question through the engine, in order, and score the answers. */
-export function evaluate(engine: Engine, questions: readonly LabelledQuestion[]): EvalReport {
+/** What reads the questions: the engine, or anything with its `ask`. */
+export interface QuestionReader {
+  ask(conversationId: string, text: string): { readonly query: Query };
+}
+
+/** Ask every question through the reader, in order, and score the readings. */
+export function evaluate(engine: QuestionReader, questions: readonly LabelledQuestion[]): EvalReport {
   const byCategory = new Map<string, { total: number; correct: number }>();
   const failures: Failure[] = [];
   let correct = 0;

@@ -41,3 +41,16 @@ export interface ConversationState {
 }
 
 export const EMPTY_CONVERSATION: ConversationState = Object.freeze({ roles: [], topics: [], offered: [] });
+
+/** A query for known role ids, stated exactly (confidence 1, nothing carried from the conversation). */
+export function exactQuery(intent: Query['intent'], roles: readonly string[], topic?: string | null): Query {
+  return {
+    intent,
+    roles: [...roles],
+    topics: [topic ?? 'overview'],
+    confidence: 1,
+    unknownRoles: [],
+    candidates: [],
+    followUp: false,
+  };
+}

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAnswer } from '../../src/answer/answer.js';
+import { buildAnswerContext } from '../../src/answer/context.js';
 import type { Answer } from '../../src/answer/model.js';
 import type { KnowledgeBase } from '../../src/knowledge/model.js';
 import { messages } from '../../src/messages.js';
@@ -26,7 +27,10 @@ beforeAll(async () => {
 describe('compare on the bundled knowledge base', () => {
   it('GIVEN COO vs head of operations salary THEN both figures, $21,949 and 19.8% more for the COO, and the source', () => {
     const answer = expectKind(
-      buildAnswer(query({ intent: 'compare', roles: [COO, HOO], topics: ['salary'] }), kb),
+      buildAnswer(
+        query({ intent: 'compare', roles: [COO, HOO], topics: ['salary'] }),
+        buildAnswerContext(kb),
+      ),
       'compare',
     );
     expect(answer.direct).toBe(true);
@@ -51,7 +55,10 @@ describe('compare on the bundled knowledge base', () => {
 
   it('GIVEN the roles in the other order THEN the same difference, still the COO on top', () => {
     const answer = expectKind(
-      buildAnswer(query({ intent: 'compare', roles: [HOO, COO], topics: ['salary'] }), kb),
+      buildAnswer(
+        query({ intent: 'compare', roles: [HOO, COO], topics: ['salary'] }),
+        buildAnswerContext(kb),
+      ),
       'compare',
     );
     expect(answer.salary?.higher?.id).toBe(COO);
@@ -61,7 +68,10 @@ describe('compare on the bundled knowledge base', () => {
 
   it('GIVEN operations coordinator vs manager salary THEN $20,286 and 36.5% more for the manager', () => {
     const answer = expectKind(
-      buildAnswer(query({ intent: 'compare', roles: [COORD, MGR], topics: ['salary'] }), kb),
+      buildAnswer(
+        query({ intent: 'compare', roles: [COORD, MGR], topics: ['salary'] }),
+        buildAnswerContext(kb),
+      ),
       'compare',
     );
     expect(answer.salary?.higher?.id).toBe(MGR);
@@ -72,7 +82,10 @@ describe('compare on the bundled knowledge base', () => {
 
   it('GIVEN two topics THEN one side-by-side block per topic with each role and what the article says differs', () => {
     const answer = expectKind(
-      buildAnswer(query({ intent: 'compare', roles: [COORD, MGR], topics: ['duties', 'environment'] }), kb),
+      buildAnswer(
+        query({ intent: 'compare', roles: [COORD, MGR], topics: ['duties', 'environment'] }),
+        buildAnswerContext(kb),
+      ),
       'compare',
     );
     expect(answer.blocks.map((b) => b.topic.id)).toEqual(['duties', 'environment']);
@@ -91,7 +104,10 @@ describe('compare on the bundled knowledge base', () => {
 
   it('GIVEN three roles THEN all of them, salaries ranked highest first', () => {
     const answer = expectKind(
-      buildAnswer(query({ intent: 'compare', roles: [MGR, HOO, COO], topics: ['salary'] }), kb),
+      buildAnswer(
+        query({ intent: 'compare', roles: [MGR, HOO, COO], topics: ['salary'] }),
+        buildAnswerContext(kb),
+      ),
       'compare',
     );
     expect(answer.roles.map((r) => r.id)).toEqual([MGR, HOO, COO]);
@@ -107,7 +123,10 @@ describe('compare on the bundled knowledge base', () => {
 
   it('GIVEN roles from different articles THEN composed from each role, direct false, both sources named', () => {
     const answer = expectKind(
-      buildAnswer(query({ intent: 'compare', roles: [COORD, COO], topics: ['duties'] }), kb),
+      buildAnswer(
+        query({ intent: 'compare', roles: [COORD, COO], topics: ['duties'] }),
+        buildAnswerContext(kb),
+      ),
       'compare',
     );
     expect(answer.direct).toBe(false);
@@ -122,7 +141,10 @@ describe('compare on the bundled knowledge base', () => {
 
 describe('role', () => {
   it('GIVEN one role and no topic THEN its summary, the source and the other topics to ask', () => {
-    const answer = expectKind(buildAnswer(query({ intent: 'role', roles: [MGR] }), kb), 'role');
+    const answer = expectKind(
+      buildAnswer(query({ intent: 'role', roles: [MGR] }), buildAnswerContext(kb)),
+      'role',
+    );
     expect(answer.summary).toBe(kb.roles.get(MGR)?.summary);
     expect(answer.blocks).toEqual([]);
     expect(answer.sources.map((s) => s.title)).toEqual([OPS_ARTICLE]);
@@ -134,7 +156,7 @@ describe('role', () => {
 
   it('GIVEN one role and the salary topic THEN the figure and no invented difference', () => {
     const answer = expectKind(
-      buildAnswer(query({ intent: 'role', roles: [COORD], topics: ['salary'] }), kb),
+      buildAnswer(query({ intent: 'role', roles: [COORD], topics: ['salary'] }), buildAnswerContext(kb)),
       'role',
     );
     expect(answer.salary?.figures.map((f) => f.salary.amount)).toEqual([55558]);
@@ -143,14 +165,14 @@ describe('role', () => {
   });
 
   it('GIVEN a compare intent with only one known role THEN a role answer', () => {
-    expect(buildAnswer(query({ intent: 'compare', roles: [COO] }), kb).kind).toBe('role');
+    expect(buildAnswer(query({ intent: 'compare', roles: [COO] }), buildAnswerContext(kb)).kind).toBe('role');
   });
 });
 
 describe('career ladder, only what the sources state', () => {
   it('GIVEN what comes after COO THEN reports to and is often a step towards the Chief Executive Officer', () => {
     const answer = expectKind(
-      buildAnswer(query({ intent: 'role', roles: [COO], ladder: 'after' }), kb),
+      buildAnswer(query({ intent: 'role', roles: [COO], ladder: 'after' }), buildAnswerContext(kb)),
       'ladder',
     );
     const text = renderText(answer);
@@ -161,7 +183,7 @@ describe('career ladder, only what the sources state', () => {
 
   it('GIVEN how to become an operations manager THEN project manager and supervisor, and who reports to it', () => {
     const answer = expectKind(
-      buildAnswer(query({ intent: 'role', roles: [MGR], ladder: 'into' }), kb),
+      buildAnswer(query({ intent: 'role', roles: [MGR], ladder: 'into' }), buildAnswerContext(kb)),
       'ladder',
     );
     const text = renderText(answer);
@@ -173,7 +195,7 @@ describe('career ladder, only what the sources state', () => {
 
   it('GIVEN how to become a COO THEN says the sources name no way in, and gives what they require', () => {
     const answer = expectKind(
-      buildAnswer(query({ intent: 'role', roles: [COO], ladder: 'into' }), kb),
+      buildAnswer(query({ intent: 'role', roles: [COO], ladder: 'into' }), buildAnswerContext(kb)),
       'ladder',
     );
     expect(answer.steps).toEqual([]);
@@ -185,7 +207,7 @@ describe('career ladder, only what the sources state', () => {
 
   it('GIVEN a path the sources do not connect THEN a gap, and no step that is not in the sources', () => {
     const answer = expectKind(
-      buildAnswer(query({ intent: 'role', roles: [COORD, COO], ladder: 'path' }), kb),
+      buildAnswer(query({ intent: 'role', roles: [COORD, COO], ladder: 'path' }), buildAnswerContext(kb)),
       'ladder',
     );
     expect(answer.gap).toBe(messages.ladderGap('Operations Coordinator', 'Chief Operating Officer'));
@@ -212,7 +234,7 @@ describe('career ladder, only what the sources state', () => {
       role({ id: 'c', title: 'Director', src, comesFrom: [['Lead', 'b']] }),
     ]);
     const answer = expectKind(
-      buildAnswer(query({ intent: 'role', roles: ['a', 'c'], ladder: 'path' }), small),
+      buildAnswer(query({ intent: 'role', roles: ['a', 'c'], ladder: 'path' }), buildAnswerContext(small)),
       'ladder',
     );
     expect(answer.gap).toBeUndefined();
@@ -244,7 +266,10 @@ describe('salaries that cannot honestly be compared', () => {
       }),
     ]);
     const answer = expectKind(
-      buildAnswer(query({ intent: 'compare', roles: ['x', 'y'], topics: ['salary'] }), split),
+      buildAnswer(
+        query({ intent: 'compare', roles: ['x', 'y'], topics: ['salary'] }),
+        buildAnswerContext(split),
+      ),
       'compare',
     );
     expect(answer.salary?.difference).toBeUndefined();
@@ -270,7 +295,10 @@ describe('salaries that cannot honestly be compared', () => {
       }),
     ]);
     const answer = expectKind(
-      buildAnswer(query({ intent: 'compare', roles: ['x', 'y'], topics: ['salary'] }), mixed),
+      buildAnswer(
+        query({ intent: 'compare', roles: ['x', 'y'], topics: ['salary'] }),
+        buildAnswerContext(mixed),
+      ),
       'compare',
     );
     expect(answer.salary?.difference).toBeUndefined();
@@ -288,7 +316,10 @@ describe('salaries that cannot honestly be compared', () => {
       }),
     ]);
     const answer = expectKind(
-      buildAnswer(query({ intent: 'compare', roles: ['x', 'y'], topics: ['salary'] }), none),
+      buildAnswer(
+        query({ intent: 'compare', roles: ['x', 'y'], topics: ['salary'] }),
+        buildAnswerContext(none),
+      ),
       'compare',
     );
     expect(answer.salary?.incomparable).toBe(messages.salaryMissing(['Planner']));
@@ -297,21 +328,21 @@ describe('salaries that cannot honestly be compared', () => {
 
 describe('list, help, smalltalk, clarify, unknown', () => {
   it('GIVEN list THEN every role and both comparisons', () => {
-    const answer = expectKind(buildAnswer(query({ intent: 'list' }), kb), 'list');
+    const answer = expectKind(buildAnswer(query({ intent: 'list' }), buildAnswerContext(kb)), 'list');
     expect(answer.roles.map((r) => r.id).sort()).toEqual([COO, HOO, COORD, MGR].sort());
     expect(answer.comparisons).toHaveLength(2);
     expect(renderText(answer)).toContain('- Head of Operations');
   });
 
   it('GIVEN help THEN example questions and every slash command', () => {
-    const text = renderText(buildAnswer(query({ intent: 'help' }), kb));
+    const text = renderText(buildAnswer(query({ intent: 'help' }), buildAnswerContext(kb)));
     expect(text).toContain('COO vs head of ops salary?');
     for (const cmd of ['/ask', '/compare', '/role', '/roles', '/help']) expect(text).toContain(cmd);
   });
 
   it('GIVEN thanks THEN a short reply in kind pointing to help', () => {
     const answer = expectKind(
-      buildAnswer(query({ intent: 'smalltalk', smalltalk: 'thanks' }), kb),
+      buildAnswer(query({ intent: 'smalltalk', smalltalk: 'thanks' }), buildAnswerContext(kb)),
       'smalltalk',
     );
     expect(answer.reply).toBe(messages.smalltalk.thanks);
@@ -320,7 +351,7 @@ describe('list, help, smalltalk, clarify, unknown', () => {
 
   it('GIVEN clarify THEN the candidates as a question', () => {
     const answer = expectKind(
-      buildAnswer(query({ intent: 'clarify', candidates: [COORD, MGR] }), kb),
+      buildAnswer(query({ intent: 'clarify', candidates: [COORD, MGR] }), buildAnswerContext(kb)),
       'clarify',
     );
     expect(answer.question).toBe('Did you mean Operations Coordinator or Operations Manager?');
@@ -330,7 +361,7 @@ describe('list, help, smalltalk, clarify, unknown', () => {
     const answer = expectKind(
       buildAnswer(
         query({ intent: 'unknown', unknownRoles: ['CEO'], candidates: [COO], topics: ['salary'] }),
-        kb,
+        buildAnswerContext(kb),
       ),
       'unknown',
     );
@@ -344,7 +375,7 @@ describe('list, help, smalltalk, clarify, unknown', () => {
 
   it('GIVEN an unknown role and no candidates THEN offers every known role', () => {
     const answer = expectKind(
-      buildAnswer(query({ intent: 'unknown', unknownRoles: ['software engineer'] }), kb),
+      buildAnswer(query({ intent: 'unknown', unknownRoles: ['software engineer'] }), buildAnswerContext(kb)),
       'unknown',
     );
     expect(answer.suggestions).toHaveLength(4);

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chatLine } from '../../src/cli/chat-line.js';
 import { answerJsonlLine } from '../../src/cli/jsonl.js';
-import { createEngine, fixedKnowledge, indexKnowledge, type Engine } from '../../src/engine.js';
+import { createEngine, fixedKnowledge, deriveKnowledge, type Engine } from '../../src/engine/engine.js';
 import { messages } from '../../src/messages.js';
 import { bundledKb } from '../answer/fixtures.js';
 
 let engine: Engine;
 beforeAll(async () => {
-  engine = createEngine({ knowledge: fixedKnowledge(indexKnowledge(await bundledKb())) });
+  engine = createEngine({ knowledge: fixedKnowledge(deriveKnowledge(await bundledKb())) });
 });
 
 describe('one --jsonl line', () => {

@@ -2,8 +2,8 @@ import { ChannelType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/config/env.js';
 import { COOLDOWN_DEFAULT_MAX_USERS, Cooldown } from '../../src/discord/cooldown.js';
-import { createEngine, type KnowledgeSource } from '../../src/engine.js';
-import { openKnowledge } from '../../src/knowledge/reload.js';
+import { createEngine, type KnowledgeSource } from '../../src/engine/engine.js';
+import { openKnowledge } from '../../src/engine/reload.js';
 import { createLogger } from '../../src/log.js';
 import { CONVERSATION_DEFAULTS } from '../../src/understand/conversation.js';
 import type { FakeUser } from './fake-discord/server.js';
@@ -37,10 +37,10 @@ describe('bounded state with the shipped settings', () => {
   it(`GIVEN ${USERS.toLocaleString('en-US')} distinct conversations THEN the engine (as the bot creates it) remembers at most ${CONVERSATION_DEFAULTS.max.toLocaleString('en-US')}, the most recent`, () => {
     const engine = createEngine({ knowledge });
     for (let i = 0; i < USERS; i++) engine.ask(`dm:${i}`, i % 2 === 0 ? 'COO salary' : 'hi');
-    expect(engine.conversations.size).toBe(CONVERSATION_DEFAULTS.max);
+    expect(engine.conversationCount()).toBe(CONVERSATION_DEFAULTS.max);
     // The most recent conversation still has its context; the first one was forgotten.
     expect(engine.ask(`dm:${USERS - 2}`, 'and skills?').query.roles).toHaveLength(1);
-    expect(engine.conversations.get('dm:0').roles).toEqual([]);
+    expect(engine.ask('dm:0', 'and skills?').query.roles).toEqual([]);
   }, 60_000);
 });
 

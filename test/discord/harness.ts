@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/config/env.js';
 import { startBot, type RunningBot, type StartBotOptions } from '../../src/discord/bot.js';
-import { openKnowledge } from '../../src/knowledge/reload.js';
+import { openKnowledge } from '../../src/engine/reload.js';
 import { createLogger } from '../../src/log.js';
 import {
   FakeDiscord,

@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/config/env.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
-import { openKnowledge } from '../../src/knowledge/reload.js';
+import { openKnowledge } from '../../src/engine/reload.js';
 import { createLogger } from '../../src/log.js';
 import { FakeDiscord, snowflake, type FakeUser, type JsonObject } from './fake-discord/server.js';
 import { LogCapture, visibleText } from './harness.js';
@@ -252,7 +252,7 @@ describe('load: 2,000 questions over 10 s from 200 users in 20 channels and DMs'
       rss_before_mb: mb(rssBefore),
       rss_after_mb: mb(rssAfter),
       gc: gc !== undefined,
-      conversations: bot.engine.conversations.size,
+      conversations: bot.engine.conversationCount(),
       cooldown_users: bot.cooldown.size,
       cached_channels: bot.client.channels.cache.size,
       cached_users: bot.client.users.cache.size,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/config/env.js';
 import { TEXTS } from '../../src/discord/texts.js';
-import { openKnowledge } from '../../src/knowledge/reload.js';
+import { openKnowledge } from '../../src/engine/reload.js';
 import { createLogger } from '../../src/log.js';
 import type { FakeUser, JsonObject } from './fake-discord/server.js';
 import { allowedMentions, startHarness, visibleText, type Harness } from './harness.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { createEngine, fixedKnowledge } from '../../src/engine.js';
+import { createEngine, fixedKnowledge } from '../../src/engine/engine.js';
 import { evaluate, parseQuestionSet } from '../../src/understand/evaluate.js';
 import { bundledKnowledge } from '../understand/kb-fixture.js';
 

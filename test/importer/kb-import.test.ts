@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type CliIo, main } from '../../src/cli/kb-import.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/config/env.js';
-import { createEngine, fixedKnowledge, indexKnowledge } from '../../src/engine.js';
+import { createEngine, fixedKnowledge, deriveKnowledge } from '../../src/engine/engine.js';
 import { loadKnowledgeBase } from '../../src/knowledge/load.js';
 import type { KnowledgeBase } from '../../src/knowledge/model.js';
 import { renderText } from '../../src/render/text.js';
@@ -111,7 +111,7 @@ describe('npm run kb:import', () => {
   });
 
   it('answers questions about the imported roles through the engine', async () => {
-    const engine = createEngine({ knowledge: fixedKnowledge(indexKnowledge(await loaded(dir))) });
+    const engine = createEngine({ knowledge: fixedKnowledge(deriveKnowledge(await loaded(dir))) });
     const salary = engine.ask('c1', 'data engineer vs data scientist salary');
     expect(salary.query.intent).toBe('compare');
     expect(salary.query.roles).toEqual(['data-engineer', 'data-scientist']);

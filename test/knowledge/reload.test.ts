@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/config/env.js';
 import { createLogger } from '../../src/log.js';
-import { openKnowledge, type ReloadingKnowledge } from '../../src/knowledge/reload.js';
+import { openKnowledge, type ReloadingKnowledge } from '../../src/engine/reload.js';
 
 interface LogLine {
   level: number;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAnswer } from '../../src/answer/answer.js';
+import { buildAnswerContext } from '../../src/answer/context.js';
 import type { Salary } from '../../src/knowledge/model.js';
 import { renderDiscord } from '../../src/render/discord.js';
 import { checkDiscordLimits } from '../../src/render/limits.js';
@@ -115,7 +116,7 @@ describe('any rendered Discord payload', () => {
   it('is within every limit and pings no one, whatever the knowledge and the question', () => {
     fc.assert(
       fc.property(randomKb, randomQuery, (kb, q) => {
-        const payload = renderDiscord(buildAnswer(q, kb));
+        const payload = renderDiscord(buildAnswer(q, buildAnswerContext(kb)));
         expect(checkDiscordLimits(payload)).toEqual([]);
         expect(payload.allowed_mentions).toEqual({ parse: [] });
         for (const text of allStrings(payload)) expect(unsafeMentions(text)).toEqual([]);
@@ -128,7 +129,9 @@ describe('any rendered Discord payload', () => {
     const kb = kbOf([role({ id: 'r0', title: 'Planner', src: src('Article') })]);
     fc.assert(
       fc.property(fc.array(hostile(4000), { minLength: 1, maxLength: 3 }), (typed) => {
-        const payload = renderDiscord(buildAnswer(query({ intent: 'unknown', unknownRoles: typed }), kb));
+        const payload = renderDiscord(
+          buildAnswer(query({ intent: 'unknown', unknownRoles: typed }), buildAnswerContext(kb)),
+        );
         expect(checkDiscordLimits(payload)).toEqual([]);
         for (const text of allStrings(payload)) {
           expect(unsafeMentions(text)).toEqual([]);

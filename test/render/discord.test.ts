@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAnswer } from '../../src/answer/answer.js';
+import { buildAnswerContext } from '../../src/answer/context.js';
 import type { Answer } from '../../src/answer/model.js';
 import type { KnowledgeBase, Topic } from '../../src/knowledge/model.js';
 import {
@@ -23,7 +24,10 @@ beforeAll(async () => {
 describe('Discord rendering of a comparison', () => {
   it('GIVEN COO vs head of operations salary THEN both figures side by side, the difference, the source and topic buttons', () => {
     const payload = renderDiscord(
-      buildAnswer(query({ intent: 'compare', roles: [COO, HOO], topics: ['salary'] }), kb),
+      buildAnswer(
+        query({ intent: 'compare', roles: [COO, HOO], topics: ['salary'] }),
+        buildAnswerContext(kb),
+      ),
     );
     expect(checkDiscordLimits(payload)).toEqual([]);
     const embed = payload.embeds[0];
@@ -50,12 +54,15 @@ describe('Discord rendering of a comparison', () => {
 
   it('GIVEN a topic button THEN its custom_id alone answers that topic for the same roles', () => {
     const payload = renderDiscord(
-      buildAnswer(query({ intent: 'compare', roles: [COO, HOO], topics: ['salary'] }), kb),
+      buildAnswer(
+        query({ intent: 'compare', roles: [COO, HOO], topics: ['salary'] }),
+        buildAnswerContext(kb),
+      ),
     );
     const duties = payload.components.flatMap((r) => r.components).find((b) => b.label === 'Duties');
     const decoded = decodeTopicButton(duties?.custom_id ?? '');
     expect(decoded).toEqual({ topic: 'duties', roles: [COO, HOO] });
-    const answer = buildAnswer(queryForButton(decoded ?? { topic: '', roles: [] }), kb);
+    const answer = buildAnswer(queryForButton(decoded ?? { topic: '', roles: [] }), buildAnswerContext(kb));
     expect(answer.kind).toBe('compare');
     if (answer.kind === 'compare') {
       expect(answer.blocks.map((b) => b.topic.id)).toEqual(['duties']);
@@ -65,7 +72,10 @@ describe('Discord rendering of a comparison', () => {
 
   it('GIVEN an unknown role THEN buttons for the suggested roles and no figure', () => {
     const payload = renderDiscord(
-      buildAnswer(query({ intent: 'unknown', unknownRoles: ['CEO'], candidates: [COO] }), kb),
+      buildAnswer(
+        query({ intent: 'unknown', unknownRoles: ['CEO'], candidates: [COO] }),
+        buildAnswerContext(kb),
+      ),
     );
     expect(JSON.stringify(payload)).not.toContain('$');
     expect(payload.components[0]?.components[0]?.custom_id).toBe(`t|overview|${COO}`);
@@ -114,7 +124,9 @@ describe('topic button custom_id', () => {
     const small = kbOf(
       longIds.map((id) => role({ id, title: id.slice(0, 5), src, facts: { duties: ['x'] } })),
     );
-    const payload = renderDiscord(buildAnswer(query({ intent: 'compare', roles: longIds }), small));
+    const payload = renderDiscord(
+      buildAnswer(query({ intent: 'compare', roles: longIds }), buildAnswerContext(small)),
+    );
     expect(payload.components).toEqual([]);
     expect(checkDiscordLimits(payload)).toEqual([]);
   });
@@ -157,28 +169,48 @@ describe('limits, with a synthetic role far over every one of them', () => {
     [
       'compare of 12 roles on 6 topics',
       renderDiscord(
-        buildAnswer(query({ intent: 'compare', roles: ids, topics: TOPICS.map((t) => t.id) }), big),
+        buildAnswer(
+          query({ intent: 'compare', roles: ids, topics: TOPICS.map((t) => t.id) }),
+          buildAnswerContext(big),
+        ),
       ),
     ],
     [
       'compare of 2 roles',
       renderDiscord(
-        buildAnswer(query({ intent: 'compare', roles: ids.slice(0, 2), topics: ['duties', 'salary'] }), big),
+        buildAnswer(
+          query({ intent: 'compare', roles: ids.slice(0, 2), topics: ['duties', 'salary'] }),
+          buildAnswerContext(big),
+        ),
       ),
     ],
-    ['role', renderDiscord(buildAnswer(query({ intent: 'role', roles: ['role-0'] }), big))],
+    [
+      'role',
+      renderDiscord(buildAnswer(query({ intent: 'role', roles: ['role-0'] }), buildAnswerContext(big))),
+    ],
     [
       'role with topics',
       renderDiscord(
-        buildAnswer(query({ intent: 'role', roles: ['role-0'], topics: ['duties', 'skills'] }), big),
+        buildAnswer(
+          query({ intent: 'role', roles: ['role-0'], topics: ['duties', 'skills'] }),
+          buildAnswerContext(big),
+        ),
       ),
     ],
-    ['list', renderDiscord(buildAnswer(query({ intent: 'list' }), big))],
-    ['help', renderDiscord(buildAnswer(query({ intent: 'help' }), big))],
-    ['clarify', renderDiscord(buildAnswer(query({ intent: 'clarify', candidates: ids }), big))],
+    ['list', renderDiscord(buildAnswer(query({ intent: 'list' }), buildAnswerContext(big)))],
+    ['help', renderDiscord(buildAnswer(query({ intent: 'help' }), buildAnswerContext(big)))],
+    [
+      'clarify',
+      renderDiscord(buildAnswer(query({ intent: 'clarify', candidates: ids }), buildAnswerContext(big))),
+    ],
     [
       'unknown',
-      renderDiscord(buildAnswer(query({ intent: 'unknown', unknownRoles: [words(4000, 'who')] }), big)),
+      renderDiscord(
+        buildAnswer(
+          query({ intent: 'unknown', unknownRoles: [words(4000, 'who')] }),
+          buildAnswerContext(big),
+        ),
+      ),
     ],
     ['smalltalk', renderDiscord({ kind: 'smalltalk', reply: words(5000, 'hello') } satisfies Answer)],
   ];
@@ -215,7 +247,7 @@ describe('limits, with a synthetic role far over every one of them', () => {
     const payload = renderDiscord(
       buildAnswer(
         query({ intent: 'compare', roles: all, topics: ['duties', 'skills', 'environment'] }),
-        short,
+        buildAnswerContext(short),
       ),
     );
     expect(checkDiscordLimits(payload)).toEqual([]);
@@ -246,7 +278,7 @@ describe('mentions in knowledge-base text', () => {
       }),
     ]);
     const payload = renderDiscord(
-      buildAnswer(query({ intent: 'role', roles: ['x'], topics: ['duties'] }), noisy),
+      buildAnswer(query({ intent: 'role', roles: ['x'], topics: ['duties'] }), buildAnswerContext(noisy)),
     );
     for (const text of allStrings(payload)) expect(unsafeMentions(text)).toEqual([]);
   });

@@ -5,7 +5,7 @@ import {
   type Source,
 } from '../../src/knowledge/model.js';
 import { loadKnowledgeBase } from '../../src/knowledge/load.js';
-import { indexKnowledge, type Knowledge } from '../../src/engine.js';
+import { deriveKnowledge, type Knowledge } from '../../src/engine/engine.js';
 
 const source: Source = { title: 'Fixture article', file: 'articles/fixture.md' };
 
@@ -41,7 +41,7 @@ export function bundledKnowledge(): Promise<Knowledge> {
   bundled ??= loadKnowledgeBase('knowledge').then((result) => {
     if (!result.ok)
       throw new Error(`bundled knowledge base failed to load: ${JSON.stringify(result.problems)}`);
-    return indexKnowledge(result.kb);
+    return deriveKnowledge(result.kb);
   });
   return bundled;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Knowledge } from '../../src/engine.js';
+import type { Knowledge } from '../../src/engine/engine.js';
 import { EMPTY_CONVERSATION, QuerySchema, type ConversationState } from '../../src/understand/query.js';
 import { understand } from '../../src/understand/understand.js';
 import { bundledKnowledge } from './kb-fixture.js';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Knowledge } from '../../src/engine.js';
+import type { Knowledge } from '../../src/engine/engine.js';
 import { clean, tokenize } from '../../src/understand/normalize.js';
 import { buildIndex, correctWord, FUZZY, scanRoles } from '../../src/understand/role-index.js';
 import { bundledKnowledge, fixtureRole, kbWithRoles } from './kb-fixture.js';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, fixedKnowledge, type Knowledge } from '../../src/engine.js';
+import { createEngine, fixedKnowledge, type Knowledge } from '../../src/engine/engine.js';
 import {
   EMPTY_CONVERSATION,
   QuerySchema,
@@ -207,7 +207,7 @@ describe('understand: conversation', () => {
   it('keeps conversation state bounded: 100,000 conversations leave the store at its maximum', () => {
     const engine = createEngine({ knowledge: fixedKnowledge(knowledge), conversations: { max: 1_000 } });
     for (let i = 0; i < 100_000; i += 1) engine.ask(`user-${i}`, i % 2 === 0 ? 'COO salary' : 'hi');
-    expect(engine.conversations.size).toBe(1_000);
+    expect(engine.conversationCount()).toBe(1_000);
   });
 
   it('returns a schema-valid query and a new state value without touching the old one', () => {

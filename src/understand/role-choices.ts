@@ -29,19 +29,19 @@ interface Entry {
   readonly aliases: readonly string[];
 }
 
-const indexes = new WeakMap<KnowledgeBase, { fuse: Fuse<Entry>; sorted: Entry[] }>();
+/** The autocomplete index of one knowledge base, built once by the engine. */
+export interface RoleChoices {
+  readonly fuse: Fuse<Entry>;
+  /** Every role, A-Z by title: what is offered before anything is typed. */
+  readonly sorted: readonly Entry[];
+}
 
-function indexFor(kb: KnowledgeBase): { fuse: Fuse<Entry>; sorted: Entry[] } {
-  let index = indexes.get(kb);
-  if (!index) {
-    const entries = [...kb.roles.values()].map((r) => ({ id: r.id, title: r.title, aliases: r.aliases }));
-    index = {
-      fuse: new Fuse(entries, FUSE_OPTIONS),
-      sorted: [...entries].sort((a, b) => a.title.localeCompare(b.title)),
-    };
-    indexes.set(kb, index);
-  }
-  return index;
+export function buildRoleChoices(kb: KnowledgeBase): RoleChoices {
+  const entries = [...kb.roles.values()].map((r) => ({ id: r.id, title: r.title, aliases: r.aliases }));
+  return {
+    fuse: new Fuse(entries, FUSE_OPTIONS),
+    sorted: [...entries].sort((a, b) => a.title.localeCompare(b.title)),
+  };
 }
 
 function choice(entry: Entry): RoleChoice {
@@ -49,9 +49,8 @@ function choice(entry: Entry): RoleChoice {
 }
 
 /** Roles whose title or an alias is close to `typed`, best first; all roles (A-Z) while nothing is typed. */
-export function roleChoices(kb: KnowledgeBase, typed: string): RoleChoice[] {
-  const { fuse, sorted } = indexFor(kb);
+export function suggestRoles(choices: RoleChoices, typed: string): RoleChoice[] {
   const text = typed.trim().slice(0, MAX_CHOICE_LENGTH);
-  if (text === '') return sorted.slice(0, MAX_CHOICES).map(choice);
-  return fuse.search(text, { limit: MAX_CHOICES }).map((r) => choice(r.item));
+  if (text === '') return choices.sorted.slice(0, MAX_CHOICES).map(choice);
+  return choices.fuse.search(text, { limit: MAX_CHOICES }).map((r) => choice(r.item));
 }

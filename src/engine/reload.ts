@@ -1,8 +1,8 @@
 import { type FSWatcher, watch } from 'node:fs';
-import type { KnowledgeSource } from '../engine.js';
-import { indexKnowledge } from '../engine.js';
+import type { KnowledgeSource } from './engine.js';
+import { deriveKnowledge } from './engine.js';
 import type { Logger } from '../log.js';
-import { formatProblem, loadKnowledgeBase } from './load.js';
+import { formatProblem, loadKnowledgeBase } from '../knowledge/load.js';
 
 /** A knowledge source that can be reloaded (file changes, SIGHUP) without a restart. */
 export interface ReloadingKnowledge extends KnowledgeSource {
@@ -29,10 +29,17 @@ export const DEFAULT_RELOAD_DEBOUNCE_MS = 200;
  * previous version stays in service.
  * Throws an Error listing every problem when the first load fails: there is nothing to serve.
  */
-export async function openKnowledge(dir: string, logger: Logger, options: OpenKnowledgeOptions = {}): Promise<ReloadingKnowledge> {
+export async function openKnowledge(
+  dir: string,
+  logger: Logger,
+  options: OpenKnowledgeOptions = {},
+): Promise<ReloadingKnowledge> {
   const first = await loadKnowledgeBase(dir);
-  if (!first.ok) throw new Error(`The knowledge base in ${dir} is invalid:\n${first.problems.map(formatProblem).join('\n')}`);
-  let current = indexKnowledge(first.kb);
+  if (!first.ok)
+    throw new Error(
+      `The knowledge base in ${dir} is invalid:\n${first.problems.map(formatProblem).join('\n')}`,
+    );
+  let current = deriveKnowledge(first.kb);
   let watcher: FSWatcher | undefined;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
@@ -52,9 +59,14 @@ export async function openKnowledge(dir: string, logger: Logger, options: OpenKn
       return false;
     }
     for (const warning of next.warnings) logger.warn({ dir }, formatProblem(warning));
-    current = indexKnowledge(next.kb);
+    current = deriveKnowledge(next.kb);
     logger.info(
-      { dir, roles: next.kb.roles.size, comparisons: next.kb.comparisons.length, ms: Math.round(performance.now() - started) },
+      {
+        dir,
+        roles: next.kb.roles.size,
+        comparisons: next.kb.comparisons.length,
+        ms: Math.round(performance.now() - started),
+      },
       'knowledge reloaded',
     );
     return true;
@@ -95,7 +107,9 @@ export async function openKnowledge(dir: string, logger: Logger, options: OpenKn
         }, debounceMs);
         timer.unref();
       });
-      watcher.on('error', (error) => logger.error({ err: error, dir }, 'watching the knowledge directory failed; use SIGHUP to reload'));
+      watcher.on('error', (error) =>
+        logger.error({ err: error, dir }, 'watching the knowledge directory failed; use SIGHUP to reload'),
+      );
       logger.debug({ dir, debounceMs }, 'watching the knowledge directory for changes');
     } catch (error) {
       logger.error({ err: error, dir }, 'cannot watch the knowledge directory; use SIGHUP to reload');
