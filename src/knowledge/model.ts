@@ -68,6 +68,20 @@ export interface Role {
   readonly ladder: Ladder;
   /** Ids of the comparisons this role appears in. */
   readonly comparisons: readonly string[];
+  /**
+   * O*NET-SOC code (`NN-NNNN.NN`) when the role is an occupation of the open data, or a curated role
+   * linked to one with `soc` in its front matter.
+   */
+  readonly soc?: string;
+  /** Set for roles that come from the open data (knowledge/open-data/), not from an article. */
+  readonly origin?: 'open-data';
+  /**
+   * Weaker names than the title and aliases (O*NET alternate and short titles). Several roles may share
+   * one; an own title or a curated alias wins over them.
+   */
+  readonly alternateTitles?: readonly string[];
+  /** Weakest names: titles workers reported (O*NET). Shared freely. */
+  readonly reportedTitles?: readonly string[];
 }
 
 export interface Comparison {
