@@ -27,6 +27,14 @@ export const QuerySchema = z.object({
   ladder: LadderAskSchema.optional(),
   /** True when roles or topics came from earlier messages of the conversation. */
   followUp: z.boolean(),
+  /**
+   * A ranking (intent `compare`): `all` ranks every known role on the topic (or, when `roles` is not
+   * empty, the group of roles the question named, listed in `roles`); `listed` ranks exactly `roles`
+   * ("which of these pays most?"). The answer orders them; renderers show a bounded top and bottom.
+   */
+  rank: z.enum(['all', 'listed']).optional(),
+  /** For help: the user asked for something the bot cannot do ("write my CV"); say so briefly. */
+  outOfScope: z.boolean().optional(),
   /** For smalltalk: which kind, so the answer can reply in kind. */
   smalltalk: z.enum(['greeting', 'thanks', 'bye', 'other']).optional(),
 });
