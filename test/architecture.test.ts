@@ -38,12 +38,18 @@ function sourceFiles(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
-const IMPORT =
-  /^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gmu;
+const FROM = /\bfrom ['"]([^'"]+)['"]/u;
+const BARE = /^import ['"]([^'"]+)['"]/u;
+const DYNAMIC = /\bimport\(['"]([^'"]+)['"]\)/u;
 
+/** Module specifiers a file imports (static, side-effect and dynamic imports with a literal). */
 function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  const out: string[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const spec = FROM.exec(line)?.[1] ?? BARE.exec(line.trim())?.[1] ?? DYNAMIC.exec(line)?.[1];
+    if (spec !== undefined) out.push(spec);
+  }
+  return out;
 }
 
 function resolveLocal(from: string, spec: string): string | undefined {
