@@ -127,7 +127,7 @@ export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articl
       else list.push({ text, source });
     };
     add('overview', entry.summary);
-    for (const [topic, section] of role.sections) add(topic, section.text);
+    for (const section of role.sections) add(section.topic, section.text);
     if (entry.salary !== undefined) {
       draft.salaries.push({ ...entry.salary, source });
       draft.salaryWhere.push({ file: article.file, line: role.salaryLine, field: roleField(role, 'salary', 'amount') });
@@ -181,7 +181,7 @@ export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articl
       id: article.id,
       title: article.title,
       roles: [a.entry.id, b.entry.id],
-      differences: Object.fromEntries([...article.differences].map(([topic, section]) => [topic, section.text])),
+      differences: Object.fromEntries(article.differences.map((section) => [section.topic, section.text])),
       source: article.source,
     });
   }
