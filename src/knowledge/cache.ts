@@ -1,6 +1,6 @@
 /**
  * The parse cache: every article that parsed without a problem, as plain JSON, in one file per
- * knowledge directory (CACHE_DIR/knowledge-<hash of the directory>.json), so a second start reads one
+ * knowledge directory (CACHE_DIR/knowledge-<hash of the directory>.jsonl), so a second start reads one
  * file instead of parsing thousands. Only an optimization: a missing, corrupt, foreign or outdated
  * cache is ignored and rebuilt, and what is read back is validated with zod like any outside input.
  */
@@ -52,7 +52,7 @@ export function hashBytes(bytes: Uint8Array): string {
 /** One cache file per knowledge directory, named after its absolute path. */
 export function cacheFileFor(cacheDir: string, dir: string): string {
   const key = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 16);
-  return join(cacheDir, `knowledge-${key}.json`);
+  return join(cacheDir, `knowledge-${key}.jsonl`);
 }
 
 const line = z.number().int().min(0);
@@ -118,7 +118,7 @@ const HeaderSchema = z.object({
   dir: z.string(),
   vocabulary: z.string(),
   checkedAt: z.number(),
-  files: z.array(z.unknown()),
+  count: z.number().int().min(0),
 });
 
 type StoredFile = z.infer<typeof StoredFileSchema>;
@@ -262,23 +262,30 @@ export function readParseCache(cacheDir: string, expected: CacheExpectation): Ca
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
     return { status: 'ignored', reason: `cannot be read: ${(error as Error).message}` };
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { status: 'ignored', reason: 'not valid JSON' };
-  }
-  const header = HeaderSchema.safeParse(raw);
+  // JSON lines: a header, then one file per line, parsed one by one so that no whole-file tree is
+  // ever held (at 50,000 articles that tree alone would be hundreds of MB of short-lived objects).
+  const lines = text.split('\n');
+  const parse = (line: string | undefined): unknown => {
+    try {
+      return JSON.parse(line ?? '');
+    } catch {
+      return undefined;
+    }
+  };
+  const header = HeaderSchema.safeParse(parse(lines[0]));
   if (!header.success) return { status: 'ignored', reason: 'not a careerbot parse cache' };
   const { data } = header;
   if (data.loader !== LOADER_VERSION) return { status: 'ignored', reason: `written by ${data.loader}` };
   if (data.dir !== resolve(expected.dir)) return { status: 'ignored', reason: `for another directory (${data.dir})` };
   if (data.vocabulary !== expected.vocabulary) return { status: 'ignored', reason: 'the topics changed' };
+  if (lines.length !== data.count + 2 || lines[lines.length - 1] !== '') {
+    return { status: 'ignored', reason: 'cut short or padded' };
+  }
   const share = createStringPool();
   const files = new Map<string, CachedFile>();
-  for (const item of data.files) {
-    const stored = StoredFileSchema.safeParse(item);
-    if (!stored.success) return { status: 'ignored', reason: 'an entry does not have the expected shape' };
+  for (let i = 1; i <= data.count; i++) {
+    const stored = StoredFileSchema.safeParse(parse(lines[i]));
+    if (!stored.success) return { status: 'ignored', reason: `line ${i + 1} is not a parsed article` };
     const cached = fromStored(stored.data, share);
     files.set(cached.file, cached);
   }
@@ -308,8 +315,11 @@ export function writeParseCache(
       dir: resolve(expected.dir),
       vocabulary: expected.vocabulary,
       checkedAt,
+      count: parts.length,
     });
-    writeFileSync(temporary, `${header.slice(0, -1)},"files":[\n${parts.join(',\n')}\n]}\n`);
+    parts.unshift(header);
+    parts.push('');
+    writeFileSync(temporary, parts.join('\n'));
     renameSync(temporary, target);
     return undefined;
   } catch (error) {

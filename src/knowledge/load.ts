@@ -1,14 +1,13 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArticle, type ParsedArticle } from './article.js';
-import { buildKnowledgeBase, topicVocabulary } from './build.js';
+import type { ParsedArticle } from './article.js';
+import { buildKnowledgeBase } from './build.js';
 import {
   createStringPool,
   fromStoredText,
   hashBytes,
   readParseCache,
-  storedText,
   writeParseCache,
   type CachedFile,
   type CacheExpectation,
@@ -16,6 +15,7 @@ import {
   type StoredText,
 } from './cache.js';
 import type { KnowledgeBase, Topic } from './model.js';
+import { parseFiles, type ParseJob } from './parse-files.js';
 import type { Problem } from './problem.js';
 import { parseTopics } from './topics.js';
 import { PROJECT_ROOT } from '../config/paths.js';
@@ -192,7 +192,6 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     const bundled = readTopicsFile(BUNDLED_TOPICS_FILE, BUNDLED_TOPICS_FILE);
     if ('text' in bundled) vocabularyTopics = parseTopics(bundled.text, BUNDLED_TOPICS_FILE).topics;
   }
-  const vocabulary = topicVocabulary(vocabularyTopics);
   const expected: CacheExpectation = { dir, vocabulary: vocabularyKey(vocabularyTopics) };
 
   // What is known already: the previous load in memory, else the parse cache on disk.
@@ -277,48 +276,60 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
   const share = createStringPool();
   const fresh = new Map<string, StoredText>();
   let parsed = 0;
-  let changed = false;
-  const report = (): void => options.onProgress?.({ parsed, toParse: toRead.length });
-  if (toRead.length > 0) report();
-  for (const [n, { index, stat }] of toRead.entries()) {
-    if (n > 0 && n % BATCH_SIZE === 0) await yieldToEventLoop();
-    changed = true;
+  let done = 0;
+  const report = (): void => options.onProgress?.({ parsed: done, toParse: toRead.length });
+  const jobs: ParseJob[] = [];
+  const jobIndex: number[] = [];
+  for (const { index, stat } of toRead) {
     const file = paths[index] ?? '';
     if (stat.size > MAX_FILE_BYTES) {
       outcome[index] = { file, size: stat.size, mtimeMs: stat.mtimeMs, hash: '', problems: [tooLarge(file, stat.size)], warnings: [] };
       continue;
     }
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(dir, file));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' || mustCheck === undefined) {
-        problems.push({ file, message: code === 'ENOENT' ? 'disappeared while being read' : `cannot be read: ${(error as Error).message}` });
-      }
-      continue;
-    }
-    const stamp = { file, size: stat.size, mtimeMs: stat.mtimeMs, hash: hashBytes(bytes) };
-    const before = known.get(file);
-    if (before !== undefined && before.hash === stamp.hash) {
-      // Touched or checked out again, not changed: the earlier parse stands, under the new stamp.
-      outcome[index] = { ...before, ...stamp };
-      reused++;
-      continue;
-    }
-    const result = parseArticle(bytes.toString('utf8'), file, vocabulary);
-    if (result.article !== undefined && result.problems.length === 0) {
-      const text = storedText({ ...stamp, article: result.article, problems: [], warnings: result.warnings });
-      fresh.set(file, text);
-      outcome[index] = fromStoredText(text, share);
-    } else {
-      const article = result.article === undefined ? {} : { article: result.article };
-      outcome[index] = { ...stamp, ...article, problems: result.problems, warnings: result.warnings };
-    }
-    parsed++;
-    if (parsed % PROGRESS_EVERY === 0) report();
+    jobs.push({ file, size: stat.size, mtimeMs: stat.mtimeMs, knownHash: known.get(file)?.hash });
+    jobIndex.push(index);
   }
-  if (toRead.length > 0) report();
+  if (jobs.length > 0) report();
+  await parseFiles(
+    dir,
+    vocabularyTopics,
+    jobs,
+    (n, result) => {
+      const job = jobs[n];
+      const index = jobIndex[n];
+      if (job === undefined || index === undefined) return;
+      const stamp = { file: job.file, size: job.size, mtimeMs: job.mtimeMs };
+      const before = known.get(job.file);
+      switch (result.kind) {
+        case 'gone':
+          // A file named by the watcher was deleted; a listed one vanished between listing and reading.
+          if (mustCheck === undefined) outcome[index] = { ...stamp, hash: '', problems: [{ file: job.file, message: 'disappeared while being read' }], warnings: [] };
+          break;
+        case 'unreadable':
+          outcome[index] = { ...stamp, hash: '', problems: [{ file: job.file, message: result.message }], warnings: [] };
+          break;
+        case 'same':
+          // Touched or checked out again, not changed: the earlier parse stands, under the new stamp.
+          if (before !== undefined) outcome[index] = { ...before, ...stamp, hash: result.hash };
+          reused++;
+          break;
+        case 'clean':
+          fresh.set(job.file, result.stored);
+          outcome[index] = fromStoredText(result.stored, share);
+          parsed++;
+          break;
+        case 'problems': {
+          const { article, problems: found, warnings: noted } = result.result;
+          outcome[index] = { ...stamp, hash: result.hash, ...(article === undefined ? {} : { article }), problems: found, warnings: noted };
+          parsed++;
+        }
+      }
+      if (++done % PROGRESS_EVERY === 0) report();
+    },
+    { batch: BATCH_SIZE, pause: yieldToEventLoop },
+  );
+  if (jobs.length > 0) report();
+  const changed = toRead.length > 0;
 
   const files = new Map<string, LoadedFile>();
   const articles: ParsedArticle[] = [];
@@ -329,11 +340,10 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     append(warnings, file.warnings);
     if (file.article !== undefined) articles.push(file.article);
   }
-  if (files.size !== known.size) changed = true;
 
   let cacheWritten = false;
   let cacheWriteError: string | undefined;
-  if (options.cacheDir !== undefined && (changed || cache !== 'read') && previous === undefined) {
+  if (options.cacheDir !== undefined && (changed || files.size !== known.size || cache !== 'read') && previous === undefined) {
     const entries: (CachedFile | StoredText)[] = [];
     for (const file of files.values()) if (clean(file)) entries.push(fresh.get(file.file) ?? file);
     cacheWriteError = writeParseCache(options.cacheDir, expected, entries, checkedAt);
