@@ -3,7 +3,8 @@ import type { Answer, SalaryComparison, TopicBlock } from '../answer/model.js';
 import type { Source, Topic } from '../knowledge/model.js';
 import { messages } from '../messages.js';
 import { exactQuery, type Query } from '../understand/query.js';
-import { neutralizeMentions, quoteUserTextForDiscord, truncate } from './escape.js';
+import { truncate } from '../text/truncate.js';
+import { neutralizeMentions, quoteUserTextForDiscord } from './escape.js';
 import { ladderSentence, salaryDifferenceLine, salaryLinesFor, formatSource } from './format.js';
 import {
   DISCORD_LIMITS as L,
