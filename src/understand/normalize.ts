@@ -200,7 +200,7 @@ function linkWords(url: string): string {
  * "->" reads as "to", a line break ends a sentence, and a lone asterisk marks a correction.
  */
 export function readMessage(text: string): Message {
-  const input = cut(text, MAX_INPUT_CHARS).normalize('NFKC');
+  const input = clip(text, MAX_INPUT_CHARS).normalize('NFKC');
   const trimmed = input.trim();
   const stars = (trimmed.match(/\*/gu) ?? []).length;
   const starred = stars === 1 && (trimmed.startsWith('*') || trimmed.endsWith('*'));
