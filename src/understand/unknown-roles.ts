@@ -213,13 +213,17 @@ export function findUnknownRoles(
       if (t === undefined || (k > 0 && t.breakBefore !== true)) continue;
       let s = k;
       while (s < n && OPENERS.has(tokens[s]?.norm ?? '')) s += 1;
-      if (!isContent(s)) continue;
-      const end = trimGeneric(s, runAfter(s));
-      let next = end;
-      while (next < n && LIST_NOUNS.has(tokens[next]?.norm ?? '')) next += 1;
-      const follower = tokens[next];
-      if (follower === undefined || !isTopicWord(index.topics, follower.norm)) continue;
-      if (jobLike(s, end)) take(s, end);
+      for (let j = s; j < Math.min(n, s + MAX_RUN) && isWord(j); j += 1) {
+        if (j > s && tokens[j]?.breakBefore === true) break;
+        if (!jobLike(s, j + 1)) continue;
+        let next = j + 1;
+        while (next < n && LIST_NOUNS.has(tokens[next]?.norm ?? '')) next += 1;
+        const follower = tokens[next];
+        if (follower !== undefined && isTopicWord(index.topics, follower.norm)) {
+          take(s, j + 1);
+          break;
+        }
+      }
     }
   }
 
