@@ -266,7 +266,9 @@ export function decide(
   }
   if (reading.smalltalk !== undefined)
     return { intent: 'smalltalk', confidence: 1, smalltalk: reading.smalltalk };
-  return { intent: 'help', confidence: reading.help ? 1 : 0.3 };
+  return reading.help
+    ? { intent: 'help', confidence: 1 }
+    : { intent: 'help', confidence: 0.3, unmatched: true };
 }
 
 /** The first `limit` role ids, without copying the whole map (it may hold 100,000 roles). */
