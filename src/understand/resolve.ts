@@ -192,7 +192,8 @@ export function decide(
   // Rankings over everything known ("which of your roles pays the most?") or a named group of roles.
   const rankTopics =
     topics.length > 0 && !(topics.length === 1 && topics[0] === 'overview') ? topics : ['salary'];
-  if (reading.rank.all && named.length === 0 && unknownNow.length === 0) {
+  const groupRanking = reading.rank.ordered && ambiguous.length === 1;
+  if ((reading.rank.all || groupRanking) && named.length === 0 && unknownNow.length === 0) {
     const group = ambiguous[0]?.roles ?? [];
     return roleDraft(reading, group, 1, false, rankTopics, 'all');
   }
