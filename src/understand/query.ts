@@ -223,7 +223,12 @@ export interface ConversationState {
   readonly topics: readonly string[];
   /** Candidates offered by the last clarify answer, so "the first one" / a bare number can pick. */
   readonly offered: readonly string[];
+  /** Roles discussed lately, oldest first (at most MAX_RECENT), for "which of these" and "the two". */
+  readonly recent?: readonly string[];
 }
+
+/** Most roles a conversation remembers as discussed lately. */
+export const MAX_RECENT = 8;
 
 export const EMPTY_CONVERSATION: ConversationState = Object.freeze({ roles: [], topics: [], offered: [] });
 

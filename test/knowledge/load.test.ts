@@ -116,8 +116,17 @@ describe('the bundled knowledge base', async () => {
     expect(findComparison(kb, 'head-of-operations', 'operations-manager')).toBeUndefined();
   });
 
-  it('offers the six topics with their words', () => {
-    expect(kb.topics.map((t) => t.id)).toEqual(['overview', 'duties', 'requirements', 'environment', 'skills', 'salary']);
+  it('offers the six core topics with their words, then outlook and related occupations', () => {
+    expect(kb.topics.map((t) => t.id)).toEqual([
+      'overview',
+      'duties',
+      'requirements',
+      'environment',
+      'skills',
+      'salary',
+      'outlook',
+      'related',
+    ]);
     const salary = kb.topics.find((t) => t.id === 'salary');
     expect(salary?.words).toEqual(expect.arrayContaining(['pay', 'earn', 'compensation', 'who earns more']));
   });
