@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parseArticle, type ParsedArticle } from './article.js';
@@ -6,6 +6,8 @@ import { buildKnowledgeBase, topicVocabulary } from './build.js';
 import type { KnowledgeBase } from './model.js';
 import type { Problem } from './problem.js';
 import { parseTopics } from './topics.js';
+import { loadOpenData, OPEN_DATA_DIR } from './open-data/load.js';
+import { withOpenData } from './open-data/merge.js';
 import { PROJECT_ROOT } from '../config/paths.js';
 
 export { formatProblem, type Problem } from './problem.js';
@@ -143,6 +145,15 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
   const built = buildKnowledgeBase(dir, topicsResult.topics, articles);
   append(problems, built.problems);
   append(warnings, built.warnings);
+  // Open data (open-data/): occupations beside the curated roles; a directory without it is articles only.
+  const openDir = join(dir, OPEN_DATA_DIR);
+  const open = existsSync(openDir) ? await loadOpenData(openDir, new Set(built.kb?.roles.keys())) : undefined;
+  if (open !== undefined) {
+    append(problems, open.problems);
+    append(warnings, open.warnings);
+  }
   if (problems.length > 0 || built.kb === undefined) return { ok: false, problems };
-  return { ok: true, kb: built.kb, warnings };
+  const merged = withOpenData(built.kb, open);
+  append(warnings, merged.warnings);
+  return { ok: true, kb: merged.kb, warnings };
 }
