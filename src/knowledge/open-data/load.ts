@@ -95,7 +95,7 @@ export function slugOf(title: string): string {
   return title
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-|-$/g, '');
 }
 
 const OEWS_SPEC = (top: SourcesFile['oews']) => {

@@ -72,7 +72,7 @@ export const JobZoneSchema = z
 /** `median_wage_note` of the projections: blank, `>=239200` (BLS: "$239,200 or more") or `n/a`. */
 export const WageNoteSchema = z
   .string()
-  .regex(/^(?:|n\/a|>=\d+)$/, 'expected nothing, n/a or >=NUMBER (the top code)');
+  .regex(/^(?:n\/a|>=\d+)?$/, 'expected nothing, n/a or >=NUMBER (the top code)');
 
 /** The eight BLS education levels, lowest first (for ordering only; labels stay as BLS prints them). */
 export const EDUCATION_LEVELS = Object.freeze([
