@@ -35,6 +35,10 @@ export const QuerySchema = z.object({
   rank: z.enum(['all', 'listed']).optional(),
   /** For help: the user asked for something the bot cannot do ("write my CV"); say so briefly. */
   outOfScope: z.boolean().optional(),
+  /** A place the question named ("in London", "in Texas"), as typed: answers say the figures are US national. */
+  place: z.string().max(80).optional(),
+  /** The question asked for hourly pay ("per hour", "hourly"): wage answers lead with hourly figures. */
+  hourly: z.boolean().optional(),
   /** For smalltalk: which kind, so the answer can reply in kind. */
   smalltalk: z.enum(['greeting', 'thanks', 'bye', 'other']).optional(),
 });
