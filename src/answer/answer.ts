@@ -1,7 +1,7 @@
 import type { Comparison, KnowledgeBase, Role, Topic } from '../knowledge/model.js';
 import { findComparison } from '../knowledge/model.js';
 import { messages } from '../messages.js';
-import type { Query } from '../understand/query.js';
+import { candidatesOf, unknownRolesOf, type Query } from '../understand/query.js';
 import {
   addFactSources,
   askedTopics,
@@ -71,8 +71,9 @@ export function buildAnswer(query: Query, context: AnswerContext): Answer {
     case 'compare':
     case 'role': {
       const topics = askedTopics(query.topics, kb);
-      if (query.rank !== undefined && (roles.length > 0 || query.rank === 'all')) {
-        const scope = query.rank === 'listed' ? 'listed' : roles.length > 0 ? 'group' : 'all';
+      const rank = query.intent === 'compare' ? query.rank : undefined;
+      if (rank !== undefined && (roles.length > 0 || rank === 'all')) {
+        const scope = rank === 'listed' ? 'listed' : roles.length > 0 ? 'group' : 'all';
         const topic = topics[0] as Topic;
         return withPlace(rankingAnswer({ scope, roles, topic, hourly }, kb), query, kb);
       }
@@ -318,11 +319,11 @@ function firstRoles(kb: KnowledgeBase, count: number): Role[] {
 }
 
 function unknownAnswer(query: Query, kb: KnowledgeBase): Answer {
-  const near = knownRoles(query.candidates, kb);
+  const near = knownRoles(candidatesOf(query), kb);
   const suggestions = (near.length > 0 ? near : firstRoles(kb, MAX_SUGGESTIONS)).map(roleRef);
   return {
     kind: 'unknown',
-    mentions: query.unknownRoles,
+    mentions: unknownRolesOf(query),
     suggestions,
     topics: offeredTopics(kb),
   };

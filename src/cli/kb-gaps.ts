@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { CommonEnvSchema, loadDotEnv, parseEnv } from '../config/env.js';
 import type { GapEntry } from '../gaps/entry.js';
 import { rotatedFiles } from '../gaps/recorder.js';
-import { formatGapSummary, parseGapLines, roleKey, summarizeGaps } from '../gaps/summary.js';
+import { formatGapSummary, parseGapLines, summarizeGaps } from '../gaps/summary.js';
+import { nameKey } from '../knowledge/names.js';
 import { loadKnowledgeBase } from '../knowledge/load.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -82,7 +83,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   const loaded = await loadKnowledgeBase(env.env.KNOWLEDGE_DIR);
   if (loaded.ok) {
     for (const role of loaded.kb.roles.values()) {
-      for (const name of [role.title, role.id, ...role.aliases]) known.set(roleKey(name), role.title);
+      for (const name of [role.title, role.id, ...role.aliases]) known.set(nameKey(name), role.title);
     }
   }
   const summary = summarizeGaps(entries, skipped, known);

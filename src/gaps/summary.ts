@@ -1,3 +1,4 @@
+import { nameKey } from '../knowledge/names.js';
 import { type GapEntry, GapEntrySchema } from './entry.js';
 
 export interface Counted {
@@ -49,14 +50,6 @@ export function parseGapLines(text: string): { entries: GapEntry[]; skipped: num
   return { entries, skipped };
 }
 
-/** Case- and spacing-insensitive key for grouping role names. */
-export function roleKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 function ranked(counts: ReadonlyMap<string, number>): Counted[] {
   return [...counts.entries()]
     .map(([name, count]) => ({ name, count }))
@@ -96,7 +89,7 @@ export function summarizeGaps(
     }
     const keys = new Set<string>();
     for (const name of entry.unknownRoles) {
-      const key = roleKey(name);
+      const key = nameKey(name);
       if (key.length === 0 || keys.has(key)) continue;
       keys.add(key);
       const group = roles.get(key) ?? { spellings: new Map(), topics: new Map(), count: 0, last: entry.ts };

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { Answer, SalaryComparison, TopicBlock } from '../answer/model.js';
 import type { Source, Topic } from '../knowledge/model.js';
 import { messages } from '../messages.js';
-import type { Query } from '../understand/query.js';
-import { neutralizeMentions, quoteUserTextForDiscord, truncate } from './escape.js';
+import { exactQuery, type Query } from '../understand/query.js';
+import { truncate } from '../text/truncate.js';
+import { neutralizeMentions, quoteUserTextForDiscord } from './escape.js';
 import { ladderSentence, salaryDifferenceLine, salaryLinesFor, formatSource } from './format.js';
 import {
   DISCORD_LIMITS as L,
@@ -237,15 +238,7 @@ export function decodeTopicButton(customId: string): TopicButton | undefined {
 
 /** The Query a button click stands for, ready for `engine.answerQuery`. */
 export function queryForButton(button: TopicButton): Query {
-  return {
-    intent: button.roles.length > 1 ? 'compare' : 'role',
-    roles: [...button.roles],
-    topics: [button.topic],
-    confidence: 1,
-    unknownRoles: [],
-    candidates: [],
-    followUp: false,
-  };
+  return exactQuery(button.roles.length > 1 ? 'compare' : 'role', button.roles, button.topic);
 }
 
 function button(label: string, spec: TopicButton): DiscordButton | undefined {

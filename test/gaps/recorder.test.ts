@@ -7,7 +7,7 @@ import { type CliIo, main } from '../../src/cli/kb-gaps.js';
 import { GapEntrySchema } from '../../src/gaps/entry.js';
 import { createGapRecorder } from '../../src/gaps/recorder.js';
 import { createLogger } from '../../src/log.js';
-import type { Query } from '../../src/understand/query.js';
+import { queryOf, type Query, type QueryDraft } from '../../src/understand/query.js';
 
 const temps: string[] = [];
 afterAll(() => {
@@ -30,17 +30,8 @@ function memoryLogger() {
   return { logger: createLogger('debug', stream), lines };
 }
 
-function query(partial: Partial<Query>): Query {
-  return {
-    intent: 'unknown',
-    roles: [],
-    topics: ['overview'],
-    confidence: 0,
-    unknownRoles: [],
-    candidates: [],
-    followUp: false,
-    ...partial,
-  };
+function query(draft: Partial<QueryDraft>): Query {
+  return queryOf({ intent: 'unknown', confidence: 0, ...draft });
 }
 
 const unknown = (role: string, topics = ['overview']): Query =>
