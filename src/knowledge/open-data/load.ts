@@ -1,7 +1,6 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role, RoleId } from '../model.js';
-import { nameKey } from '../names.js';
 import type { Problem } from '../problem.js';
 import { issuesToProblems } from '../problem.js';
 import { parseYamlText } from '../yaml-source.js';
@@ -467,11 +466,12 @@ export async function loadOpenData(dir: string, taken: ReadonlySet<RoleId> = new
     };
     occupations.set(code, occupation);
 
-    const seen = new Set([nameKey(title)]);
+    // Case-insensitive duplicates (an alternate title also reported) are kept once.
+    const seen = new Set([title.toLowerCase()]);
     const keep = (list: readonly string[] | undefined): string[] => {
       const out: string[] = [];
       for (const name of list ?? []) {
-        const key = nameKey(name);
+        const key = name.toLowerCase();
         if (seen.has(key)) continue;
         seen.add(key);
         out.push(name);

@@ -141,6 +141,11 @@ export function parseTable<S extends TableSpec>(
         }
         continue;
       }
+      // Codes and labels parse to themselves: keep the cells, no second array of 65,000.
+      if (distinct.every((v, i) => result.data[i] === v)) {
+        columns[name] = raw;
+        continue;
+      }
       const byValue = new Map<string, unknown>();
       distinct.forEach((v, i) => byValue.set(v, result.data[i]));
       columns[name] = raw.map((v) => byValue.get(v));
