@@ -3,6 +3,7 @@
  * role-head nouns, focus and correction markers, abbreviations. No topic words here: those come from
  * the knowledge base (knowledge/topics.yaml). Phrases are lower case and matched on whole words.
  */
+import { lookupTable } from '../text/table.js';
 
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
 const phrases = (lines: string): readonly string[] =>
@@ -94,7 +95,7 @@ export const DETERMINERS = set('a an the');
 export const PRONOUNS = set('i you we they he she it one someone somebody people person me us them him her');
 
 /** Auxiliary verb forms reduced to a base form before matching topic phrases. */
-export const AUX_BASE: Readonly<Record<string, string>> = Object.freeze({
+export const AUX_BASE: Readonly<Record<string, string>> = lookupTable({
   does: 'do',
   did: 'do',
   doing: 'do',
@@ -544,7 +545,7 @@ export const OUT_OF_SCOPE_PHRASES = phrases(`
 export const IN_SCOPE_VERBS = set('earn earns make makes paid pay need needs require requires');
 
 /** Abbreviations of role words, expanded when a name matches no role as typed ("ops mngr", "vet techs"). */
-export const ABBREVIATIONS: Readonly<Record<string, string>> = Object.freeze({
+export const ABBREVIATIONS: Readonly<Record<string, string>> = lookupTable({
   mgr: 'manager',
   mngr: 'manager',
   mgmt: 'management',

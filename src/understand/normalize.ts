@@ -2,6 +2,7 @@
  * First stage of understanding: raw chat text -> clean, comparable text and tokens.
  * Everything here is linear in the input; the input is cut to MAX_INPUT_CHARS before any regex runs.
  */
+import { lookupTable } from '../text/table.js';
 import { clip } from '../text/truncate.js';
 
 /**
@@ -26,7 +27,7 @@ const CO_PREFIX = /\bco[- ](?=ordinat|operat)/gi;
 const SPACES = /\s+/g;
 
 /** British and variant spellings that mean the same word, applied to whole lower-case tokens. */
-const SPELLING_VARIANTS: Readonly<Record<string, string>> = Object.freeze({
+const SPELLING_VARIANTS: Readonly<Record<string, string>> = lookupTable({
   organisation: 'organization',
   organisations: 'organizations',
   organise: 'organize',
