@@ -5,6 +5,9 @@ import { PROJECT_ROOT } from './paths.js';
 /** The bundled knowledge base, used when KNOWLEDGE_DIR is not set. */
 export const DEFAULT_KNOWLEDGE_DIR = join(PROJECT_ROOT, 'knowledge');
 
+/** Where parsed knowledge files are cached when CACHE_DIR is not set (ignored by git). */
+export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, '.cache');
+
 const snowflake = z.string().regex(/^\d{15,21}$/, 'expected a Discord id (15 to 21 digits)');
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -17,6 +20,12 @@ export const CommonEnvSchema = z.object({
   /** Where unanswered questions are recorded (JSON lines); see src/gaps. */
   GAPS_FILE: z.string().min(1).default('data/gaps.jsonl'),
   RECORD_GAPS: flag.default(true),
+  /** Parse cache of the knowledge files (src/knowledge/cache.ts); `off` parses every file at every start. */
+  CACHE_DIR: z
+    .string()
+    .min(1)
+    .default(DEFAULT_CACHE_DIR)
+    .transform((dir) => (dir === 'off' ? undefined : dir)),
 });
 
 /** Settings of the Discord bot. */

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
 
   let knowledge: Awaited<ReturnType<typeof openKnowledge>> | undefined;
   try {
-    knowledge = await openKnowledge(env.KNOWLEDGE_DIR, logger, { watch: true });
+    knowledge = await openKnowledge(env.KNOWLEDGE_DIR, logger, { watch: true, cacheDir: env.CACHE_DIR });
   } catch (error) {
     fail((error as Error).message);
   }

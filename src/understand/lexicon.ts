@@ -3,16 +3,10 @@
  * role-head nouns, focus and correction markers, abbreviations. No topic words here: those come from
  * the knowledge base (knowledge/topics.yaml). Phrases are lower case and matched on whole words.
  */
+import { lookupTable } from '../text/table.js';
 
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
 
-/**
- * A record's own entry for `key`, never one inherited from Object.prototype ("constructor" is a word
- * people type and a title word in O*NET).
- */
-export function entryOf<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
 const phrases = (lines: string): readonly string[] =>
   lines
     .split('\n')
@@ -115,7 +109,7 @@ export const DETERMINERS = set('a an the');
 export const PRONOUNS = set('i you we they he she it one someone somebody people person me us them him her');
 
 /** Auxiliary verb forms reduced to a base form before matching topic phrases. */
-export const AUX_BASE: Readonly<Record<string, string>> = Object.freeze({
+export const AUX_BASE: Readonly<Record<string, string>> = lookupTable({
   does: 'do',
   did: 'do',
   doing: 'do',
@@ -252,7 +246,7 @@ export const OPENERS = set(
   'ok okay so hmm well alright right cool great nice thanks oh um uh anyway anyways hm',
 );
 
-export const ORDINALS: Readonly<Record<string, number>> = Object.freeze({
+export const ORDINALS: Readonly<Record<string, number>> = lookupTable({
   first: 0,
   '1': 0,
   '1st': 0,
@@ -565,7 +559,7 @@ export const OUT_OF_SCOPE_PHRASES = phrases(`
 export const IN_SCOPE_VERBS = set('earn earns make makes paid pay need needs require requires');
 
 /** Abbreviations of role words, expanded when a name matches no role as typed ("ops mngr", "vet techs"). */
-export const ABBREVIATIONS: Readonly<Record<string, string>> = Object.freeze({
+export const ABBREVIATIONS: Readonly<Record<string, string>> = lookupTable({
   mgr: 'manager',
   mngr: 'manager',
   mgmt: 'management',

@@ -30,6 +30,10 @@ const common = {
   confidence: z.number().min(0).max(1),
   /** True when roles or topics came from earlier messages of the conversation. */
   followUp: z.boolean(),
+  /** A place the question named ("in London", "in Texas"), as typed: answers say the figures are US national. */
+  place: z.string().max(80).optional(),
+  /** The question asked for hourly pay ("per hour", "hourly"): wage answers lead with hourly figures. */
+  hourly: z.boolean().optional(),
 };
 
 export const RoleQuerySchema = z.object({
@@ -111,6 +115,8 @@ export interface Reading {
   readonly topics?: readonly string[] | undefined;
   readonly confidence?: number | undefined;
   readonly followUp?: boolean | undefined;
+  readonly place?: string | undefined;
+  readonly hourly?: boolean | undefined;
 }
 
 function commonOf(reading: Reading): {
@@ -118,6 +124,8 @@ function commonOf(reading: Reading): {
   topics: string[];
   confidence: number;
   followUp: boolean;
+  place?: string;
+  hourly?: boolean;
 } {
   const topics =
     reading.topics !== undefined && reading.topics.length > 0 ? [...reading.topics] : ['overview'];
@@ -129,6 +137,8 @@ function commonOf(reading: Reading): {
       ? Math.min(1, Math.max(0, Math.round(confidence * 100) / 100))
       : 0,
     followUp: reading.followUp ?? false,
+    ...(reading.place === undefined ? {} : { place: reading.place }),
+    ...(reading.hourly === true ? { hourly: true } : {}),
   };
 }
 

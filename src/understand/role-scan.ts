@@ -11,7 +11,6 @@ import { tokenKey } from './keys.js';
 import {
   ABBREVIATIONS,
   COMPARE_CUES,
-  entryOf,
   CHAT_SHORTHAND,
   JOINERS,
   NON_ROLE_ACRONYMS,
@@ -106,7 +105,7 @@ function inNameFixes(key: string, index: RoleIndex): { word: string; edits: numb
 function spellingsOf(token: Token, index: RoleIndex): Spelling[] {
   const key = tokenKey(token.norm);
   const out: Spelling[] = [{ key, edits: token.edits ?? 0, inName: false, alone: true, short: false }];
-  const expansion = entryOf(ABBREVIATIONS, key) ?? entryOf(ABBREVIATIONS, token.norm);
+  const expansion = ABBREVIATIONS[key] ?? ABBREVIATIONS[token.norm];
   if (expansion !== undefined)
     out.push({ key: expansion, edits: 0, inName: true, alone: true, short: false });
   if (STOPWORDS.has(key) || /\d/.test(key) || key.length < 3) return out;

@@ -7,6 +7,7 @@
 import type { KnowledgeBase, RoleId } from '../knowledge/model.js';
 import {
   asksAboutOwnJob,
+  asksHourly,
   compares,
   followUpCue,
   isHelp,
@@ -15,6 +16,7 @@ import {
   isRepair,
   ladderOf,
   pickOf,
+  placeOf,
   rankOf,
   smalltalkOf,
   wordsOf,
@@ -94,8 +96,9 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
     status: statusOf.get(m) ?? 'focus',
   }));
 
-  const roleTokens = scan.covered.slice();
-  for (const s of spans) for (let k = s.start; k < s.end; k += 1) roleTokens[k] = true;
+  const named = scan.covered.slice();
+  for (const s of spans) for (let k = s.start; k < s.end; k += 1) named[k] = true;
+  const roleTokens = named.slice();
   for (const p of scan.partials) for (let k = p.start; k < p.end; k += 1) roleTokens[k] = true;
   const { topics, named: topicNamed } = detectTopics(
     tokens,
@@ -124,6 +127,8 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
     outOfScope: isOutOfScope(words),
     pick: pickOf(words, state.offered),
     unknownWords,
+    place: placeOf(words, (name) => index.english.isPlace(name), named),
+    hourly: asksHourly(words),
   };
 }
 
@@ -139,6 +144,11 @@ export function understand(
 ): { query: Query; state: ConversationState } {
   const safeState = state ?? EMPTY_CONVERSATION;
   const reading = read(typeof text === 'string' ? text : '', safeState, kb, index);
-  const query = queryOf(decide(reading, safeState, kb, index));
+  const draft = decide(reading, safeState, kb, index);
+  // Where and how pay is asked matter to answers about roles: "in Texas" (US national figures), "per hour".
+  const asksAboutRoles = ['role', 'compare', 'clarify', 'unknown'].includes(draft.intent);
+  const query = queryOf(
+    asksAboutRoles ? { ...draft, place: reading.place, hourly: reading.hourly || undefined } : draft,
+  );
   return { query, state: nextState(query, safeState) };
 }

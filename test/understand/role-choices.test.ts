@@ -27,12 +27,17 @@ describe('autocomplete over occupations and curated roles', () => {
     expect(values('veterinarain')).toContain('veterinarians');
   });
 
-  it('GIVEN nothing typed THEN the first roles A-Z; never more than 25 choices of at most 100 characters', () => {
+  it('GIVEN nothing typed THEN the curated roles, then A-Z; never more than 25 choices of at most 100 characters', () => {
     const first = suggestRoles(occupations.choices, '');
     expect(first.length).toBe(Math.min(MAX_CHOICES, occupations.kb.roles.size));
-    expect(first.map((c) => c.name)).toEqual(
-      [...first.map((c) => c.name)].sort((a, b) => a.localeCompare(b)),
-    );
+    expect(first.slice(0, 4).map((c) => c.value)).toEqual([
+      'chief-operating-officer',
+      'head-of-operations',
+      'operations-coordinator',
+      'operations-manager',
+    ]);
+    const rest = first.slice(4).map((c) => c.name);
+    expect(rest).toEqual([...rest].sort((a, b) => a.localeCompare(b)));
     const long = 'x'.repeat(500);
     for (const typed of ['a', 'e', long, '🙂', '  ']) {
       const choices = suggestRoles(occupations.choices, typed);
