@@ -59,7 +59,10 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
 
   const relations = findRelations(tokens);
   const skip = new Array<boolean>(tokens.length).fill(false);
-  for (const r of relations) for (let k = r.start; k < r.end; k += 1) skip[k] = true;
+  for (const r of relations) {
+    for (let k = r.start; k < r.end; k += 1) skip[k] = true;
+    if (r.alsoSkip !== undefined) for (let k = r.alsoSkip.from; k < r.alsoSkip.to; k += 1) skip[k] = true;
+  }
   const scan = scanRoles(tokens, index, skip);
   const found = findUnknownRoles(tokens, scan, index, skip);
 
@@ -68,11 +71,17 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
   const unknown: UnknownMention[] = [...found];
   const possessiveAnchors = new Set<RoleMention>();
   for (const r of relations) {
-    const before = scan.mentions.filter((m) => m.end <= r.start && m.roles.length === 1);
-    const anchorMention = r.possessive ? before.find((m) => m.end === r.start) : before[before.length - 1];
+    const single = scan.mentions.filter((m) => m.roles.length === 1);
+    const zone = r.anchorZone;
+    const anchorMention = zone
+      ? single.find((m) => m.start >= zone.from && m.end <= zone.to)
+      : r.possessive
+        ? single.find((m) => m.end === r.start)
+        : single.filter((m) => m.end <= r.start).pop();
     const anchor: RoleId | undefined = anchorMention?.roles[0] ?? state.roles[state.roles.length - 1];
     if (anchor === undefined) continue;
-    if (r.possessive && anchorMention !== undefined) possessiveAnchors.add(anchorMention);
+    if ((r.possessive || zone !== undefined) && anchorMention !== undefined)
+      possessiveAnchors.add(anchorMention);
     const related = relatedRoles(kb, index.reportsDown, anchor, r.direction);
     if (related.roles.length > 0) {
       known.push({ roles: related.roles, start: r.start, end: r.end, confidence: 0.9, kind: 'alias' });
