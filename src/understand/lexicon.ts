@@ -25,6 +25,7 @@ export const STOPWORDS = set(`
   one two first second third last other same else both either neither whether
   s t don doesn isn aren what's who's how's that's it's i'm i'd i've you're they're
   typically usually generally normally often best better good
+  everyone everybody anyone anybody someone somebody nobody noone
 `);
 
 /** Words that compare or join two roles. */

@@ -202,7 +202,8 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
       if (isQualifier(after) && (kinds & (WORD_KIND.topic | WORD_KIND.cue)) === 0) return false;
     }
     const before = tokens[i - 1];
-    if (before !== undefined && !token.breakBefore && usable(i - 1) && covered[i - 1] !== true) {
+    const weak = standing >= STANDING.alternate;
+    if (weak && before !== undefined && !token.breakBefore && usable(i - 1) && covered[i - 1] !== true) {
       const q = before.norm;
       if (isQualifier(before) && !PLAIN_QUALIFIERS.has(q) && !/'s?$/u.test(before.raw)) return false;
     }
