@@ -170,7 +170,7 @@ function fromStored(stored: StoredFile, share: (text: string) => string): Cached
   const { article } = stored;
   const source = { title: article.source.title, file, ...optional('url', article.source.url) };
   const sections = (list: readonly z.infer<typeof SectionSchema>[]): Section[] =>
-    list.map((s) => ({ topic: share(s.topic), text: s.text }));
+    list.map((s) => ({ topic: share(s.topic), text: s.text, source }));
   const role = (r: StoredRole, index: 0 | 1): ParsedRole => {
     const { entry } = r;
     const salary = entry.salary;
