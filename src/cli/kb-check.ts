@@ -6,6 +6,7 @@ import { relative } from 'node:path';
 import { CommonEnvSchema, loadDotEnv, parseEnv } from '../config/env.js';
 import { formatProblem, loadKnowledgeBase } from '../knowledge/load.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
+import { summarizeOpenData } from '../knowledge/open-data/summary.js';
 import { terminalProgress } from '../knowledge/progress.js';
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -38,6 +39,14 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   console.log(summarize(label, result.kb));
+  const open = summarizeOpenData(result.kb);
+  if (open !== undefined) {
+    const n = (x: number): string => x.toLocaleString('en-US');
+    const t = open.titles;
+    console.log(
+      `open-data/: ${plural(open.occupations, 'occupation')}, ${n(t.primary + t.alternate + t.reported)} titles (${n(t.primary)} primary, ${n(t.alternate)} alternate, ${n(t.reported)} reported, ${n(t.short)} short); ${n(open.sharedNames)} names shared by several occupations, most: ${open.mostShared.map(([name, count]) => `"${name}" ${count}`).join(', ')}`,
+    );
+  }
   for (const warning of result.warnings) console.log(`warning: ${formatProblem(warning)}`);
   return 0;
 }

@@ -60,6 +60,8 @@ interface RoleDraft {
   /** Created by the first article that has ladder facts for the role. */
   ladder?: { reportsTo: LadderDraft[]; stepTowards: LadderDraft[]; comesFrom: LadderDraft[]; keys: Set<string> };
   readonly comparisons: string[];
+  /** O*NET-SOC code from front matter (first article that sets it). */
+  soc?: { readonly code: string; readonly file: string };
 }
 
 export interface BuildResult {
@@ -159,6 +161,18 @@ export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articl
           draft.ladder.keys.add(key);
           draft.ladder[kind].push({ title, source });
         }
+      }
+    }
+    if (entry.soc !== undefined) {
+      if (draft.soc === undefined) draft.soc = { code: entry.soc, file: article.file };
+      else if (draft.soc.code !== entry.soc) {
+        problems.push({
+          file: article.file,
+          line: role.titleLine,
+          field: roleField(role, 'soc'),
+          message: `role "${entry.id}" is linked to ${entry.soc} here but to ${draft.soc.code} in ${draft.soc.file}`,
+          hint: 'a role links to one occupation; use the same soc everywhere',
+        });
       }
     }
     draft.comparisons.push(article.id);
@@ -278,6 +292,7 @@ export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articl
         comesFrom: resolve(draft.ladder?.comesFrom ?? [], draft.id),
       },
       comparisons: exact(draft.comparisons),
+      ...(draft.soc === undefined ? {} : { soc: draft.soc.code }),
     });
   }
 
