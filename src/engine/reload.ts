@@ -17,6 +17,8 @@ export interface OpenKnowledgeOptions {
   readonly watch?: boolean;
   /** Quiet time after the last change before reloading: an editor's save or a copy is several events. */
   readonly debounceMs?: number;
+  /** Told after every reload whether the new version was taken (metrics). */
+  readonly onReload?: (ok: boolean) => void;
 }
 
 export const DEFAULT_RELOAD_DEBOUNCE_MS = 200;
@@ -90,6 +92,7 @@ export async function openKnowledge(
       } finally {
         running = undefined;
       }
+      options.onReload?.(ok);
       return ok;
     })();
     return running;

@@ -1,8 +1,7 @@
-import { z } from 'zod';
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { Answer, SalaryComparison, TopicBlock } from '../answer/model.js';
 import type { Source, Topic } from '../knowledge/model.js';
 import { messages } from '../messages.js';
-import type { Query } from '../understand/query.js';
 import { neutralizeMentions, quoteUserTextForDiscord, truncate } from './escape.js';
 import { ladderSentence, salaryDifferenceLine, salaryLinesFor, formatSource } from './format.js';
 import {
@@ -28,18 +27,39 @@ export type {
 const COLOR = 0x4f7cac;
 
 /**
+ * How the buttons under an answer are named. The renderer draws them; what a click means (the
+ * custom_id codec) belongs to the Discord adapter, which passes this in.
+ */
+export interface ButtonIds {
+  /** The custom_id of a button answering `topic` for `roles`; undefined leaves the button out. */
+  topic(topic: string, roles: readonly string[]): string | undefined;
+  /** Buttons for a last row of their own (Helpful / Not helpful), kept whatever topics are dropped. */
+  readonly actions?: readonly ActionButton[] | undefined;
+}
+
+export interface ActionButton {
+  readonly label: string;
+  readonly customId: string;
+  readonly style?: DiscordButton['style'];
+}
+
+/** No buttons at all (previews, benchmarks). */
+export const NO_BUTTONS: ButtonIds = Object.freeze({ topic: () => undefined });
+
+/**
  * An Answer as a Discord message body (plain API JSON): one embed with a field per role and topic,
  * the sources in the footer, and buttons for the other topics of the same roles. Every limit is met
  * by shortening at a word boundary, never by failing; nothing in it can ping anyone.
  */
-export function renderDiscord(answer: Answer): DiscordMessage {
-  return fitMessage(draft(answer));
+export function renderDiscord(answer: Answer, ids: ButtonIds = NO_BUTTONS): DiscordMessage {
+  return fitMessage(draft(answer, ids));
 }
 
-function draft(answer: Answer): DiscordMessage {
+function draft(answer: Answer, ids: ButtonIds): DiscordMessage {
+  const actions = (ids.actions ?? []).flatMap((a) => button(a.label, a.customId, a.style) ?? []);
   const message = (embed: DiscordEmbed | undefined, buttons: DiscordButton[] = []): DiscordMessage => ({
     embeds: embed ? [{ color: COLOR, ...embed }] : [],
-    components: rows(buttons),
+    components: rows(buttons, actions),
     allowed_mentions: { parse: [] },
   });
   switch (answer.kind) {
@@ -50,7 +70,7 @@ function draft(answer: Answer): DiscordMessage {
         notes.push(answer.roles.length === 2 ? messages.notDirectPair(titles) : messages.notDirectMany);
       const line = answer.salary ? salaryDifferenceLine(answer.salary) : undefined;
       if (line !== undefined) notes.push(`**${line}**`);
-      const ids = answer.roles.map((r) => r.id);
+      const roleIds = answer.roles.map((r) => r.id);
       return message(
         {
           title: messages.versus(titles),
@@ -58,7 +78,7 @@ function draft(answer: Answer): DiscordMessage {
           fields: answer.blocks.flatMap((b) => blockFields(b, answer.salary, answer.roles.length <= 3)),
           ...footer(answer.sources),
         },
-        topicButtons(answer.otherTopics, ids),
+        topicButtons(ids, answer.otherTopics, roleIds),
       );
     }
     case 'role': {
@@ -70,7 +90,7 @@ function draft(answer: Answer): DiscordMessage {
           fields: answer.blocks.flatMap((b) => blockFields(b, answer.salary, false)),
           ...footer(answer.sources),
         },
-        topicButtons(answer.otherTopics, [answer.role.id]),
+        topicButtons(ids, answer.otherTopics, [answer.role.id]),
       );
     }
     case 'ladder': {
@@ -116,7 +136,7 @@ function draft(answer: Answer): DiscordMessage {
                 },
               ],
             },
-        roleButtons(answer.roles),
+        roleButtons(ids, answer.roles),
       );
     case 'help':
       return message({
@@ -140,11 +160,11 @@ function draft(answer: Answer): DiscordMessage {
     case 'smalltalk':
       return { content: answer.reply, embeds: [], components: [], allowed_mentions: { parse: [] } };
     case 'clarify':
-      return message({ description: answer.question }, roleButtons(answer.candidates));
+      return message({ description: answer.question }, roleButtons(ids, answer.candidates));
     case 'unknown':
       return message(
         { description: unknownLines(answer, (t) => quoteUserTextForDiscord(t)).join('\n') },
-        roleButtons(answer.suggestions),
+        roleButtons(ids, answer.suggestions),
       );
   }
 }
@@ -199,74 +219,34 @@ function footer(sources: readonly Source[]): Pick<DiscordEmbed, 'footer' | 'url'
   };
 }
 
-/** A topic button's payload: everything needed to answer the click, even after a restart. */
-export interface TopicButton {
-  readonly topic: string;
-  readonly roles: readonly string[];
+function topicButtons(ids: ButtonIds, topics: readonly Topic[], roles: readonly string[]): DiscordButton[] {
+  return topics.flatMap((t) => button(t.name, ids.topic(t.id, roles)) ?? []);
 }
 
-const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const TopicButtonIdSchema = z
-  .string()
-  .max(L.customId)
-  .transform((s) => s.split('|'))
-  .pipe(
-    z.tuple([
-      z.literal('t'),
-      z.string().regex(ID),
-      z
-        .string()
-        .transform((s) => s.split(','))
-        .pipe(z.array(z.string().regex(ID)).min(1).max(10)),
-    ]),
-  );
-
-/** "t|salary|operations-coordinator,operations-manager"; undefined when it would not fit in a custom_id. */
-export function encodeTopicButton(button: TopicButton): string | undefined {
-  const id = `t|${button.topic}|${button.roles.join(',')}`;
-  return decodeTopicButton(id) ? id : undefined;
+function roleButtons(ids: ButtonIds, roles: readonly { id: string; title: string }[]): DiscordButton[] {
+  return roles.flatMap((r) => button(r.title, ids.topic('overview', [r.id])) ?? []);
 }
 
-/** The button a custom_id stands for, or undefined for anything this renderer did not make. */
-export function decodeTopicButton(customId: string): TopicButton | undefined {
-  const parsed = TopicButtonIdSchema.safeParse(customId);
-  if (!parsed.success) return undefined;
-  const [, topic, roles] = parsed.data;
-  return { topic, roles };
+function button(
+  label: string,
+  customId: string | undefined,
+  style: DiscordButton['style'] = ButtonStyle.Secondary,
+): DiscordButton | undefined {
+  return customId === undefined
+    ? undefined
+    : { type: ComponentType.Button, style, label, custom_id: customId };
 }
 
-/** The Query a button click stands for, ready for `engine.answerQuery`. */
-export function queryForButton(button: TopicButton): Query {
-  return {
-    intent: button.roles.length > 1 ? 'compare' : 'role',
-    roles: [...button.roles],
-    topics: [button.topic],
-    confidence: 1,
-    unknownRoles: [],
-    candidates: [],
-    followUp: false,
-  };
-}
-
-function button(label: string, spec: TopicButton): DiscordButton | undefined {
-  const custom_id = encodeTopicButton(spec);
-  return custom_id === undefined ? undefined : { type: 2, style: 2, label, custom_id };
-}
-
-function topicButtons(topics: readonly Topic[], roles: readonly string[]): DiscordButton[] {
-  return topics.flatMap((t) => button(t.name, { topic: t.id, roles }) ?? []);
-}
-
-function roleButtons(roles: readonly { id: string; title: string }[]): DiscordButton[] {
-  return roles.flatMap((r) => button(r.title, { topic: 'overview', roles: [r.id] }) ?? []);
-}
-
-function rows(buttons: readonly DiscordButton[]): DiscordActionRow[] {
+/** Topic buttons fill the rows left after the reserved last row of actions (feedback). */
+function rows(buttons: readonly DiscordButton[], actions: readonly DiscordButton[]): DiscordActionRow[] {
   const out: DiscordActionRow[] = [];
-  const capped = buttons.slice(0, L.buttonsPerRow * L.rows);
+  const reserved = actions.length > 0 ? 1 : 0;
+  const capped = buttons.slice(0, L.buttonsPerRow * (L.rows - reserved));
   for (let i = 0; i < capped.length; i += L.buttonsPerRow) {
-    out.push({ type: 1, components: capped.slice(i, i + L.buttonsPerRow) });
+    out.push({ type: ComponentType.ActionRow, components: capped.slice(i, i + L.buttonsPerRow) });
   }
+  if (reserved > 0)
+    out.push({ type: ComponentType.ActionRow, components: actions.slice(0, L.buttonsPerRow) });
   return out;
 }
 
@@ -294,12 +274,12 @@ export function fitMessage(message: DiscordMessage): DiscordMessage {
     return out;
   });
   shrinkToTotal(embeds);
-  const components = message.components.slice(0, L.rows).map((row) => ({
-    type: 1 as const,
+  const components = message.components.slice(0, L.rows).map((row): DiscordActionRow => ({
+    type: ComponentType.ActionRow,
     components: row.components
       .slice(0, L.buttonsPerRow)
       .filter((b) => b.custom_id.length <= L.customId)
-      .map((b) => ({ ...b, label: safe(b.label, L.buttonLabel) })),
+      .map((b) => ({ ...b, label: safe(b.label ?? '', L.buttonLabel) })),
   }));
   return {
     ...(message.content !== undefined ? { content: safe(message.content, L.content) } : {}),

@@ -3,6 +3,7 @@ import { DEFAULT_KNOWLEDGE_DIR } from '../../src/config/env.js';
 import { startBot, type RunningBot, type StartBotOptions } from '../../src/discord/bot.js';
 import { openKnowledge } from '../../src/engine/reload.js';
 import { createLogger } from '../../src/log.js';
+import { IN_MEMORY, openStore } from '../../src/store/database.js';
 import {
   FakeDiscord,
   type FakeDiscordOptions,
@@ -48,6 +49,7 @@ export async function startHarness(
   const knowledge = botOptions.knowledge ?? (await openKnowledge(DEFAULT_KNOWLEDGE_DIR, logger));
   const bot = await startBot({
     cooldown: { max: 0, windowMs: 0 },
+    store: openStore(IN_MEMORY),
     ...botOptions,
     knowledge,
     token: discord.token,
