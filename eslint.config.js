@@ -20,6 +20,18 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules: a forgotten `await` on interaction.reply or a promise passed where a callback
+    // is expected goes unnoticed otherwise.
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unnecessary-condition': 'warn',
+    },
+  },
+  {
     // Plain JavaScript that runs in Node before anything is compiled (src/cli/launch.mjs).
     files: ['**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },

@@ -1,7 +1,7 @@
 import type { Comparison, KnowledgeBase, Role, Topic } from '../knowledge/model.js';
 import { findComparison } from '../knowledge/model.js';
 import { messages } from '../messages.js';
-import type { Query } from '../understand/query.js';
+import { candidatesOf, unknownRolesOf, type Query } from '../understand/query.js';
 import {
   addFactSources,
   askedTopics,
@@ -136,11 +136,11 @@ function firstRoles(kb: KnowledgeBase, count: number): Role[] {
 }
 
 function unknownAnswer(query: Query, kb: KnowledgeBase): Answer {
-  const near = knownRoles(query.candidates, kb);
+  const near = knownRoles(candidatesOf(query), kb);
   const suggestions = (near.length > 0 ? near : firstRoles(kb, MAX_SUGGESTIONS)).map(roleRef);
   return {
     kind: 'unknown',
-    mentions: query.unknownRoles,
+    mentions: unknownRolesOf(query),
     suggestions,
     topics: kb.topics,
   };

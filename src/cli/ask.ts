@@ -15,6 +15,7 @@ import { renderJson } from '../render/json.js';
 import { renderText } from '../render/text.js';
 import { answerJsonlLine } from './jsonl.js';
 import { openTerminalEngine } from './terminal-engine.js';
+import { runMain } from './io.js';
 
 type Mode = 'text' | 'json' | 'jsonl';
 
@@ -60,12 +61,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exitCode = 1;
-  },
-);
+runMain(main);

@@ -2,6 +2,7 @@ import type { Engine } from '../engine/engine.js';
 import { messages } from '../messages.js';
 import { quoteUserTextForTerminal } from '../render/escape.js';
 import { renderText } from '../render/text.js';
+import { helpQuery } from '../understand/query.js';
 
 /** The conversation id of the terminal chat: one person, one conversation. */
 export const CONVERSATION = 'terminal';
@@ -21,17 +22,7 @@ export function chatLine(engine: Engine, line: string): { output?: string; quit?
         return { output: messages.chatReset };
       case '/help':
         return {
-          output: renderText(
-            engine.answerQuery({
-              intent: 'help',
-              roles: [],
-              topics: ['overview'],
-              confidence: 1,
-              unknownRoles: [],
-              candidates: [],
-              followUp: false,
-            }),
-          ),
+          output: renderText(engine.answerQuery(helpQuery())),
         };
       default:
         return { output: messages.chatUnknownCommand(quoteUserTextForTerminal(command, 30)) };

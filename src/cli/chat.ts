@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { messages } from '../messages.js';
 import { chatLine } from './chat-line.js';
 import { openTerminalEngine } from './terminal-engine.js';
+import { runMain } from './io.js';
 
 async function main(): Promise<number> {
   const opened = await openTerminalEngine({ watch: true });
@@ -39,12 +40,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exitCode = 1;
-  },
-);
+runMain(main);

@@ -10,14 +10,9 @@ import { parseArgs } from 'node:util';
 import { CommonEnvSchema, loadDotEnv, parseEnv } from '../config/env.js';
 import type { GapEntry } from '../gaps/entry.js';
 import { gapsStore } from '../gaps/log.js';
-import {
-  formatGapSummary,
-  formatLeastHelpful,
-  parseGapLines,
-  roleKey,
-  summarizeGaps,
-} from '../gaps/summary.js';
+import { formatGapSummary, formatLeastHelpful, parseGapLines, summarizeGaps } from '../gaps/summary.js';
 import { loadKnowledgeBase } from '../knowledge/load.js';
+import { nameKey } from '../knowledge/names.js';
 import { openStore, type Store } from '../store/database.js';
 import { feedbackStore } from '../store/feedback.js';
 import { processIo, type CliIo } from './io.js';
@@ -109,7 +104,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     const loaded = await loadKnowledgeBase(env.env.KNOWLEDGE_DIR);
     if (loaded.ok) {
       for (const role of loaded.kb.roles.values()) {
-        for (const name of [role.title, role.id, ...role.aliases]) known.set(roleKey(name), role.title);
+        for (const name of [role.title, role.id, ...role.aliases]) known.set(nameKey(name), role.title);
       }
     }
     const summary = summarizeGaps(entries, 0, known);

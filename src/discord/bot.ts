@@ -147,7 +147,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const report = (): HealthReport => {
     const shards = [...client.ws.shards.values()].map((s) => ({
       id: s.id,
-      status: Status[s.status] ?? String(s.status),
+      status: Status[s.status],
       pingMs: s.ping,
     }));
     return {

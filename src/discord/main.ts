@@ -94,7 +94,7 @@ async function main(): Promise<void> {
       onFatal: (message) => {
         logger.fatal('the gateway closed for good');
         bot?.stop().catch(() => undefined);
-        store?.close();
+        store.close();
         fail(message);
       },
     });

@@ -1,9 +1,4 @@
-/** The topics a slash command offers (the six core topics). */
-export const TOPIC_CHOICES = [
-  { name: 'Overview', value: 'overview' },
-  { name: 'Duties', value: 'duties' },
-  { name: 'Requirements', value: 'requirements' },
-  { name: 'Work environment', value: 'environment' },
-  { name: 'Skills', value: 'skills' },
-  { name: 'Salary', value: 'salary' },
-] as const;
+import { CORE_TOPICS, CORE_TOPIC_NAMES } from '../knowledge/model.js';
+
+/** The topics a slash command offers (the core topics). */
+export const TOPIC_CHOICES = CORE_TOPICS.map((id) => ({ name: CORE_TOPIC_NAMES[id], value: id }));

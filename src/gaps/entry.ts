@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Query } from '../understand/query.js';
+import { unknownRolesOf, type Query } from '../understand/query.js';
 
 /** The longest question text kept in the gaps log. */
 export const MAX_GAP_TEXT = 200;
@@ -50,7 +50,7 @@ export function gapEntry(text: string, query: Query, now: Date = new Date()): Ga
   return {
     ts: now.toISOString(),
     intent: query.intent,
-    unknownRoles: query.unknownRoles
+    unknownRoles: unknownRolesOf(query)
       .map((r) => normalizeQuestion(r).slice(0, 80))
       .filter((r) => r.length > 0),
     candidates: [...query.candidates],

@@ -51,9 +51,6 @@ export function parseGapLines(text: string): { entries: GapEntry[]; skipped: num
   return { entries, skipped };
 }
 
-/** The key role names are grouped by: the knowledge base's own (case, spacing and punctuation ignored). */
-export const roleKey = nameKey;
-
 function ranked(counts: ReadonlyMap<string, number>): Counted[] {
   return [...counts.entries()]
     .map(([name, count]) => ({ name, count }))
@@ -93,7 +90,7 @@ export function summarizeGaps(
     }
     const keys = new Set<string>();
     for (const name of entry.unknownRoles) {
-      const key = roleKey(name);
+      const key = nameKey(name);
       if (key.length === 0 || keys.has(key)) continue;
       keys.add(key);
       const group = roles.get(key) ?? { spellings: new Map(), topics: new Map(), count: 0, last: entry.ts };

@@ -1,4 +1,5 @@
 import type { KnowledgeBase, Role } from '../knowledge/model.js';
+import { nameKey } from '../knowledge/names.js';
 import { type ArticleTopic, structureArticle } from './article.js';
 import { type Block, detectFormat, textToBlocks } from './blocks.js';
 import { MAX_UNCLOSED_TAGS, htmlToBlocks, unclosedTags } from './html.js';
@@ -7,7 +8,7 @@ import { type DifferenceTopic, type Notice, placeArticle } from './place.js';
 import { type ArticleFile, type RoleEntry, renderArticle } from './render.js';
 import { type ImportedRole, readRole, roleMatcher, upperCaseAbbreviations } from './roles.js';
 import { describeSalary } from './salary.js';
-import { findExpansion, mapPair, properCase, splitSentences, words } from './text.js';
+import { findExpansion, mapPair, properCase, splitSentences } from './text.js';
 
 export type { Notice } from './place.js';
 
@@ -45,11 +46,6 @@ export type ImportResult =
 
 /** Larger inputs are refused: no comparison article is this long, and parsing stays cheap. */
 export const MAX_IMPORT_CHARS = 2 * 1024 * 1024;
-
-/** Loose key for comparing names: "Head Of Ops." and "head of ops" are the same. */
-function nameKey(name: string): string {
-  return words(name).join(' ');
-}
 
 function roleNames(role: Role): string[] {
   return [role.title, role.id.replace(/-/g, ' '), ...role.aliases];

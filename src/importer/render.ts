@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { CORE_TOPICS, CORE_TOPIC_NAMES } from '../knowledge/model.js';
 import type { ArticleTopic } from './article.js';
 import type { DifferenceTopic } from './place.js';
 import type { SalaryFigure } from './salary.js';
@@ -27,14 +28,9 @@ export interface ArticleFile {
 }
 
 /** `## ` headings, in the order articles use; names from the bundled topics.yaml. */
-export const TOPIC_HEADINGS: readonly (readonly [DifferenceTopic, string])[] = [
-  ['overview', 'Overview'],
-  ['duties', 'Duties'],
-  ['requirements', 'Requirements'],
-  ['environment', 'Work environment'],
-  ['skills', 'Skills'],
-  ['salary', 'Salary'],
-];
+export const TOPIC_HEADINGS: readonly (readonly [DifferenceTopic, string])[] = CORE_TOPICS.map(
+  (id) => [id, CORE_TOPIC_NAMES[id]] as const,
+);
 
 /** Keep imported text from being read as Markdown structure (a heading, a front-matter fence). */
 function escapeParagraph(text: string): string {

@@ -154,12 +154,6 @@ export function initials(title: string): string[] {
   return a === b ? [a] : [a, b];
 }
 
-/** Cut to at most `max` characters (code points), never splitting a character. */
-export function cut(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : chars.slice(0, max).join('');
-}
-
 /** Map over the two sides of a comparison, keeping it a pair. */
 export function mapPair<T, U>(pair: readonly [T, T], f: (item: T, index: 0 | 1) => U): [U, U] {
   return [f(pair[0], 0), f(pair[1], 1)];

@@ -14,8 +14,8 @@ export interface TopicVocabulary {
 
 /** A section of Markdown under a `## ` topic heading. */
 export interface Section {
+  readonly topic: TopicId;
   readonly text: string;
-  readonly line: number;
 }
 
 export interface ParsedRole {
@@ -25,10 +25,14 @@ export interface ParsedRole {
   readonly titleLine: number;
   readonly aliasLines: readonly number[];
   readonly salaryLine: number;
-  readonly sections: ReadonlyMap<TopicId, Section>;
+  /** In file order, one per topic. */
+  readonly sections: readonly Section[];
 }
 
-/** One article, validated on its own; cross-file rules are checked when the knowledge base is built. */
+/**
+ * One article, validated on its own; cross-file rules are checked when the knowledge base is built.
+ * Plain data (no Maps, no classes) so the parse cache can store it as JSON and read it back.
+ */
 export interface ParsedArticle {
   /** File name without extension. */
   readonly id: string;
@@ -36,7 +40,7 @@ export interface ParsedArticle {
   readonly title: string;
   readonly source: Source;
   readonly roles: readonly [ParsedRole, ParsedRole];
-  readonly differences: ReadonlyMap<TopicId, Section>;
+  readonly differences: readonly Section[];
 }
 
 export interface ArticleResult {
@@ -149,8 +153,10 @@ export function parseArticle(text: string, file: string, topics: TopicVocabulary
     }
   }
 
-  const sections: [Map<TopicId, Section>, Map<TopicId, Section>] = [new Map(), new Map()];
-  const differences = new Map<TopicId, Section>();
+  // Sections by topic with their heading line, to report a topic written twice.
+  type Lined = Section & { readonly line: number };
+  const sections: [Map<TopicId, Lined>, Map<TopicId, Lined>] = [new Map(), new Map()];
+  const differences = new Map<TopicId, Lined>();
   let target: Target = { kind: 'none' };
   let headingSeen = false;
   // The section being read; undefined while reading text that belongs nowhere.
@@ -175,7 +181,7 @@ export function parseArticle(text: string, file: string, topics: TopicVocabulary
           hint: 'write the facts, or remove the heading',
         });
       } else {
-        into.set(topic, { text: content, line: topicLine });
+        into.set(topic, { topic, text: content, line: topicLine });
       }
     } else if (strayLine > 0 && !discarding) {
       problems.push({
@@ -271,11 +277,11 @@ export function parseArticle(text: string, file: string, topics: TopicVocabulary
     titleLine: yaml.lineOf(['roles', index, 'title']),
     aliasLines: entry.aliases.map((_, a) => yaml.lineOf(['roles', index, 'aliases', a])),
     salaryLine: yaml.lineOf(['roles', index, 'salary', 'amount']),
-    sections: sections[index],
+    sections: [...sections[index].values()].map(({ topic, text }) => ({ topic, text })),
   });
   const source: Source = { title: front.source.title, file, ...(front.source.url === undefined ? {} : { url: front.source.url }) };
   return {
-    article: { id, file, title: front.title, source, roles: [role(first, 0), role(second, 1)], differences },
+    article: { id, file, title: front.title, source, roles: [role(first, 0), role(second, 1)], differences: [...differences.values()].map(({ topic, text }) => ({ topic, text })) },
     problems,
     warnings,
   };

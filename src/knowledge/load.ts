@@ -1,9 +1,21 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import { parseArticle, type ParsedArticle } from './article.js';
-import { buildKnowledgeBase, topicVocabulary } from './build.js';
-import type { KnowledgeBase } from './model.js';
+import { join } from 'node:path';
+import type { ParsedArticle } from './article.js';
+import { buildKnowledgeBase } from './build.js';
+import {
+  createStringPool,
+  fromStoredText,
+  hashBytes,
+  readParseCache,
+  writeParseCache,
+  type CachedFile,
+  type CacheExpectation,
+  type FileStamp,
+  type StoredText,
+} from './cache.js';
+import type { KnowledgeBase, Topic } from './model.js';
+import { parseFiles, type ParseJob } from './parse-files.js';
 import type { Problem } from './problem.js';
 import { parseTopics } from './topics.js';
 import { PROJECT_ROOT } from '../config/paths.js';
@@ -13,9 +25,64 @@ export { parseArticle } from './article.js';
 export { buildKnowledgeBase } from './build.js';
 export { parseTopics } from './topics.js';
 
-export type LoadResult =
+/** One article file as the last load saw it; `article` is absent when its front matter is unusable. */
+export interface LoadedFile extends FileStamp {
+  readonly article?: ParsedArticle;
+  readonly problems: readonly Problem[];
+  readonly warnings: readonly Problem[];
+}
+
+/**
+ * What a load read, for the next one (live reload): every article file by path, parsed, with the
+ * stamp it was parsed from. Never changed; a reload makes a new one, sharing the unchanged files.
+ */
+export interface LoadedFiles {
+  /** The topic vocabulary the articles were read with; under another one everything is read again. */
+  readonly vocabulary: string;
+  /** When the stamps were taken: a file changed in the same instant may keep its size and mtime. */
+  readonly checkedAt: number;
+  readonly files: ReadonlyMap<string, LoadedFile>;
+}
+
+/** How a load got its articles: from memory, the parse cache, or by parsing. */
+export interface LoadStats {
+  readonly files: number;
+  /** Files read and parsed now. */
+  readonly parsed: number;
+  /** Files whose earlier parse was used (unchanged stamp, or changed stamp but the same bytes). */
+  readonly reused: number;
+  /** `off` without a cache folder; `memory` when a previous load was reused instead. */
+  readonly cache: 'off' | 'memory' | 'missing' | 'read' | 'ignored';
+  /** Why the cache was ignored. */
+  readonly cacheIgnored?: string;
+  /** Why the cache could not be written. */
+  readonly cacheWriteError?: string;
+  readonly cacheWritten: boolean;
+}
+
+export type LoadResult = (
   | { readonly ok: true; readonly kb: KnowledgeBase; readonly warnings: readonly Problem[] }
-  | { readonly ok: false; readonly problems: readonly Problem[] };
+  | { readonly ok: false; readonly problems: readonly Problem[] }
+) & { readonly loaded: LoadedFiles; readonly stats: LoadStats };
+
+/** Parsing progress, for a terminal that shows it. */
+export interface LoadProgress {
+  readonly parsed: number;
+  readonly toParse: number;
+}
+
+export interface LoadOptions {
+  /** Folder of the parse cache (CACHE_DIR); without it nothing is cached on disk. */
+  readonly cacheDir?: string | undefined;
+  /** The previous load of the same directory: its parsed files are reused when unchanged. */
+  readonly previous?: LoadedFiles | undefined;
+  /**
+   * With `previous`: only these paths (relative to the directory) may have changed, so nothing else
+   * is looked at. A path that is not a Markdown file under articles/ makes the whole directory checked.
+   */
+  readonly changed?: readonly string[] | undefined;
+  readonly onProgress?: ((progress: LoadProgress) => void) | undefined;
+}
 
 /** Files larger than this are refused before they are parsed. */
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -23,56 +90,59 @@ export const MAX_FILE_BYTES = 256 * 1024;
 /** The taxonomy shipped with careerbot, used when a knowledge directory has no topics.yaml. */
 export const BUNDLED_TOPICS_FILE = join(PROJECT_ROOT, 'knowledge', 'topics.yaml');
 
-/** Files read and parsed between two yields to the event loop, so a running bot stays responsive. */
+/** Files parsed between two yields to the event loop, so a running bot stays responsive. */
 const BATCH_SIZE = 200;
+/** Files stat'ed between two yields. */
+const STAT_BATCH_SIZE = 2_000;
+/** How often progress is reported, in parsed files. */
+const PROGRESS_EVERY = 250;
+/**
+ * A file modified this close to the moment its stamp was taken may change again within the same
+ * mtime tick without changing size: its stamp is not trusted, its bytes are hashed (as git does).
+ */
+const RACY_MS = 3_000;
 
 type ReadResult = { readonly text: string } | { readonly problem: Problem } | { readonly missing: true };
 
-/**
- * Read one file, refusing it before reading when it is too large. Synchronous on purpose: thousands
- * of small files read an order of magnitude faster this way than through the thread pool, and the
- * caller yields to the event loop between batches.
- */
-function readKnowledgeFile(path: string, file: string): ReadResult {
-  let fd: number;
+/** Read the topics file, refusing it when it is too large. */
+function readTopicsFile(path: string, file: string): ReadResult {
+  let stat: Stats | undefined;
   try {
-    fd = openSync(path, 'r');
+    stat = statSync(path, { throwIfNoEntry: false });
+    if (stat === undefined) return { missing: true };
+    if (stat.size > MAX_FILE_BYTES) return { problem: tooLarge(file, stat.size) };
+    return { text: readFileSync(path, 'utf8') };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
     return { problem: { file, message: `cannot be read: ${(error as Error).message}` } };
   }
-  try {
-    const { size } = fstatSync(fd);
-    if (size > MAX_FILE_BYTES) {
-      return {
-        problem: {
-          file,
-          message: `is ${Math.ceil(size / 1024)} KiB; knowledge files may be at most ${MAX_FILE_BYTES / 1024} KiB`,
-          hint: 'split it into several articles',
-        },
-      };
-    }
-    return { text: readFileSync(fd, 'utf8') };
-  } catch (error) {
-    return { problem: { file, message: `cannot be read: ${(error as Error).message}` } };
-  } finally {
-    closeSync(fd);
-  }
 }
 
-/** Every .md file under `root`, sorted, as absolute paths. */
-async function markdownFiles(root: string): Promise<string[]> {
+function tooLarge(file: string, size: number): Problem {
+  return {
+    file,
+    message: `is ${Math.ceil(size / 1024)} KiB; knowledge files may be at most ${MAX_FILE_BYTES / 1024} KiB`,
+    hint: 'split it into several articles',
+  };
+}
+
+/** Every .md file under `dir`/articles, as paths relative to `dir` with `/`. */
+async function markdownFiles(dir: string): Promise<string[]> {
   const found: string[] = [];
-  const pending = [root];
-  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
+  const pending = ['articles'];
+  for (let rel = pending.pop(); rel !== undefined; rel = pending.pop()) {
+    for (const entry of await readdir(join(dir, rel), { withFileTypes: true })) {
+      const path = `${rel}/${entry.name}`;
       if (entry.isDirectory()) pending.push(path);
       else if (entry.isFile() && entry.name.endsWith('.md')) found.push(path);
     }
   }
-  return found.sort();
+  return found;
 }
+
+/** A path the watcher reported that an incremental reload can handle on its own. */
+const isArticlePath = (file: string): boolean =>
+  file.startsWith('articles/') && file.endsWith('.md') && !file.split('/').includes('..');
 
 /** push(...items) without the argument-count limit of a spread. */
 function append<T>(into: T[], items: readonly T[]): void {
@@ -81,22 +151,31 @@ function append<T>(into: T[], items: readonly T[]): void {
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** The vocabulary's identity in cache keys. */
+function vocabularyKey(topics: readonly Topic[]): string {
+  return hashBytes(Buffer.from(JSON.stringify(topics.map((t) => [t.id, t.name, t.words]))));
+}
+
+const clean = (file: LoadedFile): file is CachedFile =>
+  file.article !== undefined && file.problems.length === 0;
+
 /**
  * Read, validate and merge every knowledge file under `dir`: `topics.yaml` (or the bundled one) and
  * `articles/**\/*.md`. Collects every problem instead of stopping at the first; never throws for bad
- * content.
+ * content. Articles parsed before (by `previous`, or in the parse cache of `cacheDir`) are reused when
+ * their file is unchanged, so only new and changed files are parsed.
  */
-export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
+export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const checkedAt = Date.now();
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  const rel = (path: string): string => relative(dir, path).split(sep).join('/');
 
   // A directory without its own taxonomy uses the bundled one.
   let topicsName = 'topics.yaml';
-  let topicsRead = readKnowledgeFile(join(dir, topicsName), topicsName);
+  let topicsRead = readTopicsFile(join(dir, topicsName), topicsName);
   if ('missing' in topicsRead) {
     topicsName = BUNDLED_TOPICS_FILE;
-    topicsRead = readKnowledgeFile(BUNDLED_TOPICS_FILE, topicsName);
+    topicsRead = readTopicsFile(BUNDLED_TOPICS_FILE, topicsName);
   }
   const topicsResult = parseTopics('text' in topicsRead ? topicsRead.text : '', topicsName);
   if ('text' in topicsRead) {
@@ -106,43 +185,184 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
     problems.push('problem' in topicsRead ? topicsRead.problem : { file: topicsName, message: 'not found' });
   }
 
-  let files: string[];
-  try {
-    files = await markdownFiles(join(dir, 'articles'));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'folder not found' : `cannot be read: ${(error as Error).message}`;
-    return { ok: false, problems: [...problems, { file: 'articles/', message, hint: `knowledge articles go in ${join(dir, 'articles')}` }] };
-  }
-
   // With a broken topics.yaml, headings are still checked against the bundled taxonomy, so the
   // report lists the real heading problems rather than one per section.
   let vocabularyTopics = topicsResult.topics;
   if (topicsResult.problems.length > 0 && topicsName !== BUNDLED_TOPICS_FILE) {
-    const bundled = readKnowledgeFile(BUNDLED_TOPICS_FILE, BUNDLED_TOPICS_FILE);
+    const bundled = readTopicsFile(BUNDLED_TOPICS_FILE, BUNDLED_TOPICS_FILE);
     if ('text' in bundled) vocabularyTopics = parseTopics(bundled.text, BUNDLED_TOPICS_FILE).topics;
   }
-  const vocabulary = topicVocabulary(vocabularyTopics);
-  const articles: ParsedArticle[] = [];
-  for (let start = 0; start < files.length; start += BATCH_SIZE) {
-    if (start > 0) await yieldToEventLoop();
-    for (const path of files.slice(start, start + BATCH_SIZE)) {
-      const file = rel(path);
-      const read = readKnowledgeFile(path, file);
-      if ('text' in read) {
-        const result = parseArticle(read.text, file, vocabulary);
-        append(problems, result.problems);
-        append(warnings, result.warnings);
-        if (result.article !== undefined) articles.push(result.article);
-      } else {
-        problems.push('problem' in read ? read.problem : { file, message: 'disappeared while being read' });
-      }
-    }
+  const expected: CacheExpectation = { dir, vocabulary: vocabularyKey(vocabularyTopics) };
+
+  // What is known already: the previous load in memory, else the parse cache on disk.
+  const previous = options.previous?.vocabulary === expected.vocabulary ? options.previous : undefined;
+  let known: ReadonlyMap<string, LoadedFile> = new Map();
+  let knownAt = 0;
+  let cache: LoadStats['cache'] = 'off';
+  let cacheIgnored: string | undefined;
+  if (previous !== undefined) {
+    known = previous.files;
+    knownAt = previous.checkedAt;
+    cache = 'memory';
+  } else if (options.cacheDir !== undefined) {
+    const read = readParseCache(options.cacheDir, expected);
+    cache = read.status;
+    if (read.status === 'read') {
+      known = read.files;
+      knownAt = read.checkedAt;
+    } else if (read.status === 'ignored') cacheIgnored = read.reason;
   }
 
+  // Which files to look at: all of them, or only the ones the watcher named.
+  const targeted =
+    previous !== undefined && options.changed !== undefined && options.changed.every(isArticlePath);
+  let paths: string[];
+  if (targeted) {
+    const set = new Set(previous.files.keys());
+    for (const file of options.changed ?? []) set.add(file);
+    paths = [...set];
+  } else {
+    try {
+      paths = await markdownFiles(dir);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const message = code === 'ENOENT' ? 'folder not found' : `cannot be read: ${(error as Error).message}`;
+      return {
+        ok: false,
+        problems: [...problems, { file: 'articles/', message, hint: `knowledge articles go in ${join(dir, 'articles')}` }],
+        loaded: { vocabulary: expected.vocabulary, checkedAt, files: new Map() },
+        stats: { files: 0, parsed: 0, reused: 0, cache, ...(cacheIgnored === undefined ? {} : { cacheIgnored }), cacheWritten: false },
+      };
+    }
+  }
+  paths.sort();
+  const mustCheck = targeted ? new Set(options.changed) : undefined;
+
+  // Stamps first: they decide what must be read.
+  const outcome: (LoadedFile | undefined)[] = new Array<LoadedFile | undefined>(paths.length);
+  const toRead: { readonly index: number; readonly stat: Stats }[] = [];
+  let reused = 0;
+  for (let i = 0; i < paths.length; i++) {
+    if (i > 0 && i % STAT_BATCH_SIZE === 0) await yieldToEventLoop();
+    const file = paths[i] ?? '';
+    const before = known.get(file);
+    if (mustCheck !== undefined && !mustCheck.has(file) && before !== undefined) {
+      outcome[i] = before;
+      reused++;
+      continue;
+    }
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(join(dir, file), { throwIfNoEntry: false });
+    } catch {
+      stat = undefined;
+    }
+    if (stat === undefined) {
+      // Deleted: a named file is simply gone; a listed one vanished between listing and reading.
+      if (mustCheck === undefined) problems.push({ file, message: 'disappeared while being read' });
+      continue;
+    }
+    if (
+      before !== undefined &&
+      before.size === stat.size &&
+      before.mtimeMs === stat.mtimeMs &&
+      before.mtimeMs < knownAt - RACY_MS
+    ) {
+      outcome[i] = before;
+      reused++;
+    } else toRead.push({ index: i, stat });
+  }
+
+  const share = createStringPool();
+  const fresh = new Map<string, StoredText>();
+  let parsed = 0;
+  let done = 0;
+  const report = (): void => options.onProgress?.({ parsed: done, toParse: toRead.length });
+  const jobs: ParseJob[] = [];
+  const jobIndex: number[] = [];
+  for (const { index, stat } of toRead) {
+    const file = paths[index] ?? '';
+    if (stat.size > MAX_FILE_BYTES) {
+      outcome[index] = { file, size: stat.size, mtimeMs: stat.mtimeMs, hash: '', problems: [tooLarge(file, stat.size)], warnings: [] };
+      continue;
+    }
+    jobs.push({ file, size: stat.size, mtimeMs: stat.mtimeMs, knownHash: known.get(file)?.hash });
+    jobIndex.push(index);
+  }
+  if (jobs.length > 0) report();
+  await parseFiles(
+    dir,
+    vocabularyTopics,
+    jobs,
+    (n, result) => {
+      const job = jobs[n];
+      const index = jobIndex[n];
+      if (job === undefined || index === undefined) return;
+      const stamp = { file: job.file, size: job.size, mtimeMs: job.mtimeMs };
+      const before = known.get(job.file);
+      switch (result.kind) {
+        case 'gone':
+          // A file named by the watcher was deleted; a listed one vanished between listing and reading.
+          if (mustCheck === undefined) outcome[index] = { ...stamp, hash: '', problems: [{ file: job.file, message: 'disappeared while being read' }], warnings: [] };
+          break;
+        case 'unreadable':
+          outcome[index] = { ...stamp, hash: '', problems: [{ file: job.file, message: result.message }], warnings: [] };
+          break;
+        case 'same':
+          // Touched or checked out again, not changed: the earlier parse stands, under the new stamp.
+          if (before !== undefined) outcome[index] = { ...before, ...stamp, hash: result.hash };
+          reused++;
+          break;
+        case 'clean':
+          fresh.set(job.file, result.stored);
+          outcome[index] = fromStoredText(result.stored, share);
+          parsed++;
+          break;
+        case 'problems': {
+          const { article, problems: found, warnings: noted } = result.result;
+          outcome[index] = { ...stamp, hash: result.hash, ...(article === undefined ? {} : { article }), problems: found, warnings: noted };
+          parsed++;
+        }
+      }
+      if (++done % PROGRESS_EVERY === 0) report();
+    },
+    { batch: BATCH_SIZE, pause: yieldToEventLoop },
+  );
+  if (jobs.length > 0) report();
+  const changed = toRead.length > 0;
+
+  const files = new Map<string, LoadedFile>();
+  const articles: ParsedArticle[] = [];
+  for (const file of outcome) {
+    if (file === undefined) continue;
+    files.set(file.file, file);
+    append(problems, file.problems);
+    append(warnings, file.warnings);
+    if (file.article !== undefined) articles.push(file.article);
+  }
+
+  let cacheWritten = false;
+  let cacheWriteError: string | undefined;
+  if (options.cacheDir !== undefined && (changed || files.size !== known.size || cache !== 'read') && previous === undefined) {
+    const entries: (CachedFile | StoredText)[] = [];
+    for (const file of files.values()) if (clean(file)) entries.push(fresh.get(file.file) ?? file);
+    cacheWriteError = writeParseCache(options.cacheDir, expected, entries, checkedAt);
+    cacheWritten = cacheWriteError === undefined;
+  }
+
+  const stats: LoadStats = {
+    files: files.size,
+    parsed,
+    reused,
+    cache,
+    ...(cacheIgnored === undefined ? {} : { cacheIgnored }),
+    ...(cacheWriteError === undefined ? {} : { cacheWriteError }),
+    cacheWritten,
+  };
+  const loaded: LoadedFiles = { vocabulary: expected.vocabulary, checkedAt, files };
   const built = buildKnowledgeBase(dir, topicsResult.topics, articles);
   append(problems, built.problems);
   append(warnings, built.warnings);
-  if (problems.length > 0 || built.kb === undefined) return { ok: false, problems };
-  return { ok: true, kb: built.kb, warnings };
+  if (problems.length > 0 || built.kb === undefined) return { ok: false, problems, loaded, stats };
+  return { ok: true, kb: built.kb, warnings, loaded, stats };
 }

@@ -7,6 +7,16 @@
 /** Topic ids are strings from the taxonomy (knowledge/topics.yaml); these six always exist. */
 export const CORE_TOPICS = ['overview', 'duties', 'requirements', 'environment', 'skills', 'salary'] as const;
 export type CoreTopicId = (typeof CORE_TOPICS)[number];
+
+/** Display names of the core topics, as the bundled topics.yaml has them (slash choices, imported headings). */
+export const CORE_TOPIC_NAMES: Readonly<Record<CoreTopicId, string>> = Object.freeze({
+  overview: 'Overview',
+  duties: 'Duties',
+  requirements: 'Requirements',
+  environment: 'Work environment',
+  skills: 'Skills',
+  salary: 'Salary',
+});
 export type TopicId = string;
 export type RoleId = string;
 

@@ -1,3 +1,5 @@
+import { editDistance } from '../text/distance.js';
+
 /**
  * Name keys and spelling suggestions shared by the loader (alias clashes, ladder links, topic headings).
  * Pure functions, no state.
@@ -20,33 +22,6 @@ export function nameKey(name: string): string {
 export function simplify(text: string): string {
   const plain = /[^\u0020-\u007e]/u.test(text) ? text.normalize('NFKC') : text;
   return plain.toLowerCase().trim().replace(/\s+/gu, ' ');
-}
-
-/**
- * Edit distance counting a swap of two neighbouring letters as one edit ("wrods" -> "words"), giving
- * up (returning limit + 1) as soon as the distance must exceed `limit`.
- */
-export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, (before[j - 2] ?? 0) + 1);
-      }
-      current.push(value);
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > limit) return limit + 1;
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length] ?? limit + 1;
 }
 
 /**

@@ -2,7 +2,8 @@ import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { Answer, SalaryComparison, TopicBlock } from '../answer/model.js';
 import type { Source, Topic } from '../knowledge/model.js';
 import { messages } from '../messages.js';
-import { neutralizeMentions, quoteUserTextForDiscord, truncate } from './escape.js';
+import { truncate } from '../text/truncate.js';
+import { neutralizeMentions, quoteUserTextForDiscord } from './escape.js';
 import { ladderSentence, salaryDifferenceLine, salaryLinesFor, formatSource } from './format.js';
 import {
   DISCORD_LIMITS as L,

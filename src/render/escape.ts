@@ -1,29 +1,13 @@
 /**
- * Making text safe to show: shortening at a word boundary, and neutralizing what chat clients would
- * turn into pings, formatting or disguised links. Pure string functions, shared by every renderer.
+ * Making text safe to show: neutralizing what chat clients would turn into pings, formatting or
+ * disguised links. Pure string functions, shared by every renderer (shortening is src/text/truncate.ts).
  */
+import { truncate } from '../text/truncate.js';
 
 /** The most characters of a user-typed phrase that is ever quoted back. */
 export const QUOTE_MAX = 60;
 
-const ELLIPSIS = '\u2026';
 const ZWSP = '\u200B';
-
-/**
- * Shorten `text` to at most `max` UTF-16 code units (never more than Discord counts), cutting at a
- * word boundary when there is one in the last half and ending with an ellipsis. Never splits a
- * surrogate pair.
- */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return '';
-  if (max === 1) return ELLIPSIS;
-  let cut = text.slice(0, max - 1);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  const space = cut.search(/\s\S*$/);
-  if (space >= Math.floor(max / 2)) cut = cut.slice(0, space);
-  return `${cut.trimEnd()}${ELLIPSIS}`;
-}
 
 // Control, format (bidi overrides, zero-width) and line/paragraph separators: they can hide or
 // reorder what follows, or break a one-line quote over several lines.

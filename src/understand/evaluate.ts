@@ -37,9 +37,16 @@ export function parseQuestionSet(text: string, file: string): LabelledQuestion[]
   return out;
 }
 
+/** What a question was read as: the intent, the roles the answer is about, the topics it shows. */
+export interface Reading {
+  readonly intent: Query['intent'];
+  readonly roles: readonly string[];
+  readonly topics: readonly string[];
+}
+
 export interface Failure {
   readonly question: LabelledQuestion;
-  readonly got: Pick<Query, 'intent' | 'roles' | 'topics'>;
+  readonly got: Reading;
 }
 
 export interface CategoryScore {
@@ -62,8 +69,8 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return sa.size === new Set(b).size && b.every((x) => sa.has(x));
 }
 
-/** Whether the engine's reading matches the labels. */
-export function isCorrect(q: LabelledQuestion, got: Pick<Query, 'intent' | 'roles' | 'topics'>): boolean {
+/** Whether a reading matches the labels: intent, roles in order, topics as a set. */
+export function isCorrect(q: LabelledQuestion, got: Reading): boolean {
   return (
     got.intent === q.intent &&
     got.roles.length === q.roles.length &&
@@ -72,19 +79,19 @@ export function isCorrect(q: LabelledQuestion, got: Pick<Query, 'intent' | 'role
   );
 }
 
-/** What reads the questions: the engine, or anything with its `ask`. */
-export interface QuestionReader {
-  ask(conversationId: string, text: string): { readonly query: Query };
-}
+/**
+ * Reads one question in its conversation (questions sharing a conversation id are asked in file
+ * order). The eval command reads through the whole engine, as `npm run ask -- --jsonl` does.
+ */
+export type QuestionReader = (conversationId: string, text: string) => Reading;
 
 /** Ask every question through the reader, in order, and score the readings. */
-export function evaluate(engine: QuestionReader, questions: readonly LabelledQuestion[]): EvalReport {
+export function evaluate(read: QuestionReader, questions: readonly LabelledQuestion[]): EvalReport {
   const byCategory = new Map<string, { total: number; correct: number }>();
   const failures: Failure[] = [];
   let correct = 0;
   for (const q of questions) {
-    const { query } = engine.ask(`eval:${q.conversation}`, q.text);
-    const got = { intent: query.intent, roles: query.roles, topics: query.topics };
+    const got = read(`eval:${q.conversation}`, q.text);
     const ok = isCorrect(q, got);
     const score = byCategory.get(q.category) ?? { total: 0, correct: 0 };
     score.total += 1;

@@ -2,25 +2,13 @@
  * First stage of understanding: raw chat text -> clean, comparable text and tokens.
  * Everything here is linear in the input; the input is cut to MAX_INPUT_CHARS before any regex runs.
  */
+import { clip } from '../text/truncate.js';
 
 /**
- * Longest input we read, in code points. A career question fits in a few hundred characters; cutting
+ * Longest input we read, in UTF-16 code units. A career question fits in a few hundred characters; cutting
  * first bounds the work every later regex and lookup can do, whatever a stranger pastes.
  */
 export const MAX_INPUT_CHARS = 1_000;
-
-/** Cut to at most `max` code points without splitting a surrogate pair. */
-function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let out = '';
-  let count = 0;
-  for (const ch of text) {
-    if (count >= max) break;
-    out += ch;
-    count += 1;
-  }
-  return out;
-}
 
 const DISCORD_MARKUP =
   /<(?:@[!&]?\d{1,25}|#\d{1,25}|a?:\w{1,40}:\d{1,25}|\/[\w -]{1,40}:\d{1,25}|t:-?\d{1,20}(?::\w)?)>/g;
@@ -67,9 +55,9 @@ const SPELLING_VARIANTS: Readonly<Record<string, string>> = Object.freeze({
  * mentions are reported as typed). Idempotent.
  */
 export function clean(text: string): string {
-  let s = cut(text, MAX_INPUT_CHARS);
+  let s = clip(text, MAX_INPUT_CHARS);
   s = s.normalize('NFKC');
-  s = cut(s, MAX_INPUT_CHARS);
+  s = clip(s, MAX_INPUT_CHARS);
   s = s.replace(CONTROL, ' ');
   s = s.replace(DISCORD_MARKUP, ' ');
   s = s.replace(URL, ' ');

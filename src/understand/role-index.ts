@@ -4,7 +4,8 @@
  * small candidate set. Nothing here scans every role per question.
  */
 import type { KnowledgeBase, RoleId } from '../knowledge/model.js';
-import { boundedEditDistance, tokenKey, trigrams } from './keys.js';
+import { editDistance } from '../text/distance.js';
+import { tokenKey, trigrams } from './keys.js';
 import { COMPARE_CUES, JOINERS, ROLE_HEADS, STOPWORDS } from './lexicon.js';
 import { stem } from './natural.js';
 import { clean, tokenize, type Token } from './normalize.js';
@@ -212,7 +213,7 @@ export function correctWord(key: string, index: RoleIndex): Correction | undefin
   for (const [w] of ranked.slice(0, FUZZY.maxCandidates)) {
     const word = index.vocabWords[w];
     if (word === undefined) continue;
-    const edits = boundedEditDistance(key, word, maxEdits);
+    const edits = editDistance(key, word, maxEdits);
     if (edits > maxEdits || (best !== undefined && edits >= best.edits)) continue;
     if (stem(word) === keyStem) continue;
     best = { word, edits };
@@ -408,7 +409,7 @@ export function nearestRoles(words: readonly string[], index: RoleIndex, limit =
     if (index.vocab.has(key)) add(index.wordRoles.get(key));
     else if (key.length < FUZZY.minLength) {
       for (const w of index.short.get(`${key.length}${key[0] ?? ''}`) ?? []) {
-        if (boundedEditDistance(key, w, 1) <= 1) add(index.wordRoles.get(w));
+        if (editDistance(key, w, 1) <= 1) add(index.wordRoles.get(w));
       }
     } else {
       const fix = correctWord(key, index);

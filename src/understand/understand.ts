@@ -8,10 +8,12 @@ import { COMPARE_CUES, REFERENCES, SMALLTALK } from './lexicon.js';
 import { clean, tokenize, type Token } from './normalize.js';
 import {
   EMPTY_CONVERSATION,
-  QuerySchema,
+  queryOf,
   type ConversationState,
   type LadderAsk,
   type Query,
+  type QueryDraft,
+  type SmalltalkKind,
 } from './query.js';
 import { nearestRoles, scanRoles, type RoleIndex, type RoleMention, type RoleScan } from './role-index.js';
 import { detectTopics } from './topics.js';
@@ -57,7 +59,7 @@ interface Reading {
   readonly ladder: LadderAsk | undefined;
   readonly compares: boolean;
   readonly followUpCue: boolean;
-  readonly smalltalk: Query['smalltalk'];
+  readonly smalltalk: SmalltalkKind | undefined;
   readonly list: boolean;
   readonly help: boolean;
   readonly pick: number | undefined;
@@ -227,7 +229,7 @@ const ORDINALS: Readonly<Record<string, number>> = Object.freeze({
   five: 4,
 });
 
-function smalltalkOf(words: Words): Query['smalltalk'] {
+function smalltalkOf(words: Words): SmalltalkKind | undefined {
   const w = words.norms;
   if (w.some((x) => SMALLTALK.thanks.has(x)) || words.phrase('thank you')) return 'thanks';
   if (w.some((x) => SMALLTALK.bye.has(x)) || words.phrase('see you') || words.phrase('see ya')) return 'bye';
@@ -310,32 +312,7 @@ function unique(ids: readonly RoleId[]): RoleId[] {
   return [...new Set(ids)];
 }
 
-interface Draft {
-  readonly intent: Query['intent'];
-  readonly roles?: readonly RoleId[];
-  readonly topics?: readonly TopicId[];
-  readonly confidence: number;
-  readonly unknownRoles?: readonly string[];
-  readonly candidates?: readonly RoleId[];
-  readonly ladder?: LadderAsk | undefined;
-  readonly followUp?: boolean;
-  readonly smalltalk?: Query['smalltalk'];
-}
-
-function finish(draft: Draft): Query {
-  const query: Query = {
-    intent: draft.intent,
-    roles: [...(draft.roles ?? [])],
-    topics: draft.topics !== undefined && draft.topics.length > 0 ? [...draft.topics] : ['overview'],
-    confidence: Math.min(1, Math.max(0, Math.round(draft.confidence * 100) / 100)),
-    unknownRoles: [...(draft.unknownRoles ?? [])],
-    candidates: [...(draft.candidates ?? [])],
-    followUp: draft.followUp ?? false,
-  };
-  if (draft.ladder !== undefined) query.ladder = draft.ladder;
-  if (draft.smalltalk !== undefined) query.smalltalk = draft.smalltalk;
-  return query;
-}
+type Draft = QueryDraft;
 
 /** The query for known roles, once the conversation has been taken into account. */
 function roleQuery(
@@ -464,16 +441,6 @@ function nextState(query: Query, state: ConversationState): ConversationState {
   }
 }
 
-const FALLBACK: Query = Object.freeze({
-  intent: 'help',
-  roles: [],
-  topics: ['overview'],
-  confidence: 0,
-  unknownRoles: [],
-  candidates: [],
-  followUp: false,
-}) as Query;
-
 /**
  * Text + conversation + knowledge -> what was asked, and what the conversation remembers next. Pure and
  * total: any input gives a Query valid against QuerySchema.
@@ -484,16 +451,8 @@ export function understand(
   kb: KnowledgeBase,
   index: RoleIndex,
 ): { query: Query; state: ConversationState } {
-  try {
-    const safeState = state ?? EMPTY_CONVERSATION;
-    const reading = read(typeof text === 'string' ? text : '', safeState, index);
-    const query = QuerySchema.parse(finish(decide(reading, safeState, kb, index)));
-    return { query, state: nextState(query, safeState) };
-  } catch {
-    // A bug here must cost one answer, not the bot: fall back to help and keep the conversation.
-    return {
-      query: { ...FALLBACK, roles: [], topics: ['overview'], unknownRoles: [], candidates: [] },
-      state,
-    };
-  }
+  const safeState = state ?? EMPTY_CONVERSATION;
+  const reading = read(typeof text === 'string' ? text : '', safeState, index);
+  const query = queryOf(decide(reading, safeState, kb, index));
+  return { query, state: nextState(query, safeState) };
 }

@@ -11,7 +11,7 @@ import type {
   Topic,
 } from '../../src/knowledge/model.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/config/env.js';
-import type { Query } from '../../src/understand/query.js';
+import { queryOf, type Query, type QueryDraft } from '../../src/understand/query.js';
 
 /** Hand-built knowledge for unit tests, following src/knowledge/model.ts. */
 
@@ -164,14 +164,6 @@ export async function bundledKb(): Promise<KnowledgeBase> {
 }
 
 /** A Query with defaults for the fields a test does not care about. */
-export function query(partial: Partial<Query> & Pick<Query, 'intent'>): Query {
-  return {
-    roles: [],
-    topics: ['overview'],
-    confidence: 1,
-    unknownRoles: [],
-    candidates: [],
-    followUp: false,
-    ...partial,
-  };
+export function query(draft: QueryDraft): Query {
+  return queryOf(draft);
 }

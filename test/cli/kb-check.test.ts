@@ -17,7 +17,8 @@ function kbCheck(args: readonly string[], env: Record<string, string> = {}): Pro
       process.execPath,
       ['--import', 'tsx', 'src/cli/kb-check.ts', ...args],
       { cwd: root, env: { ...process.env, KNOWLEDGE_DIR: '', ...env } },
-      (error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
+      (error, stdout, stderr) =>
+        resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
     );
   });
 }
@@ -41,8 +42,12 @@ describe('npm run kb:check', () => {
     );
 
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toMatch(/^articles\/operations-manager-vs-plant-supervisor\.md:29 ## Dutys: unknown topic/m);
-    expect(broken.stderr).toMatch(/^articles\/operations-manager-vs-warehouse-lead\.md:21 roles\[1\]\.salary\.amount:/m);
+    expect(broken.stderr).toMatch(
+      /^articles\/operations-manager-vs-plant-supervisor\.md:29 ## Dutys: unknown topic/m,
+    );
+    expect(broken.stderr).toMatch(
+      /^articles\/operations-manager-vs-warehouse-lead\.md:21 roles\[1\]\.salary\.amount:/m,
+    );
     expect(broken.stderr).toMatch(/2 problems; nothing was loaded/);
     expect(broken.stdout).toBe('');
   });

@@ -18,7 +18,8 @@ function memoryLogger() {
   const lines: LogLine[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') lines.push(JSON.parse(line) as LogLine);
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line.trim() !== '') lines.push(JSON.parse(line) as LogLine);
       done();
     },
   });
@@ -88,7 +89,9 @@ describe('live reload of the knowledge base', () => {
     expect(took).toBeLessThan(5000);
     expect(open.current().kb.roles.get('barista')?.salaries[0]?.amount).toBe(28450);
     expect(open.current().kb.roles.has('chief-operating-officer')).toBe(true);
-    expect(lines.some((l) => l.msg === 'knowledge reloaded' && l.roles === before.kb.roles.size + 2)).toBe(true);
+    expect(lines.some((l) => l.msg === 'knowledge reloaded' && l.roles === before.kb.roles.size + 2)).toBe(
+      true,
+    );
   });
 
   it('GIVEN an invalid edit THEN the previous version keeps serving and every problem is logged; WHEN fixed THEN the new content is served', async () => {
@@ -106,7 +109,10 @@ describe('live reload of the knowledge base', () => {
     await until(
       () =>
         errors().some((m) => m.startsWith('articles/barista-vs-cafe-owner.md') && m.includes('amount')) &&
-        errors().some((m) => m.startsWith('articles/operations-coordinator-vs-operations-manager.md') && m.includes('Dutties')),
+        errors().some(
+          (m) =>
+            m.startsWith('articles/operations-coordinator-vs-operations-manager.md') && m.includes('Dutties'),
+        ),
     );
     expect(errors().some((m) => m.includes('reload refused'))).toBe(true);
     expect(open.current()).toBe(served);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll } from 'vitest';
 import { createLogger } from '../../src/log.js';
-import type { Query } from '../../src/understand/query.js';
+import { queryOf, type Query, type QueryDraft } from '../../src/understand/query.js';
 
 /** A fresh folder per call, removed after the file's tests; the database goes in a nested folder. */
 export function tempDatabase(): string {
@@ -28,17 +28,8 @@ export function memoryLogger() {
   return { logger: createLogger('debug', stream), lines };
 }
 
-export function query(partial: Partial<Query>): Query {
-  return {
-    intent: 'unknown',
-    roles: [],
-    topics: ['overview'],
-    confidence: 0,
-    unknownRoles: [],
-    candidates: [],
-    followUp: false,
-    ...partial,
-  };
+export function query(draft: Partial<QueryDraft>): Query {
+  return queryOf({ intent: 'unknown', confidence: 0, ...draft });
 }
 
 export const unknown = (role: string, topics = ['overview']): Query =>

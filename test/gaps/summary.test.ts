@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { GapEntry } from '../../src/gaps/entry.js';
+import { nameKey } from '../../src/knowledge/names.js';
 import {
   formatGapSummary,
   formatLeastHelpful,
   parseGapLines,
   printable,
-  roleKey,
   summarizeGaps,
 } from '../../src/gaps/summary.js';
 
@@ -70,7 +70,7 @@ describe('summarizeGaps', () => {
   });
 
   it('GIVEN roles the knowledge base has since learned THEN they are marked, by the same name key as the loader', () => {
-    const known = new Map([[roleKey('Chief Operating Officer'), 'Chief Operating Officer']]);
+    const known = new Map([[nameKey('Chief Operating Officer'), 'Chief Operating Officer']]);
     const summary = summarizeGaps([entry({ unknownRoles: ['chief  operating-officer'] })], 0, known);
     expect(summary.missingRoles[0]?.nowKnownAs).toBe('Chief Operating Officer');
   });

@@ -264,8 +264,8 @@ describe('parseArticle (one file, no disk)', () => {
     const text = [...front, '# COO', '## Pay', 'Well paid.', '', '# head-of-operations', '## tasks', 'Many', 'tasks.'].join('\n');
     const result = parseArticle(text, 'articles/chief-operating-officer-vs-head-of-operations.md', vocabulary);
     expect(result.problems).toEqual([]);
-    expect(result.article?.roles[0].sections.get('salary')?.text).toBe('Well paid.');
-    expect(result.article?.roles[1].sections.get('duties')).toEqual({ text: 'Many tasks.', line: 13 });
+    expect(result.article?.roles[0].sections.find((s) => s.topic === 'salary')?.text).toBe('Well paid.');
+    expect(result.article?.roles[1].sections).toEqual([{ topic: 'duties', text: 'Many tasks.' }]);
   });
 
   it('suggests the topic name for a misspelled word and refuses text outside a section', () => {

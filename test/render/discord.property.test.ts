@@ -5,7 +5,7 @@ import { buildAnswerContext } from '../../src/answer/context.js';
 import type { Salary } from '../../src/knowledge/model.js';
 import { renderDiscord } from '../../src/render/discord.js';
 import { checkDiscordLimits } from '../../src/render/limits.js';
-import type { Query } from '../../src/understand/query.js';
+import type { LadderAsk, Query } from '../../src/understand/query.js';
 import { kbOf, query, role, source, TOPICS } from '../answer/fixtures.js';
 import { allStrings, maskedLinks, TEST_BUTTONS, unsafeMentions } from './payload.js';
 
@@ -117,7 +117,7 @@ const randomQuery: fc.Arbitrary<Query> = fc
     ),
     unknownRoles: fc.array(hostile(4000), { maxLength: 3 }),
     candidates: fc.subarray(['r0', 'r1', 'r2', 'r3']),
-    ladder: fc.constantFrom(undefined, 'into', 'after', 'path') as fc.Arbitrary<Query['ladder']>,
+    ladder: fc.constantFrom(undefined, 'into', 'after', 'path') as fc.Arbitrary<LadderAsk | undefined>,
   })
   .map(({ ladder, ...q }) => query(ladder === undefined ? q : { ...q, ladder }));
 

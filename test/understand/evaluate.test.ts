@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { createEngine, fixedKnowledge } from '../../src/engine/engine.js';
+import { engineReader } from '../../src/cli/eval-run.js';
 import { evaluate, parseQuestionSet } from '../../src/understand/evaluate.js';
 import { bundledKnowledge } from '../understand/kb-fixture.js';
 
@@ -33,7 +34,7 @@ describe('labelled question set', () => {
       'questions.jsonl',
     );
     const engine = createEngine({ knowledge: fixedKnowledge(await bundledKnowledge()) });
-    const report = evaluate(engine, questions);
+    const report = evaluate(engineReader(engine), questions);
     const failures = report.failures.map(
       (f) => `${f.question.text} -> ${f.got.intent} ${f.got.roles.join(',')} ${f.got.topics.join(',')}`,
     );

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Knowledge } from '../../src/engine/engine.js';
-import { EMPTY_CONVERSATION, QuerySchema, type ConversationState } from '../../src/understand/query.js';
+import {
+  EMPTY_CONVERSATION,
+  QuerySchema,
+  unknownRolesOf,
+  type ConversationState,
+} from '../../src/understand/query.js';
 import { understand } from '../../src/understand/understand.js';
 import { bundledKnowledge } from './kb-fixture.js';
 
@@ -45,7 +50,7 @@ describe('understand on hostile input', () => {
       fc.property(hostile, (text) => {
         const result = understand(text, state, knowledge.kb, knowledge.index);
         expect(() => QuerySchema.parse(result.query)).not.toThrow();
-        expect(result.query.unknownRoles.every((m) => m.length <= 80)).toBe(true);
+        expect(unknownRolesOf(result.query).every((m) => m.length <= 80)).toBe(true);
         state = result.state;
       }),
       { numRuns: 400 },

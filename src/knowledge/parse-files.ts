@@ -1,0 +1,145 @@
+/**
+ * Reading and parsing article files, in this thread or, for thousands of files, in worker threads:
+ * the `yaml` parser costs about 0.2 ms per front matter, so a first start on 50,000 articles spends
+ * most of its time there, and that work splits across cores with no shared state.
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { parseArticle, type ArticleResult, type TopicVocabulary } from './article.js';
+import { topicVocabulary } from './build.js';
+import { hashBytes, storedText, type StoredText } from './cache.js';
+import type { Topic } from './model.js';
+
+/** One file to read and parse; `knownHash` is the hash of the bytes an earlier parse came from. */
+export interface ParseJob {
+  readonly file: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly knownHash?: string | undefined;
+}
+
+export type ParseOutcome =
+  | { readonly kind: 'gone' }
+  | { readonly kind: 'unreadable'; readonly message: string }
+  /** The bytes are those of the earlier parse: it stands. */
+  | { readonly kind: 'same'; readonly hash: string }
+  /** Parsed without a problem: the file as the cache stores it. */
+  | { readonly kind: 'clean'; readonly hash: string; readonly stored: StoredText }
+  | { readonly kind: 'problems'; readonly hash: string; readonly result: ArticleResult };
+
+/** Read and parse one file of `dir`. Never throws. */
+export function parseFile(dir: string, job: ParseJob, vocabulary: TopicVocabulary): ParseOutcome {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(dir, job.file));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'gone' };
+    return { kind: 'unreadable', message: `cannot be read: ${(error as Error).message}` };
+  }
+  const hash = hashBytes(bytes);
+  if (hash === job.knownHash) return { kind: 'same', hash };
+  const result = parseArticle(bytes.toString('utf8'), job.file, vocabulary);
+  if (result.article === undefined || result.problems.length > 0) return { kind: 'problems', hash, result };
+  const stamp = { file: job.file, size: job.size, mtimeMs: job.mtimeMs, hash };
+  return { kind: 'clean', hash, stored: storedText({ ...stamp, article: result.article, problems: [], warnings: result.warnings }) };
+}
+
+/** Below this many files a worker's start-up (loading the parser) costs more than it saves. */
+export const PARALLEL_FROM = 2_000;
+/** Files per message to a worker: large enough to amortize messaging, small enough to balance. */
+const CHUNK = 250;
+
+export interface WorkerData {
+  readonly dir: string;
+  readonly topics: readonly Topic[];
+}
+export interface WorkerRequest {
+  readonly start: number;
+  readonly jobs: readonly ParseJob[];
+}
+export interface WorkerReply {
+  readonly start: number;
+  readonly outcomes: readonly ParseOutcome[];
+}
+
+/**
+ * The worker beside this module. From TypeScript (tsx, tests) the worker registers tsx itself before
+ * importing it: a worker does not inherit the loader hooks of its parent.
+ */
+function startWorker(workerData: WorkerData): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', here), { workerData, stdout: false });
+  const tsx = dirname(createRequire(fileURLToPath(here)).resolve('tsx/package.json'));
+  const api = pathToFileURL(join(tsx, 'dist', 'esm', 'api', 'index.mjs')).href;
+  const script = new URL('./parse-worker.ts', here).href;
+  const code = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
+  return new Worker(code, { eval: true, workerData, stdout: false });
+}
+
+/**
+ * Parse `jobs` and hand each outcome to `onOutcome` (in any order, with its index). Uses worker
+ * threads when there are many jobs and more than one core, else this thread; a worker that cannot
+ * start or fails leaves its remaining jobs to this thread, so the outcome never depends on it.
+ */
+export async function parseFiles(
+  dir: string,
+  topics: readonly Topic[],
+  jobs: readonly ParseJob[],
+  onOutcome: (index: number, outcome: ParseOutcome) => void,
+  yieldEvery: { readonly batch: number; readonly pause: () => Promise<void> },
+  threads = Math.min(availableParallelism(), 4),
+): Promise<void> {
+  let next = 0;
+  const done = new Uint8Array(jobs.length);
+  const deliver = (index: number, outcome: ParseOutcome): void => {
+    if (done[index] === 1) return;
+    done[index] = 1;
+    onOutcome(index, outcome);
+  };
+
+  if (jobs.length >= PARALLEL_FROM && threads > 1) {
+    const workerData: WorkerData = { dir, topics };
+    const runOne = (): Promise<void> =>
+      new Promise((resolve) => {
+        let worker: Worker;
+        try {
+          worker = startWorker(workerData);
+        } catch {
+          resolve();
+          return;
+        }
+        const send = (): void => {
+          if (next >= jobs.length) {
+            void worker.terminate();
+            return;
+          }
+          const start = next;
+          next += CHUNK;
+          const request: WorkerRequest = { start, jobs: jobs.slice(start, start + CHUNK) };
+          worker.postMessage(request);
+        };
+        worker.on('message', (reply: WorkerReply) => {
+          reply.outcomes.forEach((outcome, k) => deliver(reply.start + k, outcome));
+          send();
+        });
+        worker.on('error', () => resolve());
+        worker.on('exit', () => resolve());
+        worker.once('online', send);
+      });
+    await Promise.all(Array.from({ length: threads }, runOne));
+  }
+
+  // Whatever no worker did (few files, one core, or a worker that failed) is parsed here.
+  const vocabulary = topicVocabulary(topics);
+  let sincePause = 0;
+  for (let index = 0; index < jobs.length; index++) {
+    const job = jobs[index];
+    if (job === undefined || done[index] === 1) continue;
+    if (++sincePause % yieldEvery.batch === 0) await yieldEvery.pause();
+    deliver(index, parseFile(dir, job, vocabulary));
+  }
+}
