@@ -294,9 +294,11 @@ export class FakeDiscord {
     return this.#guildShard.get(guildId) ?? Number((BigInt(guildId) >> 22n) % BigInt(count));
   }
 
-  /** Send a guild's events to another shard from now on (as after resharding). */
+  /** Send a guild's events to another shard from now on (as after resharding): it gets GUILD_CREATE. */
   moveGuild(guildId: string, shard: number): void {
     this.#guildShard.set(guildId, shard);
+    const guild = this.guilds.find((g) => g.id === guildId);
+    if (guild && this.#byShard.has(shard)) this.dispatch('GUILD_CREATE', this.#guildJson(guild), shard);
   }
 
   /** The guild a channel or thread belongs to. */
