@@ -27,7 +27,7 @@ export function createMetrics(
   gauges: { readonly pingMs?: () => number; readonly roles?: () => number } = {},
 ): BotMetrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'careerbot_process_' });
+  collectDefaultMetrics({ register: registry, prefix: 'careerbot_' });
   const questions = new Counter({
     name: 'careerbot_questions_total',
     help: 'Questions answered, by where they were asked and what the bot understood',
