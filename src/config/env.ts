@@ -51,8 +51,8 @@ export const BotEnvSchema = CommonEnvSchema.extend({
    * mention the bot cannot work (Discord hides other messages' text); mentions, DMs and slash commands do.
    */
   MESSAGE_CONTENT: flag.default(true),
-  /** Serve GET /healthz and GET /metrics on this port; unset: no HTTP server. */
-  HEALTH_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  /** Serve GET /healthz and GET /metrics on this port (0: any free one, logged); unset: no HTTP server. */
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   /** Address the health server listens on; only this machine by default. */
   HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
 });

@@ -21,7 +21,8 @@ export interface BotExit {
 
 export interface RunOptions {
   readonly when?: RegExp;
-  readonly then?: (child: ChildProcess) => void;
+  /** `stderr()` is everything the process wrote to stderr so far. */
+  readonly then?: (child: ChildProcess, stderr: () => string) => void;
   readonly timeoutMs?: number;
   /** The entry point, relative to the project (default src/discord/main.ts, run through tsx). */
   readonly script?: string;
@@ -66,7 +67,7 @@ export function runBotProcess(env: Record<string, string>, options: RunOptions =
     stderr += String(c);
     if (firedAt === undefined && options.when?.test(stderr)) {
       firedAt = Date.now();
-      options.then?.(child);
+      options.then?.(child, () => stderr);
     }
   });
   return new Promise((resolve, reject) => {
