@@ -144,6 +144,118 @@ export const messages = Object.freeze({
   sources: 'Sources',
   moreTopics: 'Also ask about',
 
+  /** Open data (BLS, O*NET): figures, their basis and credits. */
+  creditBls: (epProgram: string, epRelease: string, oewsProgram: string, oewsRelease: string): string =>
+    `Source: U.S. Bureau of Labor Statistics, ${epProgram} program (${epRelease}); ${oewsProgram}, ${oewsRelease}.`,
+  creditOnet: (release: string): string =>
+    `This product includes information from the O*NET ${release} Database by the U.S. Department of Labor, ` +
+    'Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET\u00ae is a ' +
+    'trademark of USDOL/ETA. careerbot has modified all or some of this information. USDOL/ETA has not ' +
+    'approved, endorsed, or tested these modifications.',
+  creditsHeading: 'Credits',
+  blsFiguresFor: (title: string, code: string): string => `BLS figures for ${title} (SOC ${code})`,
+  blsOccupationOf: (blsTitle: string, roleTitle: string): string =>
+    `${blsTitle} (BLS figures for ${roleTitle})`,
+  wageBasis: (date: string): string => `BLS, ${date}, US, all industries, employees only`,
+  wageMedian: (money: string, period: SalaryPeriod, basis: string): string =>
+    `Median: ${money} ${PERIOD_WORD[period]} (${basis})`,
+  wageMiddleHalf: (low: string, high: string): string =>
+    `Middle half (25th to 75th percentile): ${low} to ${high}`,
+  wageRange: (low: string, high: string): string => `10th to 90th percentile: ${low} to ${high}`,
+  wageAtLeast: (money: string): string => `${money} or more`,
+  wageNotPublished: 'not published',
+  wageNone: (title: string): string => `BLS publishes no wage figures for ${title}.`,
+  wageHourlyOnly: 'BLS publishes hourly wages only for this occupation.',
+  wageAnnualOnly: 'BLS publishes annual wages only for this occupation (no hourly figures).',
+  medianMissing: (titles: readonly string[]): string =>
+    `BLS publishes no median wage for the ${joinTitles(titles)}, so no difference is worked out.`,
+  medianTopCoded: (titles: readonly string[]): string =>
+    `BLS gives the median for the ${joinTitles(titles)} only as a floor (\u201cor more\u201d), so no exact difference is worked out.`,
+  medianNotPublished: (titles: readonly string[]): string =>
+    `BLS publishes no median for the ${joinTitles(titles)} on this basis, so no difference is worked out.`,
+  medianDifference: (
+    higher: string,
+    lower: string,
+    money: string,
+    percent: string,
+    period: SalaryPeriod,
+    date: string,
+  ): string =>
+    `The median wage of ${higher} is ${money} ${PERIOD_WORD[period]} more than that of ${lower}, ${percent}% more (BLS medians, ${date}).`,
+  medianSame: (titles: readonly string[], date: string): string =>
+    `${joinTitles(titles)} have the same BLS median (${date}): BLS publishes one figure for them.`,
+  salaryDifferentMeasures: (titles: readonly string[]): string =>
+    `No difference is worked out: the figure for the ${joinTitles(titles)} is an article's, the others are BLS medians, and the two are different measures.`,
+  education: (label: string): string => `Typical education for entry: ${label}`,
+  experience: (label: string): string => `Work experience in a related occupation: ${label}`,
+  training: (label: string): string => `Typical on-the-job training: ${label}`,
+  jobZone: (zone: number, name: string): string => `O*NET job zone ${zone} of 5: ${name}`,
+  jobZoneNames: Object.freeze([
+    'Little or No Preparation Needed',
+    'Some Preparation Needed',
+    'Medium Preparation Needed',
+    'Considerable Preparation Needed',
+    'Extensive Preparation Needed',
+  ]),
+  epSource: (release: string): string => `BLS Employment Projections ${release}`,
+  outlookEmployment: (base: string, baseYear: number, target: string, targetYear: number): string =>
+    `Employment: ${base} in ${baseYear}, projected ${target} in ${targetYear}`,
+  outlookChange: (percent: string, all: string | undefined): string =>
+    all === undefined ? `Change: ${percent}` : `Change: ${percent} (all occupations: ${all})`,
+  outlookOpenings: (openings: string, baseYear: number, targetYear: number): string =>
+    `About ${openings} openings a year on average, ${baseYear}\u2013${String(targetYear).slice(2)}`,
+  outlookNone: (title: string): string => `BLS publishes no projections for ${title}.`,
+  relatedHeading: 'Related occupations (O*NET)',
+  relatedNone: (title: string): string => `O*NET lists no related occupations for ${title}.`,
+  notInData: (topic: string, titles: readonly string[], instead: readonly string[]): string =>
+    instead.length === 0
+      ? `Nothing on ${topic} for ${joinTitles(titles)}: neither the articles nor the open data cover it.`
+      : `Nothing on ${topic} for ${joinTitles(titles)}: the open data covers only ${joinTitles(instead)}.`,
+  placeNational: (quoted: string): string =>
+    `These figures are for the United States as a whole (BLS); I have none for ${quoted}.`,
+  placeNone: (quoted: string): string =>
+    `The sources give no figures by place, so nothing here is specific to ${quoted}.`,
+
+  /** Rankings. */
+  rankHeading: (topic: string, by: string): string => (by === '' ? topic : `${topic}, ${by}`),
+  rankByMedian: (period: SalaryPeriod, date: string): string =>
+    `highest BLS median ${PERIOD_ADJ[period]} wage first (${date})`,
+  rankBySalary: 'highest article salary first',
+  rankByChange: (release: string): string => `fastest projected growth first (BLS, ${release})`,
+  rankByEducation: 'most education for entry first (BLS)',
+  rankOmitted: (count: number): string => `\u2026 ${count.toLocaleString('en-US')} more \u2026`,
+  rankGap: (money: string): string => `${money} more than the next`,
+  rankSpread: (first: string, last: string, money: string, percent: string): string =>
+    `${first} earns ${money} more than ${last}, ${percent}% more.`,
+  rankTotal: (count: number): string => `${count.toLocaleString('en-US')} ranked.`,
+  rankUnranked: (titles: readonly string[], count: number, reason: string): string =>
+    count > titles.length
+      ? `Not ranked (${reason}): ${titles.join(', ')} and ${(count - titles.length).toLocaleString('en-US')} more.`
+      : `Not ranked (${reason}): ${titles.join(', ')}.`,
+  rankNoMedian: 'no BLS median',
+  rankNoProjection: 'no BLS projection',
+  rankNoEducation: 'no BLS education level',
+  rankNoArticleSalary: 'no article salary on the same basis',
+  rankEmpty: 'None of these roles has a figure to rank them by.',
+
+  /** Help and out of scope, with the open data. */
+  helpIntroOpenData: (occupations: number): string =>
+    `I answer career questions from role-comparison articles and open US data on ${occupations.toLocaleString('en-US')} occupations (BLS wages, projections and education; O*NET titles and related occupations). Ask me things like:`,
+  helpExamplesOpenData: Object.freeze([
+    'COO vs head of ops salary?',
+    'How much does a dentist make?',
+    'Actuary vs financial manager pay',
+    'What degree does a vet need?',
+    'Job outlook for nurses?',
+    'Jobs like data scientist?',
+    'Which of these pays most: actuary, economist, statistician?',
+  ]),
+  outOfScope: "I can't do that: I answer questions about careers, from my sources only.",
+  outOfScopeCan: (topics: readonly string[]): string =>
+    `I can tell you about a role's ${joinTitles(topics)}, compare roles, and rank them. Type /help for examples.`,
+  listOccupations: (count: number): string =>
+    `Also ${count.toLocaleString('en-US')} US occupations from the open data (BLS, O*NET): ask about any of them by name.`,
+
   /** Terminal. */
   chatGreeting: 'careerbot: ask about careers, e.g. "COO vs head of ops salary?". /help, /reset, /quit.',
   chatReset: 'Conversation forgotten. Start a new question.',

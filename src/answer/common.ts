@@ -1,5 +1,6 @@
 import type { Comparison, KnowledgeBase, Role, Source, Topic } from '../knowledge/model.js';
 import { getTopic } from '../knowledge/model.js';
+import { DATA_ONLY_TOPICS, figuresCover, figuresOf } from './open-data.js';
 
 /** Helpers every kind of answer shares: which roles and topics are known, and where facts came from. */
 
@@ -48,14 +49,22 @@ export function roleFacts(role: Role, topicId: string): string[] {
   return facts;
 }
 
-export function hasTopic(role: Role, topicId: string): boolean {
-  return (role.facts[topicId]?.length ?? 0) > 0 || (topicId === 'salary' && role.salaries.length > 0);
+/** True when the articles or the open data say something about the topic for the role. */
+export function hasTopic(role: Role, topicId: string, kb?: KnowledgeBase): boolean {
+  if ((role.facts[topicId]?.length ?? 0) > 0 || (topicId === 'salary' && role.salaries.length > 0))
+    return true;
+  return kb !== undefined && figuresCover(figuresOf(role, kb, false), topicId);
 }
 
 export function otherTopics(roles: readonly Role[], shown: readonly Topic[], kb: KnowledgeBase): Topic[] {
   return kb.topics.filter(
-    (t) => !shown.includes(t) && roles.some((r) => hasTopic(r, t.id) || t.id === 'overview'),
+    (t) => !shown.includes(t) && roles.some((r) => hasTopic(r, t.id, kb) || t.id === 'overview'),
   );
+}
+
+/** The topics worth offering: without open data, the topics only it answers (outlook, related) are left out. */
+export function offeredTopics(kb: KnowledgeBase): Topic[] {
+  return kb.openData === undefined ? kb.topics.filter((t) => !DATA_ONLY_TOPICS.has(t.id)) : [...kb.topics];
 }
 
 export function addFactSources(role: Role, topicId: string, sources: SourceList): void {
@@ -67,4 +76,7 @@ export function addFactSources(role: Role, topicId: string, sources: SourceList)
 export function ensureSources(roles: readonly Role[], kb: KnowledgeBase, sources: SourceList): void {
   if (sources.list.length > 0) return;
   for (const role of roles) for (const c of comparisonsOf(role, kb)) sources.add(c.source);
+  // An occupation's title and codes are O*NET's.
+  const onet = kb.openData?.sources.onet;
+  if (onet !== undefined && roles.some((r) => r.soc !== undefined)) sources.add(onet);
 }

@@ -246,23 +246,44 @@ function typo(text: string, rnd: () => number): string {
   return words.join(' ');
 }
 
-/** Generate `n` articles over about 1.2 n distinct roles, and `questionCount` labelled questions. */
-export function generate(n: number, questionCount = 2_000, seed = 42): SyntheticKnowledge {
-  const rnd = random(seed);
+/** The about 1.2 n distinct roles the `n` articles are about. */
+export function syntheticRoles(n: number): SyntheticRole[] {
   const roleCount = Math.min(Math.max(2, Math.round(n * 1.2)), 84_000);
-  const roles = Array.from({ length: roleCount }, (_, i) => roleAt(i));
+  return Array.from({ length: roleCount }, (_, i) => roleAt(i));
+}
+
+/** The `n` article files one by one, so that writing them never holds them all in memory. */
+export function* syntheticFiles(
+  n: number,
+  seed = 42,
+): Generator<{ readonly name: string; readonly text: string }> {
+  const rnd = random(seed);
+  const roles = syntheticRoles(n);
+  const roleCount = roles.length;
   const pairs = new Set<string>();
-  const files: { name: string; text: string }[] = [];
-  for (let i = 0; files.length < n; i++) {
+  for (let i = 0; pairs.size < n; i++) {
     const a = roles[i % roleCount]!;
     const b = roles[Math.floor(rnd() * roleCount)]!;
     const key = a.id < b.id ? `${a.id}|${b.id}` : `${b.id}|${a.id}`;
     if (a.id === b.id || pairs.has(key)) continue;
     pairs.add(key);
-    files.push({ name: `${a.id}-vs-${b.id}.md`, text: article(a, b) });
+    yield { name: `${a.id}-vs-${b.id}.md`, text: article(a, b) };
   }
-  const questions = makeQuestions(roles.slice(0, Math.min(roleCount, n)), questionCount, seed + 1);
-  return { files, roles, questions };
+}
+
+/** The labelled questions over the roles of `n` articles. */
+export function syntheticQuestions(n: number, questionCount = 2_000, seed = 42): SyntheticQuestion[] {
+  const roles = syntheticRoles(n);
+  return makeQuestions(roles.slice(0, Math.min(roles.length, n)), questionCount, seed + 1);
+}
+
+/** Generate `n` articles over about 1.2 n distinct roles, and `questionCount` labelled questions. */
+export function generate(n: number, questionCount = 2_000, seed = 42): SyntheticKnowledge {
+  return {
+    files: [...syntheticFiles(n, seed)],
+    roles: syntheticRoles(n),
+    questions: syntheticQuestions(n, questionCount, seed),
+  };
 }
 
 /**

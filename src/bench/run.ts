@@ -1,30 +1,35 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
-import { createEngine, fixedKnowledge, deriveKnowledge } from '../engine/engine.js';
+import { createEngine, deriveKnowledge, fixedKnowledge, type Knowledge } from '../engine/engine.js';
+import { openKnowledge } from '../engine/reload.js';
 import { formatProblem, loadKnowledgeBase } from '../knowledge/load.js';
+import type { KnowledgeBase } from '../knowledge/model.js';
+import { createLogger } from '../log.js';
 import { renderDiscord } from '../render/discord.js';
-import { generate, makeQuestions, type SyntheticQuestion } from './generate.js';
+import {
+  makeQuestions,
+  syntheticFiles,
+  syntheticQuestions,
+  syntheticRoles,
+  type SyntheticQuestion,
+  type SyntheticRole,
+} from './generate.js';
 
-/** One line of `npm run bench`. */
-export interface BenchFigures {
-  readonly n: number;
-  readonly load_ms: number;
-  readonly index_ms: number;
-  readonly heap_mb: number;
-  readonly rss_mb: number;
-  readonly p50_us: number;
-  readonly p99_us: number;
-  readonly questions_per_s: number;
-  readonly accuracy: number;
-  /** p99 of the warm-up pass, which includes JIT compilation: what the first minutes of a bot see. */
-  readonly first_pass_p99_us: number;
-  readonly baseline: { p50_us: number; p99_us: number; questions_per_s: number; accuracy: number };
+/** Questions measured per size, and as many asked before to warm up. */
+export const QUESTION_COUNT = 2_000;
+
+/**
+ * Questions the naive baseline is measured on: it scans every alias per question (seconds each at
+ * 50,000 articles), so large sizes use a fixed sample of the same questions, said in the output.
+ */
+export function baselineSample(n: number): number {
+  return n <= 1_000 ? 200 : n <= 10_000 ? 50 : 10;
 }
 
 const mb = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
 const round = (x: number): number => Math.round(x * 10) / 10;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -34,7 +39,14 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
 
-function timings(us: number[], totalMs: number, correct: number) {
+export interface Timings {
+  readonly p50_us: number;
+  readonly p99_us: number;
+  readonly questions_per_s: number;
+  readonly accuracy: number;
+}
+
+function timings(us: number[], totalMs: number, correct: number): Timings {
   us.sort((x, y) => x - y);
   return {
     p50_us: round(percentile(us, 50)),
@@ -44,95 +56,166 @@ function timings(us: number[], totalMs: number, correct: number) {
   };
 }
 
-/**
- * Generate N articles in a temporary directory, load them through the real loader, then answer the
- * question set through the engine and the Discord renderer (the bot's path), and the naive baseline.
- */
-export async function runBench(n: number, questionCount = 2_000, baselineCount = 200): Promise<BenchFigures> {
-  const synthetic = generate(n, questionCount);
-  const dir = await mkdtemp(join(tmpdir(), `careerbot-bench-${n}-`));
-  try {
-    await mkdir(join(dir, 'articles'));
-    for (const file of synthetic.files) await writeFile(join(dir, 'articles', file.name), file.text);
+/** Memory after a full collection: what the process keeps, not what it has yet to collect. */
+function memory(): { readonly heap_mb: number; readonly rss_mb: number } {
+  globalThis.gc?.();
+  const { heapUsed, rss } = process.memoryUsage();
+  return { heap_mb: mb(heapUsed), rss_mb: mb(rss) };
+}
 
-    const t0 = performance.now();
-    const loaded = await loadKnowledgeBase(dir);
-    const t1 = performance.now();
-    if (!loaded.ok)
-      throw new Error(
-        `synthetic knowledge base rejected:\n${loaded.problems.slice(0, 5).map(formatProblem).join('\n')}`,
-      );
-    const knowledge = deriveKnowledge(loaded.kb);
-    const t2 = performance.now();
-    globalThis.gc?.();
-    const memory = process.memoryUsage();
+/** Write the `n` synthetic articles into `dir`/articles, one at a time. */
+export function writeSynthetic(dir: string, n: number): void {
+  mkdirSync(join(dir, 'articles'), { recursive: true });
+  for (const file of syntheticFiles(n)) writeFileSync(join(dir, 'articles', file.name), file.text);
+}
 
-    const engine = createEngine({ knowledge: fixedKnowledge(knowledge) });
-    const ask = (q: SyntheticQuestion) => {
-      const turn = engine.ask(q.conversation, q.text);
-      renderDiscord(turn.answer);
-      return turn.query;
-    };
-    // A running bot is warm: one pass over a different question set first, so JIT compilation of
-    // each code path is not counted as answering time. That pass's own p99 is reported too.
-    const warmUs: number[] = [];
-    for (const q of makeQuestions(synthetic.roles.slice(0, n), questionCount, 7)) {
-      const s = process.hrtime.bigint();
-      ask({ ...q, conversation: `warm-${q.conversation}` });
-      warmUs.push(Number(process.hrtime.bigint() - s) / 1000);
-    }
-    warmUs.sort((x, y) => x - y);
+/** A cold start: nothing cached, every file parsed (and the cache written, as a first start does). */
+export async function coldLoad(dir: string, cacheDir: string): Promise<Record<string, number>> {
+  const started = performance.now();
+  const loaded = await loadKnowledgeBase(dir, { cacheDir });
+  const loadMs = performance.now() - started;
+  if (!loaded.ok)
+    throw new Error(`knowledge base rejected:\n${loaded.problems.slice(0, 5).map(formatProblem).join('\n')}`);
+  if (loaded.stats.parsed !== loaded.stats.files) throw new Error('the cold load found a cache');
+  const derive = performance.now();
+  const knowledge = deriveKnowledge(loaded.kb);
+  const indexMs = performance.now() - derive;
+  const { rss_mb } = memory();
+  return {
+    load_ms: Math.round(loadMs),
+    cold_index_ms: Math.round(indexMs),
+    cold_rss_mb: rss_mb,
+    roles: knowledge.kb.roles.size,
+  };
+}
 
-    const us: number[] = [];
-    let correct = 0;
-    const start = performance.now();
-    for (const q of synthetic.questions) {
-      const s = process.hrtime.bigint();
-      const query = ask(q);
-      us.push(Number(process.hrtime.bigint() - s) / 1000);
-      if (
-        query.intent === q.intent &&
-        query.roles.join() === q.roles.join() &&
-        sameSet(query.topics, q.topics)
-      )
-        correct++;
-    }
-    const ours = timings(us, performance.now() - start, correct);
-
-    // Naive baseline: fuse.js over every title and alias, searched with the whole question.
-    const names = [...loaded.kb.roles.values()].flatMap((r) =>
-      [r.title, ...r.aliases].map((name) => ({ name, id: r.id })),
-    );
-    const fuse = new Fuse(names, {
-      keys: ['name'],
-      includeScore: true,
-      threshold: 0.4,
-      ignoreLocation: true,
-    });
-    const sample = synthetic.questions.slice(0, baselineCount);
-    const bus: number[] = [];
-    let bcorrect = 0;
-    const bstart = performance.now();
-    for (const q of sample) {
-      const s = process.hrtime.bigint();
-      const hits = fuse.search(q.text);
-      const ids = [...new Set(hits.map((h) => h.item.id))].slice(0, q.roles.length);
-      bus.push(Number(process.hrtime.bigint() - s) / 1000);
-      if (q.roles.length === 0 ? hits.length === 0 : sameSet(ids, q.roles)) bcorrect++;
-    }
-    const baseline = timings(bus, performance.now() - bstart, bcorrect);
-
-    return {
-      n,
-      load_ms: Math.round(t1 - t0),
-      index_ms: Math.round(t2 - t1),
-      heap_mb: mb(memory.heapUsed),
-      rss_mb: mb(memory.rss),
-      ...ours,
-      first_pass_p99_us: round(percentile(warmUs, 99)),
-      baseline,
-    };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+/** Answer `questions` through the engine and the Discord renderer (the bot's path). */
+function answerAll(knowledge: Knowledge, questions: readonly SyntheticQuestion[]): Timings {
+  const engine = createEngine({ knowledge: fixedKnowledge(knowledge) });
+  const us: number[] = [];
+  let correct = 0;
+  const start = performance.now();
+  for (const q of questions) {
+    const s = process.hrtime.bigint();
+    const { query, answer } = engine.ask(q.conversation, q.text);
+    renderDiscord(answer);
+    us.push(Number(process.hrtime.bigint() - s) / 1000);
+    if (query.intent === q.intent && query.roles.join() === q.roles.join() && sameSet(query.topics, q.topics))
+      correct++;
   }
+  return timings(us, performance.now() - start, correct);
+}
+
+/** Naive baseline: fuse.js over every title and alias, searched with the whole question. */
+function baseline(kb: KnowledgeBase, questions: readonly SyntheticQuestion[]): Timings & { sample: number } {
+  const names = [...kb.roles.values()].flatMap((r) =>
+    [r.title, ...r.aliases].map((name) => ({ name, id: r.id })),
+  );
+  const fuse = new Fuse(names, { keys: ['name'], includeScore: true, threshold: 0.4, ignoreLocation: true });
+  const us: number[] = [];
+  let correct = 0;
+  const start = performance.now();
+  for (const q of questions) {
+    const s = process.hrtime.bigint();
+    const hits = fuse.search(q.text);
+    const ids = [...new Set(hits.map((h) => h.item.id))].slice(0, q.roles.length);
+    us.push(Number(process.hrtime.bigint() - s) / 1000);
+    if (q.roles.length === 0 ? hits.length === 0 : sameSet(ids, q.roles)) correct++;
+  }
+  return { sample: questions.length, ...timings(us, performance.now() - start, correct) };
+}
+
+/**
+ * Time from saving one edited article to the edit being served, through the live-reload watcher
+ * (its debounce included): the salary of the article's first role is changed.
+ */
+async function reloadTime(dir: string, cacheDir: string): Promise<number> {
+  const knowledge = await openKnowledge(dir, createLogger('silent'), { watch: true, cacheDir });
+  try {
+    const kb = knowledge.current().kb;
+    const first = kb.comparisons[0];
+    const role = first === undefined ? undefined : kb.roles.get(first.roles[0]);
+    if (first === undefined || role === undefined) return Number.NaN;
+    const file = join(dir, first.source.file);
+    const text = readFileSync(file, 'utf8');
+    const amount = role.salaries.find((s) => s.source.file === first.source.file)?.amount;
+    if (amount === undefined || !text.includes(`amount: ${amount}\n`)) return Number.NaN;
+    const edited = amount + 1;
+    await sleep(300); // let the watcher settle on the directory
+    const started = performance.now();
+    writeFileSync(file, text.replace(`amount: ${amount}\n`, `amount: ${edited}\n`));
+    while (
+      !knowledge
+        .current()
+        .kb.roles.get(role.id)
+        ?.salaries.some((s) => s.amount === edited)
+    ) {
+      if (performance.now() - started > 60_000) return Number.NaN;
+      await sleep(5);
+    }
+    const took = performance.now() - started;
+    writeFileSync(file, text);
+    return Math.round(took);
+  } finally {
+    knowledge.close();
+  }
+}
+
+/**
+ * A second start on the same files (cache present), through the bot's own start-up, then the
+ * question set, the naive baseline and one live edit. `questions` come from the generator for
+ * synthetic sizes; for the bundled knowledge base they are made from its own roles.
+ */
+export async function warmRun(
+  dir: string,
+  cacheDir: string,
+  n: number | undefined,
+): Promise<Record<string, unknown>> {
+  // What openKnowledge does and keeps (the knowledge and the parsed files, for live reload), timed
+  // in its two parts.
+  const started = performance.now();
+  const loaded = await loadKnowledgeBase(dir, { cacheDir });
+  const loadMs = performance.now() - started;
+  if (!loaded.ok)
+    throw new Error(`knowledge base rejected:\n${loaded.problems.slice(0, 5).map(formatProblem).join('\n')}`);
+  const knowledge = deriveKnowledge(loaded.kb);
+  const indexMs = performance.now() - started - loadMs;
+  const kept = { knowledge, files: loaded.loaded };
+  const mem = memory();
+
+  let roles: readonly SyntheticRole[];
+  let questions: readonly SyntheticQuestion[];
+  if (n === undefined) {
+    roles = [...knowledge.kb.roles.values()].map((r) => ({
+      id: r.id,
+      title: r.title,
+      aliases: r.aliases,
+      salary: 0,
+    }));
+    questions = makeQuestions(roles, QUESTION_COUNT, 43);
+  } else {
+    roles = syntheticRoles(n).slice(0, n);
+    questions = syntheticQuestions(n, QUESTION_COUNT);
+  }
+  // A running bot is warm: one pass over a different question set first, so JIT compilation of
+  // each code path is not counted as answering time. That pass's own p99 is reported too.
+  const warm = answerAll(
+    knowledge,
+    makeQuestions(roles, QUESTION_COUNT, 7).map((q) => ({ ...q, conversation: `warm-${q.conversation}` })),
+  );
+  const ours = answerAll(knowledge, questions);
+  const sample = baselineSample(n ?? knowledge.kb.comparisons.length);
+  const base = baseline(knowledge.kb, questions.slice(0, sample));
+  const reload_ms = await reloadTime(dir, cacheDir);
+  return {
+    files: kept.files.files.size,
+    cache: loaded.stats.cache,
+    warm_load_ms: Math.round(loadMs),
+    index_ms: Math.round(indexMs),
+    ...mem,
+    ...ours,
+    first_pass_p99_us: warm.p99_us,
+    reload_ms,
+    baseline: base,
+  };
 }

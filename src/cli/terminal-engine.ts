@@ -28,7 +28,10 @@ export async function openTerminalEngine(options: {
   const logger = createLogger(env.env.LOG_LEVEL);
   let knowledge: ReloadingKnowledge;
   try {
-    knowledge = await openKnowledge(env.env.KNOWLEDGE_DIR, logger, { watch: options.watch });
+    knowledge = await openKnowledge(env.env.KNOWLEDGE_DIR, logger, {
+      watch: options.watch,
+      cacheDir: env.env.CACHE_DIR,
+    });
   } catch (error) {
     console.error(messages.knowledgeFailed(env.env.KNOWLEDGE_DIR, (error as Error).message));
     return 1;

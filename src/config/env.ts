@@ -8,6 +8,9 @@ export const DEFAULT_KNOWLEDGE_DIR = join(PROJECT_ROOT, 'knowledge');
 /** The database, relative to the working directory (npm scripts run in the project folder). */
 export const DEFAULT_DATABASE_FILE = 'data/careerbot.db';
 
+/** Where parsed knowledge files are cached when CACHE_DIR is not set (ignored by git). */
+export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, '.cache');
+
 const snowflake = z.string().regex(/^\d{15,21}$/, 'expected a Discord id (15 to 21 digits)');
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -21,6 +24,12 @@ export const CommonEnvSchema = z.object({
   DATABASE_FILE: z.string().min(1).default(DEFAULT_DATABASE_FILE),
   /** Record questions that went unanswered in the database, for `npm run kb:gaps`. */
   RECORD_GAPS: flag.default(true),
+  /** Parse cache of the knowledge files (src/knowledge/cache.ts); `off` parses every file at every start. */
+  CACHE_DIR: z
+    .string()
+    .min(1)
+    .default(DEFAULT_CACHE_DIR)
+    .transform((dir) => (dir === 'off' ? undefined : dir)),
 });
 
 /** Settings of the Discord bot. */

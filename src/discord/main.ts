@@ -66,6 +66,7 @@ async function main(): Promise<void> {
   try {
     knowledge = await openKnowledge(env.KNOWLEDGE_DIR, logger, {
       watch: true,
+      cacheDir: env.CACHE_DIR,
       onReload: (ok) => bot?.metrics.reloaded(ok),
     });
   } catch (error) {

@@ -1,13 +1,19 @@
 import { type FSWatcher, watch } from 'node:fs';
+import { sep } from 'node:path';
 import type { KnowledgeSource } from './engine.js';
 import { deriveKnowledge } from './engine.js';
 import type { Logger } from '../log.js';
-import { formatProblem, loadKnowledgeBase } from '../knowledge/load.js';
+import { formatProblem, loadKnowledgeBase, type LoadedFiles, type LoadProgress } from '../knowledge/load.js';
+import { terminalProgress } from '../knowledge/progress.js';
 
 /** A knowledge source that can be reloaded (file changes, SIGHUP) without a restart. */
 export interface ReloadingKnowledge extends KnowledgeSource {
-  /** Load again; on invalid content log the problems, keep serving the previous version, resolve false. */
-  reload(): Promise<boolean>;
+  /**
+   * Load again; on invalid content log the problems, keep serving the previous version, resolve false.
+   * With `changed` (paths relative to the directory, as the watcher reports them) only those files
+   * are looked at; without it every file's stamp is checked. Either way only changed files are parsed.
+   */
+  reload(changed?: readonly string[]): Promise<boolean>;
   /** Stop watching. */
   close(): void;
 }
@@ -17,6 +23,10 @@ export interface OpenKnowledgeOptions {
   readonly watch?: boolean;
   /** Quiet time after the last change before reloading: an editor's save or a copy is several events. */
   readonly debounceMs?: number;
+  /** Folder of the parse cache (CACHE_DIR); without it every start parses every file. */
+  readonly cacheDir?: string | undefined;
+  /** Parsing progress of the first load; default: a line on stderr when it is a terminal. */
+  readonly onProgress?: ((progress: LoadProgress) => void) | undefined;
   /** Told after every reload whether the new version was taken (metrics). */
   readonly onReload?: (ok: boolean) => void;
 }
@@ -26,9 +36,10 @@ export const DEFAULT_RELOAD_DEBOUNCE_MS = 200;
 /**
  * Load the knowledge base in `dir` and keep it current. With `watch`, changes anywhere under `dir`
  * are reloaded after a quiet `debounceMs`; `reload()` does the same on demand (SIGHUP). A reload
- * validates everything first and swaps in the new version in one assignment, so a question is always
- * answered from one whole, valid version; invalid content is logged problem by problem and the
- * previous version stays in service.
+ * parses only the files that changed, reusing every other parsed article from the previous load,
+ * validates the whole knowledge base and swaps in the new version in one assignment, so a question
+ * is always answered from one whole, valid version; invalid content is logged problem by problem and
+ * the previous version stays in service.
  * Throws an Error listing every problem when the first load fails: there is nothing to serve.
  */
 export async function openKnowledge(
@@ -36,22 +47,35 @@ export async function openKnowledge(
   logger: Logger,
   options: OpenKnowledgeOptions = {},
 ): Promise<ReloadingKnowledge> {
-  const first = await loadKnowledgeBase(dir);
+  const first = await loadKnowledgeBase(dir, {
+    cacheDir: options.cacheDir,
+    onProgress: options.onProgress ?? terminalProgress(),
+  });
   if (!first.ok)
     throw new Error(
       `The knowledge base in ${dir} is invalid:\n${first.problems.map(formatProblem).join('\n')}`,
     );
+  if (first.stats.cacheIgnored !== undefined)
+    logger.warn({ dir, reason: first.stats.cacheIgnored }, 'parse cache ignored and rebuilt');
+  if (first.stats.cacheWriteError !== undefined)
+    logger.warn(
+      { dir, error: first.stats.cacheWriteError },
+      'parse cache not written; the next start parses again',
+    );
   let current = deriveKnowledge(first.kb);
+  // The parsed files of the latest load, valid or not: a reload after a fix parses only the fix.
+  let files: LoadedFiles = first.loaded;
   let watcher: FSWatcher | undefined;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
-  // One reload at a time; a change during a reload asks for one more afterwards.
+  // One reload at a time; changes during a reload are collected for one more afterwards.
   let running: Promise<boolean> | undefined;
-  let again = false;
+  let pending: Set<string> | 'all' | undefined;
 
-  const loadOnce = async (): Promise<boolean> => {
+  const loadOnce = async (changed: readonly string[] | undefined): Promise<boolean> => {
     const started = performance.now();
-    const next = await loadKnowledgeBase(dir);
+    const next = await loadKnowledgeBase(dir, { previous: files, changed });
+    files = next.loaded;
     if (!next.ok) {
       for (const problem of next.problems) logger.error({ dir }, formatProblem(problem));
       logger.error(
@@ -67,6 +91,7 @@ export async function openKnowledge(
         dir,
         roles: next.kb.roles.size,
         comparisons: next.kb.comparisons.length,
+        parsed: next.stats.parsed,
         ms: Math.round(performance.now() - started),
       },
       'knowledge reloaded',
@@ -74,18 +99,25 @@ export async function openKnowledge(
     return true;
   };
 
-  const reload = async (): Promise<boolean> => {
-    if (running !== undefined) {
-      again = true;
-      return running;
+  const request = (changed: readonly string[] | undefined): void => {
+    if (changed === undefined || pending === 'all') pending = 'all';
+    else {
+      pending ??= new Set();
+      for (const file of changed) pending.add(file);
     }
+  };
+
+  const reload = async (changed?: readonly string[]): Promise<boolean> => {
+    request(changed);
+    if (running !== undefined) return running;
     running = (async () => {
       let ok = false;
       try {
-        do {
-          again = false;
-          ok = await loadOnce();
-        } while (again && !closed);
+        while (pending !== undefined && !closed) {
+          const batch = pending === 'all' ? undefined : [...pending];
+          pending = undefined;
+          ok = await loadOnce(batch);
+        }
       } catch (error) {
         logger.error({ err: error, dir }, 'knowledge reload failed; still serving the previous version');
         ok = false;
@@ -100,13 +132,19 @@ export async function openKnowledge(
 
   if (options.watch === true) {
     const debounceMs = options.debounceMs ?? DEFAULT_RELOAD_DEBOUNCE_MS;
+    let seen: Set<string> | 'all' = new Set();
     try {
-      watcher = watch(dir, { recursive: true, persistent: false }, () => {
+      watcher = watch(dir, { recursive: true, persistent: false }, (_event, filename) => {
         if (closed) return;
+        // Without a name (some platforms, overflowing event queues) every file is checked.
+        if (filename === null || seen === 'all') seen = 'all';
+        else seen.add(filename.split(sep).join('/'));
         if (timer !== undefined) clearTimeout(timer);
         timer = setTimeout(() => {
           timer = undefined;
-          void reload();
+          const changed = seen === 'all' ? undefined : [...seen];
+          seen = new Set();
+          void reload(changed);
         }, debounceMs);
         timer.unref();
       });

@@ -57,6 +57,8 @@ interface RoleDraft {
   readonly ladder: { reportsTo: LadderDraft[]; stepTowards: LadderDraft[]; comesFrom: LadderDraft[] };
   readonly ladderKeys: Set<string>;
   readonly comparisons: string[];
+  /** O*NET-SOC code from front matter (first article that sets it). */
+  soc?: { readonly code: string; readonly file: string };
 }
 
 export interface BuildResult {
@@ -153,6 +155,18 @@ export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articl
           draft.ladderKeys.add(key);
           draft.ladder[kind].push({ title, source });
         }
+      }
+    }
+    if (entry.soc !== undefined) {
+      if (draft.soc === undefined) draft.soc = { code: entry.soc, file: article.file };
+      else if (draft.soc.code !== entry.soc) {
+        problems.push({
+          file: article.file,
+          line: role.titleLine,
+          field: roleField(role, 'soc'),
+          message: `role "${entry.id}" is linked to ${entry.soc} here but to ${draft.soc.code} in ${draft.soc.file}`,
+          hint: 'a role links to one occupation; use the same soc everywhere',
+        });
       }
     }
     draft.comparisons.push(article.id);
@@ -272,6 +286,7 @@ export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articl
         comesFrom: resolve(draft.ladder.comesFrom, draft.id),
       },
       comparisons: exact(draft.comparisons),
+      ...(draft.soc === undefined ? {} : { soc: draft.soc.code }),
     });
   }
 

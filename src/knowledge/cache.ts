@@ -17,7 +17,7 @@ import { RoleEntrySchema } from './schema.js';
  * Part of every cache key: bump it whenever parsing gives different results for the same bytes
  * (a new field, another message), so caches written by another version of the loader are ignored.
  */
-export const LOADER_VERSION = 'careerbot-loader-2';
+export const LOADER_VERSION = 'careerbot-loader-3';
 
 const FORMAT = 'careerbot-parse-cache';
 
@@ -86,6 +86,7 @@ const StoredEntrySchema = z.strictObject({
   ladder: z
     .strictObject({ reports_to: z.array(nonEmpty), step_towards: z.array(nonEmpty), comes_from: z.array(nonEmpty) })
     .optional(),
+  soc: nonEmpty.optional(),
 });
 
 /** A role as stored: its position in `roles` gives its index. */
@@ -198,6 +199,7 @@ function fromStored(stored: StoredFile, share: (text: string) => string): Cached
             comes_from: ladder.comes_from.map(share),
           },
         ),
+        ...optional('soc', entry.soc),
       },
       index,
       titleLine: r.titleLine,

@@ -1,4 +1,4 @@
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ParsedArticle } from './article.js';
@@ -18,6 +18,8 @@ import type { KnowledgeBase, Topic } from './model.js';
 import { parseFiles, type ParseJob } from './parse-files.js';
 import type { Problem } from './problem.js';
 import { parseTopics } from './topics.js';
+import { loadOpenData, OPEN_DATA_DIR } from './open-data/load.js';
+import { withOpenData } from './open-data/merge.js';
 import { PROJECT_ROOT } from '../config/paths.js';
 
 export { formatProblem, type Problem } from './problem.js';
@@ -363,6 +365,15 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
   const built = buildKnowledgeBase(dir, topicsResult.topics, articles);
   append(problems, built.problems);
   append(warnings, built.warnings);
+  // Open data (open-data/): occupations beside the curated roles; a directory without it is articles only.
+  const openDir = join(dir, OPEN_DATA_DIR);
+  const open = existsSync(openDir) ? await loadOpenData(openDir, new Set(built.kb?.roles.keys())) : undefined;
+  if (open !== undefined) {
+    append(problems, open.problems);
+    append(warnings, open.warnings);
+  }
   if (problems.length > 0 || built.kb === undefined) return { ok: false, problems, loaded, stats };
-  return { ok: true, kb: built.kb, warnings, loaded, stats };
+  const merged = withOpenData(built.kb, open);
+  append(warnings, merged.warnings);
+  return { ok: true, kb: merged.kb, warnings, loaded, stats };
 }

@@ -1,3 +1,5 @@
+import type { OpenData } from './open-data/model.js';
+
 /**
  * The knowledge base as the rest of the program sees it: validated, merged, read-only.
  * Built by `loadKnowledgeBase` (load.ts) from the files in knowledge/; never mutated afterwards,
@@ -119,6 +121,8 @@ export interface KnowledgeBase {
   /** Comparisons by `pairKey(a, b)`; build it with `createKnowledgeBase` rather than by hand. */
   readonly comparisonsByPair: ReadonlyMap<string, Comparison>;
   readonly conflicts: readonly Conflict[];
+  /** BLS and O*NET figures when the directory has open-data/ (see src/knowledge/open-data/model.ts). */
+  readonly openData?: OpenData;
 }
 
 /** The same key for (a, b) and (b, a). */

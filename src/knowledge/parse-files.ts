@@ -84,6 +84,7 @@ function startWorker(workerData: WorkerData): Worker {
  * Parse `jobs` and hand each outcome to `onOutcome` (in any order, with its index). Uses worker
  * threads when there are many jobs and more than one core, else this thread; a worker that cannot
  * start or fails leaves its remaining jobs to this thread, so the outcome never depends on it.
+ * Resolves to how many files the workers parsed.
  */
 export async function parseFiles(
   dir: string,
@@ -91,9 +92,10 @@ export async function parseFiles(
   jobs: readonly ParseJob[],
   onOutcome: (index: number, outcome: ParseOutcome) => void,
   yieldEvery: { readonly batch: number; readonly pause: () => Promise<void> },
-  threads = Math.min(availableParallelism(), 4),
-): Promise<void> {
+  { threads = Math.min(availableParallelism(), 4), parallelFrom = PARALLEL_FROM } = {},
+): Promise<number> {
   let next = 0;
+  let inWorkers = 0;
   const done = new Uint8Array(jobs.length);
   const deliver = (index: number, outcome: ParseOutcome): void => {
     if (done[index] === 1) return;
@@ -101,7 +103,7 @@ export async function parseFiles(
     onOutcome(index, outcome);
   };
 
-  if (jobs.length >= PARALLEL_FROM && threads > 1) {
+  if (jobs.length >= parallelFrom && threads > 1) {
     const workerData: WorkerData = { dir, topics };
     const runOne = (): Promise<void> =>
       new Promise((resolve) => {
@@ -124,6 +126,7 @@ export async function parseFiles(
         };
         worker.on('message', (reply: WorkerReply) => {
           reply.outcomes.forEach((outcome, k) => deliver(reply.start + k, outcome));
+          inWorkers += reply.outcomes.length;
           send();
         });
         worker.on('error', () => resolve());
@@ -142,4 +145,5 @@ export async function parseFiles(
     if (++sincePause % yieldEvery.batch === 0) await yieldEvery.pause();
     deliver(index, parseFile(dir, job, vocabulary));
   }
+  return inWorkers;
 }

@@ -50,6 +50,7 @@ const KNOWN_KEYS = [
   'reports_to',
   'step_towards',
   'comes_from',
+  'soc',
   'topics',
   'name',
   'words',

@@ -48,6 +48,11 @@ export const RoleEntrySchema = z.strictObject({
   summary: text('a one- or two-sentence summary'),
   salary: SalarySchema.optional(),
   ladder: LadderSchema.optional(),
+  /** The O*NET occupation whose titles include this role's own title (links BLS figures to it). */
+  soc: z
+    .string({ error: expected('an O*NET-SOC code such as 11-1021.00') })
+    .regex(/^\d{2}-\d{4}\.\d{2}$/, 'expected an O*NET-SOC code such as 11-1021.00')
+    .optional(),
 }, { error: expected('a role with id, title and summary') });
 
 export const SourceSchema = z.strictObject({

@@ -11,7 +11,11 @@ import { renderText } from './text.js';
 /** The `--json` / `--jsonl` object of `npm run ask`: what was understood, and the terminal answer. */
 export interface AnswerJson {
   readonly intent: Turn['query']['intent'];
-  /** The roles the answer is about, in the asked order (empty for list, help, clarify, unknown...). */
+  /**
+   * The roles the answer is about, in the asked order (a ranking: the shown roles in ranked order;
+   * empty for list, help, clarify, unknown...). `soc`: the O*NET-SOC code of an occupation, or of the
+   * occupation a curated role is linked to.
+   */
   readonly roles: readonly RoleRef[];
   /**
    * Topic ids: the sections shown for compare and role answers; for ladder, clarify and unknown answers
@@ -53,7 +57,9 @@ function sections(turn: Turn): readonly string[] {
 export function renderJson(turn: Turn): AnswerJson {
   return {
     intent: turn.query.intent,
-    roles: answerRoles(turn.answer).map((r) => ({ id: r.id, title: r.title })),
+    roles: answerRoles(turn.answer).map((r) =>
+      r.soc === undefined ? { id: r.id, title: r.title } : { id: r.id, title: r.title, soc: r.soc },
+    ),
     sections: sections(turn),
     confidence: turn.query.confidence,
     text: renderText(turn.answer),

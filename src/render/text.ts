@@ -1,8 +1,17 @@
-import type { Answer, SalaryComparison, TopicBlock } from '../answer/model.js';
+import type { Answer, MedianComparison, PlaceNote, SalaryComparison, TopicBlock } from '../answer/model.js';
 import type { Source } from '../knowledge/model.js';
 import { messages } from '../messages.js';
 import { neutralizeMentions, quoteUserTextForTerminal } from './escape.js';
-import { ladderSentence, salaryDifferenceLine, salaryLinesFor, sourcesLine } from './format.js';
+import {
+  figureLines,
+  medianDifferenceLine,
+  placeLine,
+  rankingLines,
+  salaryDifferenceLine,
+  salaryLinesFor,
+  sourcesLine,
+} from './format.js';
+import { ladderHeading, ladderLines } from './headings.js';
 
 /**
  * An Answer as plain terminal text: labelled blocks per topic and role, the salary difference line,
@@ -22,17 +31,28 @@ const INDENT = '  ';
 function lines(answer: Answer): string[] {
   switch (answer.kind) {
     case 'compare': {
+      if (answer.ranking !== undefined) {
+        return [
+          ...rankingLines(answer.ranking, INDENT),
+          ...placeLines(answer.place),
+          '',
+          ...footer(answer.sources, []),
+        ];
+      }
       const out = [messages.versus(answer.roles.map((r) => r.title))];
-      if (!answer.direct) {
+      // The note is about composing article facts; figures alone (occupations) need none.
+      const composed = answer.blocks.some((b) => b.perRole.some((p) => p.facts.length > 0));
+      if (!answer.direct && composed) {
         out.push(
           answer.roles.length === 2
             ? messages.notDirectPair(answer.roles.map((r) => r.title))
             : messages.notDirectMany,
         );
       }
-      for (const block of answer.blocks) out.push('', ...blockLines(block, answer.salary));
+      for (const block of answer.blocks) out.push('', ...blockLines(block, answer.salary, answer.medians));
       return [
         ...out,
+        ...placeLines(answer.place),
         '',
         ...footer(
           answer.sources,
@@ -42,9 +62,10 @@ function lines(answer: Answer): string[] {
     }
     case 'role': {
       const out = [answer.role.title, answer.summary];
-      for (const block of answer.blocks) out.push('', ...blockLines(block, answer.salary));
+      for (const block of answer.blocks) out.push('', ...blockLines(block, answer.salary, undefined));
       return [
         ...out,
+        ...placeLines(answer.place),
         '',
         ...footer(
           answer.sources,
@@ -53,49 +74,41 @@ function lines(answer: Answer): string[] {
       ];
     }
     case 'ladder': {
-      const [first, last] = [answer.roles[0], answer.roles[answer.roles.length - 1]];
-      const titles = answer.roles.map((r) => r.title);
-      const heading =
-        answer.ask === 'path' && first && last
-          ? messages.ladderHeadingPath(first.title, last.title)
-          : answer.ask === 'after'
-            ? messages.ladderHeadingAfter(messages.joinTitles(titles))
-            : messages.ladderHeadingInto(messages.joinTitles(titles));
-      const out = [heading];
-      if (answer.gap !== undefined) out.push(answer.gap);
-      else if (answer.ask === 'path' && first && last)
-        out.push(messages.ladderPathFound(first.title, last.title));
-      for (const step of answer.steps) out.push(`- ${ladderSentence(step)}`);
-      if (answer.steps.length === 0 && answer.gap === undefined) {
-        for (const r of answer.roles) {
-          out.push(
-            answer.ask === 'after'
-              ? messages.ladderNothingAfter(r.title)
-              : messages.ladderNothingInto(r.title),
-          );
-        }
-      }
+      const out = [ladderHeading(answer), ...ladderLines(answer)];
       if (answer.requirements) {
         out.push('', `${messages.ladderRequirements}:`);
         for (const { role, facts } of answer.requirements.perRole) {
           out.push(`${INDENT}${role.title}:`, ...facts.map((f) => `${INDENT}${INDENT}${f}`));
         }
       }
-      return [...out, '', ...footer(answer.sources, [])];
+      for (const block of answer.blocks ?? [])
+        out.push('', ...blockLines(block, answer.salary, answer.medians));
+      return [...out, ...placeLines(answer.place), '', ...footer(answer.sources, [])];
     }
     case 'list': {
-      if (answer.roles.length === 0) return [messages.listEmpty];
+      if (answer.roles.length === 0 && answer.occupations === undefined) return [messages.listEmpty];
       return [
         messages.listRolesHeading,
         ...answer.roles.map((r) => `- ${r.title}`),
+        ...(answer.occupations === undefined ? [] : [messages.listOccupations(answer.occupations)]),
         '',
         messages.listComparisonsHeading,
         ...answer.comparisons.map((c) => `- ${c.title}`),
       ];
     }
     case 'help':
+      if (answer.outOfScope === true) {
+        return [
+          messages.outOfScope,
+          messages.outOfScopeCan(
+            answer.topics.filter((t) => t.id !== 'overview').map((t) => t.name.toLowerCase()),
+          ),
+        ];
+      }
       return [
-        messages.helpIntro,
+        answer.occupations === undefined
+          ? messages.helpIntro
+          : messages.helpIntroOpenData(answer.occupations),
         ...answer.examples.map((e) => `- ${e}`),
         '',
         messages.helpTopics(answer.topics.map((t) => t.name)),
@@ -103,6 +116,9 @@ function lines(answer: Answer): string[] {
         '',
         `${messages.helpCommandsHeading}:`,
         ...messages.slashCommands.map(([cmd, what]) => `${INDENT}${cmd} - ${what}`),
+        ...(answer.credits === undefined
+          ? []
+          : ['', `${messages.creditsHeading}:`, ...answer.credits.map((c) => `${INDENT}${c}`)]),
       ];
     case 'smalltalk':
       return [answer.reply];
@@ -134,26 +150,61 @@ export function unknownLines(
   return out;
 }
 
-function blockLines(block: TopicBlock, salary: SalaryComparison | undefined): string[] {
-  const isSalary = block.topic.id === 'salary' && salary !== undefined;
-  const ranked = isSalary && salary.higher !== undefined && block.perRole.length > 2;
+function placeLines(place: PlaceNote | undefined): string[] {
+  return place === undefined ? [] : ['', placeLine(place, quoteUserTextForTerminal)];
+}
+
+function blockLines(
+  block: TopicBlock,
+  salary: SalaryComparison | undefined,
+  medians: MedianComparison | undefined,
+): string[] {
+  const isSalary = block.topic.id === 'salary' && (salary !== undefined || medians !== undefined);
+  const ranked = salary !== undefined && isSalary && salary.higher !== undefined && block.perRole.length > 2;
+  const missing = new Set(block.missing?.roles.map((r) => r.id) ?? []);
   const out = [ranked ? `${block.topic.name} (${messages.salaryRanking.toLowerCase()})` : block.topic.name];
-  for (const { role, facts } of ranked ? rankedRoles(block, salary) : block.perRole) {
-    const figures = isSalary ? salaryLinesFor(salary, role.id) : [];
-    if (figures.length === 1 && facts.length === 0 && block.perRole.length > 1) {
-      out.push(`${INDENT}${role.title}: ${figures[0]}`);
+  for (const { role, facts, figures } of ranked ? rankedRoles(block, salary) : block.perRole) {
+    if (missing.has(role.id) && block.perRole.length > 1) continue;
+    const articleFigures = isSalary && salary !== undefined ? salaryLinesFor(salary, role.id) : [];
+    const dataLines = figures === undefined ? [] : figureLines(block.topic.id, figures);
+    if (
+      articleFigures.length === 1 &&
+      dataLines.length === 0 &&
+      facts.length === 0 &&
+      block.perRole.length > 1
+    ) {
+      out.push(`${INDENT}${role.title}: ${articleFigures[0]}`);
       continue;
     }
     // One role: its name is already the heading, so the facts need no label.
     const pad = block.perRole.length === 1 ? INDENT : `${INDENT}${INDENT}`;
     if (block.perRole.length > 1) out.push(`${INDENT}${role.title}:`);
-    for (const f of figures) out.push(`${pad}${f}`);
-    if (isSalary && figures.length === 0) out.push(`${pad}${messages.noSalary}`);
+    for (const f of articleFigures) out.push(`${pad}${f}`);
+    if (missing.has(role.id)) continue;
+    if (isSalary && articleFigures.length === 0 && dataLines.length === 0)
+      out.push(`${pad}${messages.noSalary}`);
     for (const f of facts) out.push(`${pad}${f}`);
-    if (!isSalary && facts.length === 0) out.push(`${pad}${messages.noFacts}`);
+    if (!isSalary && facts.length === 0 && dataLines.length === 0) out.push(`${pad}${messages.noFacts}`);
+    // The open data's figures after the article's words, each under its own source line.
+    dataLines.forEach((f, i) =>
+      out.push(`${pad}${i > 0 && dataLines[0]?.endsWith(':') === true ? INDENT : ''}${f}`),
+    );
   }
-  if (isSalary) {
+  if (block.missing !== undefined) {
+    out.push(
+      `${INDENT}${messages.notInData(
+        block.topic.name.toLowerCase(),
+        block.missing.roles.map((r) => r.title),
+        block.missing.instead.map((t) => t.name.toLowerCase()),
+      )}`,
+    );
+  }
+  if (isSalary && salary !== undefined) {
     const line = salaryDifferenceLine(salary);
+    if (line !== undefined) out.push(`${INDENT}${line}`);
+  }
+  if (isSalary && medians !== undefined) {
+    const line = medianDifferenceLine(medians);
     if (line !== undefined) out.push(`${INDENT}${line}`);
   }
   if (block.difference !== undefined) out.push(`${INDENT}${messages.whatDiffers}: ${block.difference}`);

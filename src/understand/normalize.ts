@@ -2,6 +2,7 @@
  * First stage of understanding: raw chat text -> clean, comparable text and tokens.
  * Everything here is linear in the input; the input is cut to MAX_INPUT_CHARS before any regex runs.
  */
+import { lookupTable } from '../text/table.js';
 import { clip } from '../text/truncate.js';
 
 /**
@@ -26,7 +27,7 @@ const CO_PREFIX = /\bco[- ](?=ordinat|operat)/gi;
 const SPACES = /\s+/g;
 
 /** British and variant spellings that mean the same word, applied to whole lower-case tokens. */
-const SPELLING_VARIANTS: Readonly<Record<string, string>> = Object.freeze({
+const SPELLING_VARIANTS: Readonly<Record<string, string>> = lookupTable({
   organisation: 'organization',
   organisations: 'organizations',
   organise: 'organize',
@@ -47,6 +48,30 @@ const SPELLING_VARIANTS: Readonly<Record<string, string>> = Object.freeze({
   favourite: 'favorite',
   honour: 'honor',
   versus: 'vs',
+  // Contractions typed without the apostrophe, and chat shorthand, read as the words they stand for.
+  whats: "what's",
+  wats: "what's",
+  hows: "how's",
+  whos: "who's",
+  thats: "that's",
+  im: "i'm",
+  ive: "i've",
+  youre: "you're",
+  theyre: "they're",
+  dont: "don't",
+  doesnt: "doesn't",
+  didnt: "didn't",
+  isnt: "isn't",
+  arent: "aren't",
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  n: 'and',
+  b4: 'before',
+  abt: 'about',
+  bc: 'because',
+  cuz: 'because',
+  coz: 'because',
 });
 
 /**
@@ -81,37 +106,129 @@ export function normalizeWord(word: string): string {
 /** One word of the input: as typed (cleaned) and normalized. */
 export interface Token {
   readonly raw: string;
-  /** Lower case, spelling variants applied. */
+  /** Lower case, spelling variants applied (and, after spelling correction, the corrected word). */
   readonly norm: string;
-  /** True when punctuation (, ; ? ! . :) separates this token from the previous one. */
+  /** True when punctuation (, ; ? ! . : or a dash) separates this token from the previous one. */
   readonly breakBefore: boolean;
+  /** True when a sentence ends before this token (. ? ! ; or a line break). */
+  readonly sentenceBefore?: boolean;
+  /** The last word before a question mark. */
+  readonly questionEnd?: boolean;
+  /** Inside ~~strike-through~~: the writer took it back. */
+  readonly struck?: boolean;
+  /** A word of a link's address ("/roles/head-of-operations"): may name a role, nothing else. */
+  readonly link?: boolean;
+  /** The word as normalized before spelling correction, when it was corrected. */
+  readonly typed?: string;
+  /** Edits the spelling correction made (0 or absent when none). */
+  readonly edits?: number;
 }
 
-// Words (letters/digits with inner apostrophes or hyphens), or "&" and "/" which read as "and"/"or".
-const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|[&/,;?!.:]/gu;
+// Words (letters/digits with inner apostrophes or hyphens), "&" and "/" which read as "and"/"or",
+// punctuation, and a dash standing alone between words (a clause break).
+const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|[&/,;?!.:]|(?<=\s)-+(?=\s)/gu;
+const SENTENCE_END = new Set(['.', '?', '!', ';']);
 
 /** Tokens of cleaned text. Hyphenated words are split ("head-of-ops" -> head, of, ops). */
 export function tokenize(cleaned: string): Token[] {
   const tokens: Token[] = [];
   let pendingBreak = false;
+  let pendingSentence = false;
+  const push = (raw: string, norm: string): void => {
+    const token: Token = pendingSentence
+      ? { raw, norm, breakBefore: true, sentenceBefore: true }
+      : { raw, norm, breakBefore: pendingBreak };
+    tokens.push(token);
+    pendingBreak = false;
+    pendingSentence = false;
+  };
   for (const match of cleaned.matchAll(TOKEN)) {
     const piece = match[0];
     if (piece === '&' || piece === '/') {
-      tokens.push({ raw: piece, norm: piece === '&' ? 'and' : 'or', breakBefore: pendingBreak });
-      pendingBreak = false;
+      push(piece, piece === '&' ? 'and' : 'or');
       continue;
     }
-    if (/^[,;?!.:]$/.test(piece)) {
+    if (/^(?:[,;?!.:]|-+)$/.test(piece)) {
+      const last = tokens[tokens.length - 1];
+      if (piece === '?' && last !== undefined && !pendingBreak)
+        tokens[tokens.length - 1] = { ...last, questionEnd: true };
       pendingBreak = true;
+      if (SENTENCE_END.has(piece) && tokens.length > 0) pendingSentence = true;
       continue;
     }
     for (const part of piece.split('-')) {
       if (part === '') continue;
-      tokens.push({ raw: part, norm: normalizeWord(part), breakBefore: pendingBreak });
-      pendingBreak = false;
+      push(part, normalizeWord(part));
     }
   }
   return tokens;
+}
+
+/** A message read into tokens, with what its markup said. */
+export interface Message {
+  readonly tokens: readonly Token[];
+  /** A lone asterisk before or after the text ("*coordinator", "ops manager*"): a correction. */
+  readonly starred: boolean;
+}
+
+// ~~struck~~ text and links; bounded so no pattern can backtrack over a long paste.
+const STRUCK_OR_LINK = /~~([^~]{1,300})~~|\b(?:https?:\/\/|www\.)[^\s()<>[\]]{1,500}/giu;
+const ARROW = /->|=>|\u2192|\u27f6/gu;
+const LINE_BREAK = /[\r\n]/gu;
+const SLUG_NOISE = /^(?:\d+|html?|php|aspx?|jsp|www|com|org|net|io|index|amp)$/u;
+
+/** The words of a link that may name something: the last path segment with letters ("head-of-operations"). */
+function linkWords(url: string): string {
+  const cut = url.search(/[?#]/u);
+  const path = (cut < 0 ? url : url.slice(0, cut)).replace(/^(?:https?:\/\/)?[^/]*/iu, '');
+  const segments = path.split('/').filter((s) => /\p{L}/u.test(s));
+  const last = segments[segments.length - 1] ?? '';
+  let decoded = last;
+  try {
+    decoded = decodeURIComponent(last);
+  } catch {
+    // A malformed escape is read as typed.
+  }
+  return decoded
+    .split(/[-_+.\s]+/u)
+    .filter((w) => w !== '' && !SLUG_NOISE.test(w.toLowerCase()))
+    .join(' ');
+}
+
+/**
+ * A chat message read for understanding: cut, cleaned and tokenized like `clean` + `tokenize`, keeping
+ * what the markup says: ~~struck~~ words are flagged, a link's address is read for the role it names,
+ * "->" reads as "to", a line break ends a sentence, and a lone asterisk marks a correction.
+ */
+export function readMessage(text: string): Message {
+  const input = clip(text, MAX_INPUT_CHARS).normalize('NFKC');
+  const trimmed = input.trim();
+  const stars = (trimmed.match(/\*/gu) ?? []).length;
+  const starred = stars === 1 && (trimmed.startsWith('*') || trimmed.endsWith('*'));
+  const prepared = input.replace(ARROW, ' to ').replace(LINE_BREAK, ' . ');
+  const tokens: Token[] = [];
+  const addPiece = (piece: string, flags: { struck?: boolean; link?: boolean }, isolate: boolean): void => {
+    const pieceTokens = tokenize(clean(piece));
+    pieceTokens.forEach((t, i) => {
+      let token: Token = t;
+      if (isolate && i === 0) token = { ...token, breakBefore: true };
+      if (flags.struck === true) token = { ...token, struck: true };
+      if (flags.link === true) token = { ...token, link: true };
+      tokens.push(token);
+    });
+  };
+  let last = 0;
+  let afterSpecial = false;
+  for (const match of prepared.matchAll(STRUCK_OR_LINK)) {
+    const index = match.index;
+    addPiece(prepared.slice(last, index), {}, afterSpecial);
+    if (match[1] !== undefined) addPiece(match[1], { struck: true }, true);
+    else addPiece(linkWords(match[0]), { link: true }, true);
+    last = index + match[0].length;
+    afterSpecial = true;
+  }
+  addPiece(prepared.slice(last), {}, afterSpecial);
+  return { tokens, starred };
 }
 
 /** The comparable form of a text: cleaned, lower case, variant spellings unified. Idempotent. */
@@ -125,4 +242,55 @@ export function normalize(text: string): string {
     .split(' ')
     .map((w) => SPELLING_VARIANTS[w] ?? w)
     .join(' ');
+}
+
+// A name that needs nothing of `clean` but lower case: plain ASCII, no markup, no link, no emoji.
+const PLAIN_NAME = /^[\x20-\x7e]*$/u;
+const NEEDS_CLEAN = /[<>*_~`|\\[\]{}#]|https?:|www\./iu;
+
+function pushWord(out: string[], word: string): void {
+  const norm = SPELLING_VARIANTS[word] ?? word;
+  if (norm !== 'or' && norm !== 'and') out.push(norm);
+}
+
+/**
+ * The normalized words of a role name, as `tokenize(clean(name))` gives them, without "and"/"or":
+ * the same result on a fast path for plain ASCII names (all 65,000 O*NET titles), so a knowledge base
+ * of thousands of names indexes in well under a second.
+ */
+export function nameWords(name: string): string[] {
+  if (!PLAIN_NAME.test(name) || NEEDS_CLEAN.test(name)) {
+    return tokenize(clean(name))
+      .map((t) => t.norm)
+      .filter((w) => w !== 'or' && w !== 'and');
+  }
+  let text = name;
+  if (text.includes('.')) text = text.replace(DOTTED_ACRONYM, (m) => m.replace(/\./g, ''));
+  if (/co[- ]/iu.test(text)) text = text.replace(CO_PREFIX, (m) => m.slice(0, 2));
+  const out: string[] = [];
+  const lower = text.toLowerCase();
+  let start = -1;
+  const flush = (end: number): void => {
+    // A word: letters and digits with single inner apostrophes ("driver's"); outer ones are dropped.
+    let a = start;
+    let b = end;
+    while (a < b && lower.charCodeAt(a) === 39) a += 1;
+    while (b > a && lower.charCodeAt(b - 1) === 39) b -= 1;
+    if (a < b) {
+      const piece = lower.slice(a, b);
+      if (piece.includes("''")) {
+        for (const w of piece.split(/'{2,}/u)) if (w !== '') pushWord(out, w);
+      } else pushWord(out, piece);
+    }
+    start = -1;
+  };
+  for (let i = 0; i < lower.length; i += 1) {
+    const c = lower.charCodeAt(i);
+    const wordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
+    if (wordChar) {
+      if (start < 0) start = i;
+    } else if (start >= 0) flush(i);
+  }
+  if (start >= 0) flush(lower.length);
+  return out;
 }

@@ -30,6 +30,10 @@ const common = {
   confidence: z.number().min(0).max(1),
   /** True when roles or topics came from earlier messages of the conversation. */
   followUp: z.boolean(),
+  /** A place the question named ("in London", "in Texas"), as typed: answers say the figures are US national. */
+  place: z.string().max(80).optional(),
+  /** The question asked for hourly pay ("per hour", "hourly"): wage answers lead with hourly figures. */
+  hourly: z.boolean().optional(),
 };
 
 export const RoleQuerySchema = z.object({
@@ -109,6 +113,8 @@ export interface Reading {
   readonly topics?: readonly string[] | undefined;
   readonly confidence?: number | undefined;
   readonly followUp?: boolean | undefined;
+  readonly place?: string | undefined;
+  readonly hourly?: boolean | undefined;
 }
 
 function commonOf(reading: Reading): {
@@ -116,6 +122,8 @@ function commonOf(reading: Reading): {
   topics: string[];
   confidence: number;
   followUp: boolean;
+  place?: string;
+  hourly?: boolean;
 } {
   const topics =
     reading.topics !== undefined && reading.topics.length > 0 ? [...reading.topics] : ['overview'];
@@ -127,6 +135,8 @@ function commonOf(reading: Reading): {
       ? Math.min(1, Math.max(0, Math.round(confidence * 100) / 100))
       : 0,
     followUp: reading.followUp ?? false,
+    ...(reading.place === undefined ? {} : { place: reading.place }),
+    ...(reading.hourly === true ? { hourly: true } : {}),
   };
 }
 
@@ -223,7 +233,12 @@ export interface ConversationState {
   readonly topics: readonly string[];
   /** Candidates offered by the last clarify answer, so "the first one" / a bare number can pick. */
   readonly offered: readonly string[];
+  /** Roles discussed lately, oldest first (at most MAX_RECENT), for "which of these" and "the two". */
+  readonly recent?: readonly string[];
 }
+
+/** Most roles a conversation remembers as discussed lately. */
+export const MAX_RECENT = 8;
 
 export const EMPTY_CONVERSATION: ConversationState = Object.freeze({ roles: [], topics: [], offered: [] });
 

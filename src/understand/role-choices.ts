@@ -32,15 +32,16 @@ interface Entry {
 /** The autocomplete index of one knowledge base, built once by the engine. */
 export interface RoleChoices {
   readonly fuse: Fuse<Entry>;
-  /** Every role, A-Z by title: what is offered before anything is typed. */
+  /** Every role, the curated ones first, A-Z by title: what is offered before anything is typed. */
   readonly sorted: readonly Entry[];
 }
 
 export function buildRoleChoices(kb: KnowledgeBase): RoleChoices {
   const entries = [...kb.roles.values()].map((r) => ({ id: r.id, title: r.title, aliases: r.aliases }));
+  const curated = (id: string): number => (kb.roles.get(id)?.origin === 'open-data' ? 0 : 1);
   return {
     fuse: new Fuse(entries, FUSE_OPTIONS),
-    sorted: [...entries].sort((a, b) => a.title.localeCompare(b.title)),
+    sorted: [...entries].sort((a, b) => curated(b.id) - curated(a.id) || a.title.localeCompare(b.title)),
   };
 }
 

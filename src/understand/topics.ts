@@ -19,8 +19,11 @@ export interface TopicMatcher {
     string,
     readonly { readonly topic: TopicId; readonly stems: readonly string[]; readonly weak: boolean }[]
   >;
-  /** Every stem that belongs to some topic word (such words are never treated as role names or typos). */
-  readonly stems: ReadonlySet<string>;
+}
+
+/** A word that names a topic on its own ("salary", "duties", "travel"), after stemming. */
+export function isTopicWord(matcher: TopicMatcher, norm: string): boolean {
+  return matcher.words.has(stem(norm));
 }
 
 /** The comparable form of one word in a topic context. */
@@ -44,13 +47,11 @@ function forms(tokens: readonly Token[]): string[] {
 export function compileTopics(topics: readonly Topic[]): TopicMatcher {
   const words = new Map<string, TopicId[]>();
   const phrases = new Map<string, { topic: TopicId; stems: string[]; weak: boolean }[]>();
-  const stems = new Set<string>();
   for (const topic of topics) {
     for (const text of [topic.id, topic.name, ...topic.words]) {
       const f = forms(tokenize(clean(text)));
       const first = f[0];
       if (first === undefined) continue;
-      for (const s of f) if (s !== SOMEONE) stems.add(s);
       if (f.length === 1) {
         const list = words.get(first) ?? [];
         if (!list.includes(topic.id)) list.push(topic.id);
@@ -62,13 +63,14 @@ export function compileTopics(topics: readonly Topic[]): TopicMatcher {
       }
     }
   }
-  return { words, phrases, stems };
+  return { words, phrases };
 }
 
 /**
  * Question words that name a topic only when nothing stronger does: "how much" is pay in "how much for
  * a COO?" but not in "how much travel?"; "what is"/"about" ask for an overview unless a topic is named.
  */
+const JOINER_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'vs', 'v', 'versus', '&']);
 const WEAK_STEMS: ReadonlySet<string> = new Set(
   ['what', 'who', 'how', 'much', 'be', 'about', 'where', 'when', 'which', 'general'].map((w) => stem(w)),
 );
@@ -81,7 +83,8 @@ const QUANTITY_STEMS: ReadonlySet<string> = new Set([...QUANTITY_CUES].map((w) =
  */
 const PHRASE_GAP = 0;
 
-function phraseAt(seq: readonly string[], start: number, stems: readonly string[]): boolean {
+/** Where a phrase starting at `start` ends (exclusive), or -1 when it is not there. */
+function phraseAt(seq: readonly string[], start: number, stems: readonly string[]): number {
   let pos = start + 1;
   for (let k = 1; k < stems.length; k += 1) {
     let found = false;
@@ -92,9 +95,9 @@ function phraseAt(seq: readonly string[], start: number, stems: readonly string[
         break;
       }
     }
-    if (!found) return false;
+    if (!found) return -1;
   }
-  return true;
+  return pos;
 }
 
 /** Topics a question names. */
@@ -108,21 +111,25 @@ export interface TopicReading {
 /**
  * Topic ids named in the question. Tokens flagged in `roleTokens` (role names, known or not) read as
  * "someone" so a role's words never count as topic words ("operations MANAGER" is not about managing,
- * "OFFICER" is not an office).
+ * "OFFICER" is not an office); tokens flagged in `ignore` (a topic taken back: "not duties") and the
+ * words of a link are left out.
  */
 export function detectTopics(
   tokens: readonly Token[],
   roleTokens: readonly boolean[],
   matcher: TopicMatcher,
+  ignore?: readonly boolean[],
 ): TopicReading {
   const seq: string[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
-    if (t === undefined) continue;
+    if (t === undefined || t.link === true || ignore?.[i] === true) continue;
     if (roleTokens[i] === true) {
       if (seq[seq.length - 1] !== SOMEONE) seq.push(SOMEONE);
       continue;
     }
+    // "COOs and heads of operations" is one "someone" for phrases ("where do they work").
+    if (seq[seq.length - 1] === SOMEONE && JOINER_WORDS.has(t.norm) && roleTokens[i + 1] === true) continue;
     const f = wordForm(t.norm);
     if (f !== undefined) seq.push(f);
   }
@@ -131,12 +138,21 @@ export function detectTopics(
   const add = (list: TopicId[], id: TopicId): void => {
     if (!list.includes(id)) list.push(id);
   };
+  // Words of a strong phrase are not read again on their own ("skill SET" is not a setting).
+  const consumed = new Array<boolean>(seq.length).fill(false);
   for (let i = 0; i < seq.length; i += 1) {
     const s = seq[i];
     if (s === undefined || s === SOMEONE) continue;
     for (const p of matcher.phrases.get(s) ?? []) {
-      if (phraseAt(seq, i, p.stems)) add(p.weak ? weak : strong, p.topic);
+      const end = phraseAt(seq, i, p.stems);
+      if (end < 0) continue;
+      add(p.weak ? weak : strong, p.topic);
+      if (!p.weak) for (let k = i; k < end; k += 1) consumed[k] = true;
     }
+  }
+  for (let i = 0; i < seq.length; i += 1) {
+    const s = seq[i];
+    if (s === undefined || s === SOMEONE || consumed[i] === true) continue;
     const ids = matcher.words.get(s);
     if (ids === undefined) continue;
     if (LIGHT_STEMS.has(s) && !nearQuantity(seq, i)) continue;

@@ -1,13 +1,24 @@
 /**
- * Role-like phrases that name no known role ("software engineer", "CEO", "a plumber"), found by the
- * shape of the sentence, never by resemblance to a known title. Reported as typed so the answer can
- * say plainly which role it does not know.
+ * Role-like phrases that name no known role ("software engineer", "CEO", "a plumber", "wizard
+ * salary"), found by the shape of the sentence and only for phrases that are job titles (ending in a
+ * word naming a person's occupation), never by resemblance to a known title and never for ordinary
+ * nouns ("my boss", "the team"). Reported as typed so the answer can say which role it does not know.
  */
 import { tokenKey } from './keys.js';
-import { COMPARE_CUES, NON_ROLE_ACRONYMS, ROLE_ACRONYMS, ROLE_HEADS, STOPWORDS } from './lexicon.js';
-import { stem } from './natural.js';
+import {
+  COMPARE_CUES,
+  LIST_NOUNS,
+  NON_ROLE_ACRONYMS,
+  OPENERS,
+  ROLE_ACRONYMS,
+  ROLE_HEADS,
+  STOPWORDS,
+  GENERIC_PEOPLE,
+} from './lexicon.js';
 import type { Token } from './normalize.js';
-import type { RoleIndex, RoleScan } from './role-index.js';
+import type { RoleIndex } from './role-index.js';
+import type { RoleScan } from './role-scan.js';
+import { isTopicWord } from './topics.js';
 
 /** Longest unknown mention reported, in characters (the Query contract). */
 export const MAX_MENTION_CHARS = 80;
@@ -17,15 +28,13 @@ const MAX_RUN = 3;
 /** Head words too common alone to be a role: they need a qualifier ("head of marketing", "team lead"). */
 const NEEDS_QUALIFIER = new Set([
   'head',
-  'heads',
   'lead',
-  'leads',
   'chief',
-  'chiefs',
   'associate',
   'partner',
   'owner',
   'master',
+  'member',
 ]);
 /** Words before "a/an/the <role>" in role questions: "what does a", "become a", "salary for a". */
 const TEMPLATE_BEFORE = new Set([
@@ -41,8 +50,9 @@ const TEMPLATE_BEFORE = new Set([
   'about',
   'of',
   'was',
+  'are',
 ]);
-/** Words after "a/an/the <role>" in role questions: "a plumber make", "a nurse do". */
+/** Words after "<role>" in role questions: "a plumber make", "youtubers earn". */
 const TEMPLATE_AFTER = new Set([
   'do',
   'does',
@@ -60,9 +70,12 @@ const TEMPLATE_AFTER = new Set([
   'has',
   'require',
   'requires',
+  'paid',
 ]);
 const ARTICLES = new Set(['a', 'an', 'the']);
 const VS_LIKE = new Set(['vs', 'v', 'versus', 'or', 'than']);
+/** Words of agents: "-er", "-ist", "-ian"... ("cuddler", "youtuber", "physicist"). */
+const AGENT = /(?:er|or|ist|ian|ant|eer|man|men|ess|ier)s?$/u;
 
 export interface UnknownMention {
   /** As typed (cleaned), at most MAX_MENTION_CHARS. */
@@ -71,26 +84,36 @@ export interface UnknownMention {
   readonly end: number;
 }
 
+/** A word that can end a job title: an occupation noun, a word naming a person, an agent noun. */
+export function isJobWord(norm: string, index: RoleIndex): boolean {
+  const key = tokenKey(norm);
+  if (GENERIC_PEOPLE.has(key) || GENERIC_PEOPLE.has(norm) || STOPWORDS.has(norm)) return false;
+  if (isTopicWord(index.topics, norm)) return false;
+  return ROLE_HEADS.has(key) || index.english.isPerson(key) || (key.length >= 5 && AGENT.test(key));
+}
+
 /**
- * Unknown role mentions, in order. The "a/an <word>" role-question templates are only trusted when the
- * question names no known role ("COO salary for a startup" is about the COO).
+ * Unknown role mentions, in order. Tokens taken by known roles or flagged in `skip` (relation phrases,
+ * link words) are never part of one. The role-question templates are only trusted when the question
+ * names no known role ("COO salary for a startup" is about the COO).
  */
 export function findUnknownRoles(
   tokens: readonly Token[],
   scan: RoleScan,
   index: RoleIndex,
+  skip?: readonly boolean[],
 ): UnknownMention[] {
   const n = tokens.length;
-  const taken: boolean[] = scan.covered.slice();
+  const taken: boolean[] = scan.covered.map((c, k) => c || skip?.[k] === true || tokens[k]?.link === true);
   const spans: { start: number; end: number }[] = [];
 
-  // Topic words are content before a head noun ("OFFICE manager", "TRAVEL nurse") but not elsewhere.
   const isWord = (k: number): boolean => {
     const t = tokens[k];
     if (t === undefined || taken[k] === true) return false;
     return !STOPWORDS.has(t.norm) && !COMPARE_CUES.has(t.norm) && !/^\d+$/.test(t.norm);
   };
-  const isContent = (k: number): boolean => isWord(k) && !index.topics.stems.has(stem(tokens[k]?.norm ?? ''));
+  // Topic words are content before a head noun ("OFFICE manager", "TRAVEL nurse") but not elsewhere.
+  const isContent = (k: number): boolean => isWord(k) && !isTopicWord(index.topics, tokens[k]?.norm ?? '');
   const runBefore = (k: number, accept: (k: number) => boolean = isContent): number => {
     let s = k;
     while (s > 0 && k - s < MAX_RUN && tokens[s]?.breakBefore !== true && accept(s - 1)) s -= 1;
@@ -101,8 +124,17 @@ export function findUnknownRoles(
     while (e < n && e - k < MAX_RUN && isContent(e) && (e === k || tokens[e]?.breakBefore !== true)) e += 1;
     return e;
   };
+  // "ai whisperer job": the run ends before a generic "job"/"role"/"career" word.
+  const trimGeneric = (start: number, end: number): number => {
+    let e = end;
+    while (e > start && LIST_NOUNS.has(tokens[e - 1]?.norm ?? '')) e -= 1;
+    return e;
+  };
+  const jobLike = (start: number, end: number): boolean =>
+    end > start && isJobWord(tokens[end - 1]?.norm ?? '', index);
   const take = (start: number, end: number): void => {
     if (end <= start) return;
+    for (let k = start; k < end; k += 1) if (taken[k] === true) return;
     for (let k = start; k < end; k += 1) taken[k] = true;
     spans.push({ start, end });
   };
@@ -111,6 +143,7 @@ export function findUnknownRoles(
   for (let k = 0; k < n; k += 1) {
     const t = tokens[k];
     if (t === undefined || !ROLE_HEADS.has(tokenKey(t.norm)) || !isWord(k)) continue;
+    if (GENERIC_PEOPLE.has(tokenKey(t.norm))) continue;
     const start = t.breakBefore ? k : runBefore(k, isWord);
     let end = k + 1;
     const after = tokens[k + 1];
@@ -125,39 +158,68 @@ export function findUnknownRoles(
     const t = tokens[k];
     if (t === undefined || taken[k] === true) continue;
     const key = tokenKey(t.norm);
-    const shaped = !shouting && /^[A-Z]{2,5}s?$/.test(t.raw) && !NON_ROLE_ACRONYMS.has(key);
+    const shaped = !shouting && /^[A-Z]{2,5}s?$/u.test(t.raw) && !NON_ROLE_ACRONYMS.has(key);
     if ((ROLE_ACRONYMS.has(key) || shaped) && isContent(k)) take(k, k + 1);
   }
 
   // Either side of "vs"/"or"/"than" next to a role: "pilot vs astronaut", "COO or a barista".
+  const isRoleAt = (k: number): boolean =>
+    scan.covered[k] === true || spans.some((s) => s.start <= k && k < s.end);
   for (let k = 0; k < n; k += 1) {
     const t = tokens[k];
     if (t === undefined || !VS_LIKE.has(t.norm)) continue;
-    const leftIsRole = k > 0 && scan.covered[k - 1] === true;
     let right = k + 1;
     while (right < n && ARTICLES.has(tokens[right]?.norm ?? '')) right += 1;
-    const rightIsRole = scan.covered[right] === true;
+    const leftStart = k > 0 && isContent(k - 1) && !t.breakBefore ? runBefore(k - 1) : k;
+    const rightEnd =
+      isContent(right) && tokens[right]?.breakBefore !== true ? trimGeneric(right, runAfter(right)) : right;
+    const leftRole = k > 0 && isRoleAt(k - 1);
+    const rightRole = isRoleAt(right);
+    const leftJob = jobLike(leftStart, k);
+    const rightJob = jobLike(right, rightEnd);
     const strong = t.norm !== 'or';
-    if ((strong || rightIsRole) && k > 0 && isContent(k - 1) && !t.breakBefore) take(runBefore(k - 1), k);
-    if ((strong || leftIsRole) && isContent(right) && tokens[right]?.breakBefore !== true)
-      take(right, runAfter(right));
+    // Next to a role, a job-like phrase on the other side is a role too ("COO vs CEO", "bouncer vs doorman").
+    if (leftStart < k && (leftJob || (strong && rightRole) || (rightJob && strong))) take(leftStart, k);
+    if (rightEnd > right && (rightJob || (strong && leftRole) || (leftJob && strong))) take(right, rightEnd);
   }
 
-  // Role-question templates, when no known role was named: "how much does a plumber make".
   if (scan.mentions.length === 0) {
+    // Role-question templates: "how much does a plumber make", "how much do youtubers make".
     for (let k = 1; k < n; k += 1) {
       const t = tokens[k];
-      if (t === undefined || !ARTICLES.has(t.norm) || !TEMPLATE_BEFORE.has(tokens[k - 1]?.norm ?? ''))
-        continue;
+      if (t === undefined) continue;
+      const article = ARTICLES.has(t.norm) && TEMPLATE_BEFORE.has(tokens[k - 1]?.norm ?? '');
+      const bare = (t.norm === 'do' || t.norm === 'are') && !article;
+      if (!article && !bare) continue;
       if (!isContent(k + 1) || tokens[k + 1]?.breakBefore === true) continue;
-      const end = runAfter(k + 1);
+      const end = trimGeneric(k + 1, runAfter(k + 1));
       const follower = tokens[end];
       const closes =
         follower === undefined ||
         follower.breakBefore ||
         TEMPLATE_AFTER.has(follower.norm) ||
-        index.topics.stems.has(stem(follower.norm));
-      if (closes) take(k + 1, end);
+        isTopicWord(index.topics, follower.norm) ||
+        LIST_NOUNS.has(follower.norm);
+      if (
+        closes &&
+        (article ? end > k + 1 : jobLike(k + 1, end)) &&
+        (article || TEMPLATE_AFTER.has(follower?.norm ?? ''))
+      )
+        if (jobLike(k + 1, end) || article) take(k + 1, end);
+    }
+    // A job title leading a sentence before a topic word: "wizard salary", "ai whisperer job outlook".
+    for (let k = 0; k < n; k += 1) {
+      const t = tokens[k];
+      if (t === undefined || (k > 0 && t.breakBefore !== true)) continue;
+      let s = k;
+      while (s < n && OPENERS.has(tokens[s]?.norm ?? '')) s += 1;
+      if (!isContent(s)) continue;
+      const end = trimGeneric(s, runAfter(s));
+      let next = end;
+      while (next < n && LIST_NOUNS.has(tokens[next]?.norm ?? '')) next += 1;
+      const follower = tokens[next];
+      if (follower === undefined || !isTopicWord(index.topics, follower.norm)) continue;
+      if (jobLike(s, end)) take(s, end);
     }
   }
 

@@ -48,7 +48,7 @@ describe.concurrent('npm run ask', () => {
       ],
       sections: ['salary'],
     });
-    for (const s of ['$132,974', '$111,025', '$21,949', '19.8%', 'Source: Head of Operations vs. COO']) {
+    for (const s of ['$132,974', '$111,025', '$21,949', '19.8%', ': Head of Operations vs. COO']) {
       expect(result.text).toContain(s);
     }
   });

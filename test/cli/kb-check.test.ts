@@ -33,7 +33,10 @@ describe('npm run kb:check', () => {
     ]);
 
     expect(bundled.code).toBe(0);
-    expect(bundled.stdout).toMatch(/^knowledge\/: 4 roles, 2 comparisons, 6 topics, \d+ aliases$/m);
+    expect(bundled.stdout).toMatch(/^knowledge\/: 1020 roles, 2 comparisons, 8 topics, \d+ aliases$/m);
+    expect(bundled.stdout).toMatch(
+      /^open-data\/: 1016 occupations, 65,372 titles \(1,016 primary, 56,560 alternate, 7,796 reported, 3,574 short\); [\d,]+ names shared by several occupations, most: .*"Engineer" 37/m,
+    );
 
     expect(merged.code).toBe(0);
     expect(merged.stdout).toMatch(/^test\/fixtures\/knowledge\/merge\/: 3 roles, 2 comparisons/m);

@@ -11,6 +11,7 @@ interface LogLine {
   level: number;
   msg: string;
   roles?: number;
+  parsed?: number;
 }
 
 /** A pino logger that writes JSON lines into memory. */
@@ -144,5 +145,65 @@ describe('live reload of the knowledge base', () => {
     const kbDir = copyOfBundled();
     writeFileSync(join(kbDir, 'articles', 'broken.md'), '---\ntitle: [unclosed\n---\n');
     await expect(openKnowledge(kbDir, memoryLogger().logger)).rejects.toThrow(/broken\.md/);
+  });
+});
+
+describe('incremental reload', () => {
+  it('GIVEN one file added, changed, then removed THEN each reload parses that file alone and serves its roles, then not', async () => {
+    const kbDir = copyOfBundled();
+    const { logger, lines } = memoryLogger();
+    open = await openKnowledge(kbDir, logger, { watch: true, debounceMs: 50 });
+    const knowledge = open;
+    const file = join(kbDir, 'articles', 'barista-vs-cafe-owner.md');
+    const reloads = (): LogLine[] => lines.filter((l) => l.msg === 'knowledge reloaded');
+
+    writeFileSync(file, BARISTA);
+    await until(() => knowledge.current().kb.roles.has('barista'));
+    expect(reloads().at(-1)?.parsed).toBe(1);
+    expect(knowledge.current().kb.roles.has('chief-operating-officer')).toBe(true);
+
+    writeFileSync(file, BARISTA.replace('amount: 28450', 'amount: 30000'));
+    await until(() => knowledge.current().kb.roles.get('barista')?.salaries[0]?.amount === 30000);
+    expect(reloads().at(-1)?.parsed).toBe(1);
+
+    rmSync(file);
+    await until(() => !knowledge.current().kb.roles.has('barista'));
+    expect(knowledge.current().kb.roles.has('cafe-owner')).toBe(false);
+    expect(reloads().at(-1)?.parsed).toBe(0);
+    expect(knowledge.current().kb.roles.has('operations-manager')).toBe(true);
+  });
+
+  it('GIVEN an invalid edit of one file THEN the previous version keeps serving; WHEN fixed THEN only the fix is parsed', async () => {
+    const kbDir = copyOfBundled();
+    const { logger, lines } = memoryLogger();
+    open = await openKnowledge(kbDir, logger);
+    const file = join(kbDir, 'articles', 'head-of-operations-vs-chief-operating-officer.md');
+    const original = readFileSync(file, 'utf8');
+    const served = open.current();
+
+    writeFileSync(file, original.replace('amount: 132974', 'amount: "lots"'));
+    expect(await open.reload(['articles/head-of-operations-vs-chief-operating-officer.md'])).toBe(false);
+    expect(open.current()).toBe(served);
+    expect(open.current().kb.roles.get('chief-operating-officer')?.salaries[0]?.amount).toBe(132974);
+    expect(lines.some((l) => l.level === ERROR && l.msg.includes('salary.amount'))).toBe(true);
+
+    writeFileSync(file, original.replace('amount: 132974', 'amount: 140000'));
+    expect(await open.reload(['articles/head-of-operations-vs-chief-operating-officer.md'])).toBe(true);
+    expect(open.current().kb.roles.get('chief-operating-officer')?.salaries[0]?.amount).toBe(140000);
+    expect(lines.filter((l) => l.msg === 'knowledge reloaded').at(-1)?.parsed).toBe(1);
+    // The other article was never parsed again: its roles are the very same values.
+    expect(open.current().kb.roles.get('operations-coordinator')?.summary).toBe(
+      served.kb.roles.get('operations-coordinator')?.summary,
+    );
+  });
+
+  it('GIVEN a reload without names (SIGHUP) THEN every stamp is checked and only changed files are parsed', async () => {
+    const kbDir = copyOfBundled();
+    const { logger, lines } = memoryLogger();
+    open = await openKnowledge(kbDir, logger);
+    writeFileSync(join(kbDir, 'articles', 'barista-vs-cafe-owner.md'), BARISTA);
+    expect(await open.reload()).toBe(true);
+    expect(open.current().kb.roles.has('barista')).toBe(true);
+    expect(lines.filter((l) => l.msg === 'knowledge reloaded').at(-1)?.parsed).toBe(1);
   });
 });

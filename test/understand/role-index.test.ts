@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Knowledge } from '../../src/engine/engine.js';
 import { clean, tokenize } from '../../src/understand/normalize.js';
-import { buildIndex, correctWord, FUZZY, scanRoles } from '../../src/understand/role-index.js';
+import { buildIndex, FUZZY } from '../../src/understand/role-index.js';
+import { correctWord, scanRoles } from '../../src/understand/role-scan.js';
 import { bundledKnowledge, fixtureRole, kbWithRoles } from './kb-fixture.js';
 
 const H = 'head-of-operations';

@@ -1,0 +1,266 @@
+/**
+ * The intent cues of a question, read from its words before the conversation is consulted: small talk,
+ * help, the role list, requests the bot cannot fulfil, rankings, comparisons, follow-ups and repairs,
+ * and the career-ladder reading. Pure functions of the tokens.
+ */
+import {
+  AFTER_PHRASES,
+  ALL_ROLES_PHRASES,
+  COMPARE_CUES,
+  FOLLOW_UP_STARTS,
+  FOLLOW_UP_WORDS,
+  GROUP_PHRASES,
+  HELP_PHRASES,
+  INTO_PHRASES,
+  IN_SCOPE_VERBS,
+  LIST_NOUNS,
+  LIST_PHRASES,
+  LIST_VERBS,
+  MOVE_WORDS,
+  MY_JOB_PHRASES,
+  OPENERS,
+  ORDINALS,
+  OUT_OF_SCOPE_PHRASES,
+  PATH_WORDS,
+  RANK_PHRASES,
+  RANK_WORDS,
+  REFERENCES,
+  REPAIR_PHRASES,
+  REQUEST_OPENERS,
+  SMALLTALK,
+  SMALLTALK_OTHER,
+  TASK_OBJECTS,
+  TASK_VERBS,
+} from './lexicon.js';
+import type { Token } from './normalize.js';
+import { PhraseSet } from './phrases.js';
+import type { LadderAsk, SmalltalkKind } from './query.js';
+
+const HELP = new PhraseSet(HELP_PHRASES);
+const LIST = new PhraseSet(LIST_PHRASES);
+const SMALLTALK_PHRASES = new PhraseSet(SMALLTALK_OTHER);
+const FOLLOW_UP = new PhraseSet(FOLLOW_UP_STARTS);
+const AFTER = new PhraseSet(AFTER_PHRASES);
+const INTO = new PhraseSet(INTO_PHRASES);
+const RANKS = new PhraseSet(RANK_PHRASES);
+const ALL_ROLES = new PhraseSet(ALL_ROLES_PHRASES);
+const GROUP = new PhraseSet(GROUP_PHRASES);
+const MY_JOB = new PhraseSet(MY_JOB_PHRASES);
+const REPAIR = new PhraseSet(REPAIR_PHRASES);
+const REQUEST = new PhraseSet(REQUEST_OPENERS);
+const TASKS = new PhraseSet(TASK_OBJECTS);
+const OWN_TASKS = new PhraseSet(TASK_OBJECTS.flatMap((o) => [`my ${o}`, `a ${o}`, `an ${o}`]));
+const OUT_OF_SCOPE = new PhraseSet(OUT_OF_SCOPE_PHRASES);
+
+/** The words of a question, as a lookup-friendly view. */
+export interface Words {
+  readonly tokens: readonly Token[];
+  readonly norms: readonly string[];
+  has(word: string): boolean;
+  /** Whether the phrase occurs as whole words. */
+  phrase(text: string): boolean;
+  /** Start positions (token indexes) of a phrase. */
+  find(text: string): number[];
+}
+
+export function wordsOf(tokens: readonly Token[]): Words {
+  const norms = tokens.map((t) => t.norm);
+  const set = new Set(norms);
+  const padded = ` ${norms.join(' ')} `;
+  const find = (text: string): number[] => {
+    const parts = text.split(' ');
+    const out: number[] = [];
+    if (!padded.includes(` ${text} `)) return out;
+    for (let i = 0; i + parts.length <= norms.length; i += 1) {
+      let ok = true;
+      for (let j = 0; j < parts.length && ok; j += 1) if (norms[i + j] !== parts[j]) ok = false;
+      if (ok) out.push(i);
+    }
+    return out;
+  };
+  return {
+    tokens,
+    norms,
+    has: (w) => set.has(w),
+    phrase: (text) => padded.includes(` ${text} `),
+    find,
+  };
+}
+
+export function smalltalkOf(words: Words): SmalltalkKind | undefined {
+  const w = words.norms;
+  if (w.some((x) => SMALLTALK.thanks.has(x)) || words.phrase('thank you')) return 'thanks';
+  if (w.some((x) => SMALLTALK.bye.has(x)) || words.phrase('see you') || words.phrase('see ya')) return 'bye';
+  if (w.some((x) => SMALLTALK.greeting.has(x)) || words.phrase('good morning') || words.phrase('good day')) {
+    return 'greeting';
+  }
+  if (SMALLTALK_PHRASES.contains(w)) return 'other';
+  return undefined;
+}
+
+/** Index of the first word after openers ("ok", "so", "hmm") and polite request openers. */
+function leadIndex(words: Words, from = 0, requests = false): number {
+  let i = from;
+  for (;;) {
+    while (i < words.norms.length - 1 && OPENERS.has(words.norms[i] ?? '')) i += 1;
+    if (!requests) return i;
+    const n = REQUEST.lengthAt(words.norms, i);
+    if (n === 0) return i;
+    i += n;
+  }
+}
+
+export function isHelp(words: Words): boolean {
+  return words.tokens.length === 0 || HELP.contains(words.norms);
+}
+
+export function isList(words: Words): boolean {
+  return (
+    LIST.contains(words.norms) ||
+    (words.norms.some((w) => LIST_NOUNS.has(w)) && words.norms.some((w) => LIST_VERBS.has(w)))
+  );
+}
+
+const OBJECT_MARKERS = new Set([
+  'me',
+  'my',
+  'a',
+  'an',
+  'the',
+  'some',
+  'this',
+  'that',
+  'these',
+  'up',
+  'our',
+  'to',
+  'for',
+  'out',
+]);
+
+/**
+ * A request for something the bot cannot do: a task for the bot ("write my CV", "find me a job",
+ * "remind me tomorrow"), help with a CV or a letter, or a subject outside careers (the weather).
+ */
+export function isOutOfScope(words: Words): boolean {
+  if (OUT_OF_SCOPE.contains(words.norms)) return true;
+  const { norms, tokens } = words;
+  // An imperative at the start of a sentence: "write a cover letter", "can you apply to COO jobs for me".
+  for (let s = 0; s < tokens.length; s += 1) {
+    if (s > 0 && tokens[s]?.sentenceBefore !== true) continue;
+    const i = leadIndex(words, s, true);
+    const verb = norms[i] ?? '';
+    if (!TASK_VERBS.has(verb)) continue;
+    const next = norms[i + 1] ?? '';
+    const objectFollows = OBJECT_MARKERS.has(next) || TASKS.lengthAt(norms, i + 1) > 0;
+    if (objectFollows && !IN_SCOPE_VERBS.has(next)) return true;
+  }
+  // "check my resume", "help me with my cv": a task object that is the asker's own, with a task verb.
+  const ownObject = OWN_TASKS.contains(norms);
+  const taskVerb = norms.some((w) => TASK_VERBS.has(w) && w !== 'get' && w !== 'make' && w !== 'do');
+  return ownObject && (taskVerb || words.phrase('help me'));
+}
+
+export function compares(words: Words): boolean {
+  return (
+    words.norms.some((w) => COMPARE_CUES.has(w)) || words.phrase('stack up') || words.phrase('measure up')
+  );
+}
+
+export function followUpCue(words: Words): boolean {
+  const i = leadIndex(words);
+  return (
+    FOLLOW_UP.lengthAt(words.norms, i) > 0 ||
+    words.norms.some((w) => REFERENCES.has(w) || FOLLOW_UP_WORDS.has(w))
+  );
+}
+
+/** A short correction of the last message: "*coordinator", "oops, ops manager*", "sorry I meant the COO". */
+export function isRepair(words: Words, starred: boolean): boolean {
+  if (words.norms.length > 8) return false;
+  if (starred) return true;
+  return REPAIR.lengthAt(words.norms, leadIndex(words)) > 0;
+}
+
+/** The asker refers to their own job: "what's the salary for MY JOB". */
+export function asksAboutOwnJob(words: Words): boolean {
+  return MY_JOB.contains(words.norms);
+}
+
+/** Which offered candidate a reply like "the first one", "2" or "last" picks. */
+export function pickOf(words: Words, offered: readonly string[]): number | undefined {
+  if (offered.length === 0 || words.norms.length > 6) return undefined;
+  if (words.has('last')) return offered.length - 1;
+  for (const w of words.norms) {
+    const i = ORDINALS[w];
+    if (i !== undefined && i < offered.length) return i;
+  }
+  return undefined;
+}
+
+/** What a ranking question asks. */
+export interface RankCue {
+  /** An order is asked for: "the most", "highest paid", "rank", "which pays more". */
+  readonly ordered: boolean;
+  /** Over everything the bot knows: "your roles", "the jobs you know", "here". */
+  readonly all: boolean;
+  /** Over the roles just discussed: "which of these", "the two", "both", "their". */
+  readonly group: boolean;
+}
+
+const INTO_POINTERS = new Set(['it', 'that', 'this', 'one', 'them', 'there']);
+const CHOICE_WORDS = new Set(['which', 'who', "who's", 'whose', 'whom']);
+const COMPARATIVES = new Set([
+  'more',
+  'better',
+  'higher',
+  'lower',
+  'less',
+  'bigger',
+  'harder',
+  'tougher',
+  'easier',
+]);
+
+export function rankOf(words: Words): RankCue {
+  const { norms } = words;
+  const superlative = norms.some((w) => RANK_WORDS.has(w)) || RANKS.contains(norms);
+  const choice = norms.some((w) => CHOICE_WORDS.has(w)) && norms.some((w) => COMPARATIVES.has(w));
+  const ordered = superlative || choice;
+  const all = superlative && (ALL_ROLES.contains(norms) || norms.some((w) => LIST_NOUNS.has(w)));
+  const group = GROUP.contains(norms);
+  return { ordered, all, group };
+}
+
+/** The career-ladder reading, given the spans of the roles the question is about. */
+export function ladderOf(
+  words: Words,
+  mentions: readonly { readonly start: number; readonly end: number }[],
+): LadderAsk | undefined {
+  const first = mentions[0];
+  const second = mentions[1];
+  if (first !== undefined && second !== undefined) {
+    const before = words.norms.slice(0, first.start);
+    const between = words.norms.slice(first.end, second.start);
+    const toSecond = between.includes('to') || between.includes('into');
+    const fromTo = toSecond && (before.includes('from') || [...MOVE_WORDS].some((w) => words.has(w)));
+    if (fromTo || [...PATH_WORDS].some((w) => words.has(w))) return 'path';
+  }
+  if (
+    mentions.length === 0 &&
+    !words.has('they') &&
+    !words.has('that') &&
+    !words.has('this') &&
+    !words.has('it')
+  ) {
+    return undefined;
+  }
+  if (AFTER.contains(words.norms)) return 'after';
+  // Moving into a role names it after the verb: "how do I become a COO", "get into it".
+  const into = INTO.all(words.norms).some(
+    ([, end]) =>
+      mentions.some((m) => m.start >= end && m.start <= end + 3) ||
+      words.norms.slice(end, end + 2).some((w) => INTO_POINTERS.has(w)),
+  );
+  return into ? 'into' : undefined;
+}

@@ -1,0 +1,194 @@
+/**
+ * Focus: which of the roles a message names the question is about, and which are context: the asker's
+ * own job ("I'm an ops coordinator"), someone else's ("my dad was a COO", "interviewed with a head of
+ * ops"), a role taken back ("not the COO", "forget the coordinator", "~~COO~~", "COO... sorry no") or
+ * a role in a statement beside the actual question ("my linkedin says X. what do Y earn?").
+ */
+import { tokenKey } from './keys.js';
+import {
+  GENERIC_PEOPLE,
+  JOINERS,
+  MEET_VERBS,
+  NEGATION_PREFIXES,
+  NEGATION_SUFFIXES,
+  OPENERS,
+  RELATIVE_VERBS,
+  SELF_PHRASES,
+  TAKE_BACK_PHRASES,
+} from './lexicon.js';
+import type { Token } from './normalize.js';
+import { PhraseSet } from './phrases.js';
+
+const NEGATIONS = new PhraseSet(NEGATION_PREFIXES);
+const SELF = new PhraseSet(SELF_PHRASES);
+const TAKE_BACK = new PhraseSet(TAKE_BACK_PHRASES);
+
+/** Why a role is or is not what the question asks about. */
+export type FocusStatus = 'focus' | 'aside' | 'self' | 'other' | 'negated';
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their']);
+const WH_STARTS = new Set([
+  'what',
+  "what's",
+  'which',
+  'who',
+  "who's",
+  'how',
+  "how's",
+  'where',
+  'when',
+  'why',
+  'do',
+  'does',
+  'did',
+  'is',
+  'are',
+  'can',
+  'could',
+  'should',
+  'would',
+  'will',
+  'tell',
+  'compare',
+  'show',
+  'list',
+  'give',
+  'rank',
+  'sort',
+]);
+
+/** Sentence number of each token. */
+function sentencesOf(tokens: readonly Token[]): number[] {
+  const out: number[] = [];
+  let s = 0;
+  tokens.forEach((t, i) => {
+    if (i > 0 && t.sentenceBefore === true) s += 1;
+    out.push(s);
+  });
+  return out;
+}
+
+/** Does the sentence ask something (a question mark, a question word first, a topic word)? */
+function asking(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  topicAt: (k: number) => boolean,
+): boolean {
+  let lead = from;
+  while (lead < to - 1 && OPENERS.has(tokens[lead]?.norm ?? '')) lead += 1;
+  if (WH_STARTS.has(tokens[lead]?.norm ?? '')) return true;
+  for (let k = from; k < to; k += 1) if (tokens[k]?.questionEnd === true || topicAt(k)) return true;
+  return false;
+}
+
+/**
+ * The status of each span (known or unknown role mentions, in token order). `topicAt` says whether a
+ * token is a topic word (a sentence with one asks something).
+ */
+export function focusOf(
+  tokens: readonly Token[],
+  spans: readonly Span[],
+  topicAt: (k: number) => boolean,
+): FocusStatus[] {
+  const norms = tokens.map((t) => t.norm);
+  const status: FocusStatus[] = spans.map(() => 'focus');
+
+  // Everything before "scratch that", "sorry no", "I meant" is taken back.
+  let takeBackAt = -1;
+  for (let k = 0; k < norms.length; k += 1) if (TAKE_BACK.lengthAt(norms, k) > 0) takeBackAt = k;
+
+  spans.forEach((span, i) => {
+    const first = tokens[span.start];
+    if (first === undefined) return;
+    if (first.struck === true || span.start < takeBackAt) {
+      status[i] = 'negated';
+      return;
+    }
+    // Skip the article and what precedes the role inside its clause: "not (the) COO".
+    let before = span.start;
+    if (before > 0 && ARTICLES.has(norms[before - 1] ?? '') && first.breakBefore !== true) before -= 1;
+    const clauseOpen = (k: number): boolean => tokens[k]?.breakBefore !== true;
+    const lastOfSpan = tokens[span.end - 1];
+    const after = tokens[span.end];
+    const endsBefore = (set: PhraseSet): boolean =>
+      set.lengthBefore(norms, before) > 0 || set.lengthBefore(norms, span.start) > 0;
+    if (
+      endsBefore(NEGATIONS) ||
+      (after !== undefined && NEGATION_SUFFIXES.has(after.norm)) ||
+      (after !== undefined && after.norm === 'but' && (tokens[span.end + 1]?.norm ?? '') === 'nvm')
+    ) {
+      status[i] = 'negated';
+      return;
+    }
+    // "not COO vs head of ops": a negation carries over a list joined inside one clause.
+    const previous = spans[i - 1];
+    if (previous !== undefined && status[i - 1] === 'negated' && tokens[previous.start]?.struck !== true) {
+      const between = norms.slice(previous.end, span.start).filter((w) => !ARTICLES.has(w));
+      let open = true;
+      for (let k = previous.end; k <= span.start; k += 1) if (!clauseOpen(k)) open = false;
+      if (open && between.length <= 1 && between.every((w) => JOINERS.has(w) || w === 'versus')) {
+        status[i] = 'negated';
+        return;
+      }
+    }
+    if (endsBefore(SELF) || (after !== undefined && after.norm === 'myself')) {
+      status[i] = 'self';
+      return;
+    }
+    // "my manager's an ops manager", "my dad was a COO", "my ops manager".
+    const prev = norms[before - 1] ?? '';
+    const prevRaw = tokens[before - 1]?.raw ?? '';
+    if (POSSESSIVES.has(norms[span.start - 1] ?? '')) {
+      status[i] = 'other';
+      return;
+    }
+    const relativeVerb = RELATIVE_VERBS.has(prev) || /'s$/u.test(prevRaw);
+    const owner = relativeVerb ? (RELATIVE_VERBS.has(prev) ? before - 2 : before - 1) : -1;
+    if (owner >= 1 && POSSESSIVES.has(norms[owner - 1] ?? '')) {
+      const ownerWord = tokenKey(norms[owner] ?? '');
+      if (ownerWord !== 'job' && ownerWord !== 'role' && ownerWord !== 'title') {
+        status[i] = 'other';
+        return;
+      }
+    }
+    if (prev === 'with' && MEET_VERBS.has(norms[before - 2] ?? '')) {
+      status[i] = 'other';
+      return;
+    }
+    if (lastOfSpan === undefined) return;
+  });
+
+  // A role in a statement beside a question that names a role of its own is context.
+  const sentence = sentencesOf(tokens);
+  const sentenceCount = (sentence[sentence.length - 1] ?? 0) + 1;
+  if (sentenceCount > 1) {
+    const bounds: [number, number][] = [];
+    for (let s = 0; s < sentenceCount; s += 1) {
+      const from = sentence.indexOf(s);
+      const to = sentence.lastIndexOf(s) + 1;
+      bounds.push([from, to]);
+    }
+    const asks = bounds.map(([from, to]) => asking(tokens, from, to, topicAt));
+    const questionHasFocus = spans.some(
+      (span, i) => status[i] === 'focus' && asks[sentence[span.start] ?? 0] === true,
+    );
+    if (questionHasFocus) {
+      spans.forEach((span, i) => {
+        if (status[i] === 'focus' && asks[sentence[span.start] ?? 0] !== true) status[i] = 'aside';
+      });
+    }
+  }
+  return status;
+}
+
+/** Words that, with a possessive before them, are a person the asker knows ("my boss", "my sister"). */
+export function isGenericPerson(norm: string): boolean {
+  return GENERIC_PEOPLE.has(norm) || GENERIC_PEOPLE.has(tokenKey(norm));
+}

@@ -1,0 +1,107 @@
+/**
+ * Fuzzy matching of one typed word against a vocabulary: a character-trigram index narrows the
+ * vocabulary to a few candidates, the project's edit distance (src/text/distance.ts) checks them. Used
+ * by the spelling correction (every content word) and by the role scanner (words inside role names).
+ */
+import { editDistance } from '../text/distance.js';
+import { trigrams } from './keys.js';
+
+/** What a vocabulary word is used for, as bits: a word can be several. */
+export const WORD_KIND = Object.freeze({ role: 1, topic: 2, cue: 4 });
+
+/** Fuzzy-matching settings, in one place. */
+export const FUZZY = Object.freeze({
+  /** Shorter words match exactly only: one edit turns CEO into COO and HR into PR. */
+  minLength: 5,
+  /** Words of 4 letters may be corrected to topic and cue words ("whta" -> "what"), never to role words. */
+  minCueLength: 4,
+  /** One typo for words shorter than this ("manger"); two would make "manage" and "mange" the same word. */
+  longLength: 8,
+  maxEditsShort: 1,
+  maxEditsLong: 2,
+  /** From this length two edits are allowed towards topic and cue words (a small vocabulary: "slaray"). */
+  cueTwoEditLength: 6,
+  /** Most vocabulary words scored per typed word: the trigram count orders them, so the best come first. */
+  maxCandidates: 32,
+  /** Trigram buckets larger than this are skipped (e.g. "ion" at 50,000 articles): they carry no signal. */
+  maxBucket: 5_000,
+  /** A corrected word alone names a role only when this long; shorter corrections must sit in a longer alias. */
+  minSingleWordLength: 7,
+  /** Confidence of a match that needed corrections, before subtracting per edit. */
+  fuzzyConfidence: 0.85,
+  perEditPenalty: 0.05,
+});
+
+/** Words with their kinds, and a trigram index over those long enough to be corrected towards. */
+export interface Vocabulary {
+  readonly kinds: ReadonlyMap<string, number>;
+  /** Ordinal -> word, for the words in `grams`. */
+  readonly words: readonly string[];
+  readonly grams: ReadonlyMap<string, readonly number[]>;
+}
+
+/** Collects words and their kinds, then indexes them. */
+export class VocabularyBuilder {
+  readonly #kinds = new Map<string, number>();
+
+  add(word: string, kind: number): void {
+    if (word === '') return;
+    this.#kinds.set(word, (this.#kinds.get(word) ?? 0) | kind);
+  }
+
+  build(): Vocabulary {
+    const words: string[] = [];
+    const grams = new Map<string, number[]>();
+    for (const word of this.#kinds.keys()) {
+      if (word.length < FUZZY.minCueLength) continue;
+      const ordinal = words.length;
+      words.push(word);
+      for (const g of new Set(trigrams(word))) {
+        const list = grams.get(g);
+        if (list === undefined) grams.set(g, [ordinal]);
+        else list.push(ordinal);
+      }
+    }
+    return { kinds: this.#kinds, words, grams };
+  }
+}
+
+/** A vocabulary word a typed word may stand for. */
+export interface Near {
+  readonly word: string;
+  readonly edits: number;
+  readonly kinds: number;
+}
+
+/**
+ * Vocabulary words of a kind in `mask` within `maxEdits` of `typed`, all at the smallest distance found
+ * (several when the typo is ambiguous). Empty when none.
+ */
+export function nearestWords(vocab: Vocabulary, typed: string, maxEdits: number, mask: number): Near[] {
+  const grams = trigrams(typed);
+  // One edit changes at most three padded trigrams, a swap of two letters four.
+  const need = Math.max(1, grams.length - 4 * maxEdits);
+  const counts = new Map<number, number>();
+  for (const g of new Set(grams)) {
+    const bucket = vocab.grams.get(g);
+    if (bucket === undefined || bucket.length > FUZZY.maxBucket) continue;
+    for (const w of bucket) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  const ranked = [...counts].filter(([, c]) => c >= need).sort((a, b) => b[1] - a[1]);
+  let best: Near[] = [];
+  let bestEdits = maxEdits + 1;
+  for (const [w] of ranked.slice(0, FUZZY.maxCandidates)) {
+    const word = vocab.words[w];
+    if (word === undefined) continue;
+    const kinds = vocab.kinds.get(word) ?? 0;
+    if ((kinds & mask) === 0) continue;
+    const edits = editDistance(typed, word, Math.min(maxEdits, bestEdits));
+    if (edits > maxEdits || edits > bestEdits) continue;
+    if (edits < bestEdits) {
+      best = [];
+      bestEdits = edits;
+    }
+    best.push({ word, edits, kinds });
+  }
+  return best;
+}

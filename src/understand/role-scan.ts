@@ -1,0 +1,340 @@
+/**
+ * Scanning a question for known roles: longest name n-grams first (as typed, then with abbreviations
+ * expanded and typos inside names corrected), a head noun shared across "or"/"and" ("ops managers or
+ * coordinators"), then bare title heads ("coordinators") when nothing qualifies them. Cost depends on
+ * the question, not on the number of roles.
+ */
+import type { RoleId } from '../knowledge/model.js';
+import { editDistance } from '../text/distance.js';
+import { FUZZY, nearestWords, WORD_KIND } from './fuzzy.js';
+import { tokenKey } from './keys.js';
+import { ABBREVIATIONS, COMPARE_CUES, JOINERS, ROLE_HEADS, STOPWORDS } from './lexicon.js';
+import type { Token } from './normalize.js';
+import { stem } from './natural.js';
+import { lookupName, roleIdsOf, STANDING, type RoleIndex } from './role-index.js';
+
+/** Words that end titles but are too common alone to name a role ("head to the office", "lead time"). */
+const NOT_BARE = new Set([
+  'head',
+  'lead',
+  'chief',
+  'associate',
+  'partner',
+  'owner',
+  'master',
+  'member',
+  'staff',
+]);
+
+/** Most spellings tried per n-gram when several of its words have alternatives. */
+const MAX_COMBINATIONS = 16;
+
+/** A known role named in the question. */
+export interface RoleMention {
+  /** One role, or several when the words fit several (a shared name or a bare head: ambiguous). */
+  readonly roles: readonly RoleId[];
+  /** Token span [start, end). */
+  readonly start: number;
+  readonly end: number;
+  readonly confidence: number;
+  readonly kind: 'alias' | 'fuzzy' | 'ellipsis' | 'head';
+  /** The name's standing (STANDING), for names; undefined for bare heads. */
+  readonly standing?: number;
+}
+
+/** Words that belong to some role name but name no role on their own ("ops?", "operations"). */
+export interface PartialMention {
+  readonly start: number;
+  readonly end: number;
+  readonly candidates: readonly RoleId[];
+}
+
+export interface RoleScan {
+  readonly mentions: readonly RoleMention[];
+  readonly partials: readonly PartialMention[];
+  /** Per token: part of a known role mention. */
+  readonly covered: readonly boolean[];
+}
+
+/** A word that qualifies a following title ("PROJECT manager", "OFFICE manager"): anything but glue. */
+export function isQualifier(token: Token | undefined): boolean {
+  if (token === undefined) return false;
+  return !STOPWORDS.has(token.norm) && !COMPARE_CUES.has(token.norm) && !/^\d+$/.test(token.norm);
+}
+
+/** One spelling of a token for name lookup, and what it cost. */
+interface Spelling {
+  readonly key: string;
+  readonly edits: number;
+  /** An expansion or a correction made inside a name only ("manger" -> "manager"). */
+  readonly inName: boolean;
+  /** May stand alone as a one-word name. */
+  readonly alone: boolean;
+  /** A correction of a short word ("hed"): needs an exact word of the name beside it. */
+  readonly short: boolean;
+}
+
+/**
+ * The role word a typed word most likely meant inside a name, or undefined: only words of
+ * FUZZY.minLength or more, never function words, never another form of the same word ("manage" is not
+ * "manager").
+ */
+export function correctWord(key: string, index: RoleIndex): { word: string; edits: number } | undefined {
+  if (((index.vocab.kinds.get(key) ?? 0) & WORD_KIND.role) !== 0) return { word: key, edits: 0 };
+  if (key.length < FUZZY.minLength || STOPWORDS.has(key)) return undefined;
+  return inNameFixes(key, index)[0];
+}
+
+function inNameFixes(key: string, index: RoleIndex): { word: string; edits: number }[] {
+  const maxEdits = key.length >= FUZZY.longLength ? FUZZY.maxEditsLong : FUZZY.maxEditsShort;
+  const keyStem = stem(key);
+  return nearestWords(index.vocab, key, maxEdits, WORD_KIND.role)
+    .filter((near) => near.word !== key && stem(near.word) !== keyStem)
+    .slice(0, 3);
+}
+
+function spellingsOf(token: Token, index: RoleIndex): Spelling[] {
+  const key = tokenKey(token.norm);
+  const out: Spelling[] = [{ key, edits: token.edits ?? 0, inName: false, alone: true, short: false }];
+  const expansion = ABBREVIATIONS[key] ?? ABBREVIATIONS[token.norm];
+  if (expansion !== undefined)
+    out.push({ key: expansion, edits: 0, inName: true, alone: true, short: false });
+  if (STOPWORDS.has(key) || /\d/.test(key) || key.length < 3) return out;
+  const kinds = index.vocab.kinds.get(key) ?? 0;
+  if ((kinds & WORD_KIND.role) !== 0 || (kinds & WORD_KIND.topic) !== 0) return out;
+  // Inside a name, even a real word may be a typo ("ops manger"); the whole name must then match.
+  const isWord = index.english.isWord(key);
+  const short = key.length < FUZZY.minLength;
+  for (const near of inNameFixes(key, index)) {
+    const alone = !isWord && !short && near.word.length >= FUZZY.minSingleWordLength;
+    out.push({ key: near.word, edits: near.edits, inName: true, alone, short });
+  }
+  return out;
+}
+
+interface Match {
+  readonly end: number;
+  readonly ordinals: readonly number[];
+  readonly standing: number;
+  readonly edits: number;
+  readonly words: readonly string[];
+}
+
+/**
+ * Find the known roles named in a question: longest name n-grams first (exact, then with expansions
+ * and corrections), shared heads across "or"/"and", then bare title heads when nothing qualifies them.
+ * Tokens flagged `skip` (e.g. a relation phrase) are never part of a role.
+ */
+export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: readonly boolean[]): RoleScan {
+  const n = tokens.length;
+  const keys = tokens.map((t) => tokenKey(t.norm));
+  const spellings: (Spelling[] | undefined)[] = new Array<Spelling[] | undefined>(n);
+  const spell = (j: number): Spelling[] => {
+    let s = spellings[j];
+    if (s === undefined) {
+      const token = tokens[j];
+      s = token === undefined ? [] : spellingsOf(token, index);
+      spellings[j] = s;
+    }
+    return s;
+  };
+  const covered: boolean[] = new Array<boolean>(n).fill(false);
+  const mentions: RoleMention[] = [];
+  const usable = (j: number): boolean => skip?.[j] !== true;
+
+  const matchAt = (i: number): Match | undefined => {
+    if (!usable(i)) return undefined;
+    const longest = Math.min(index.maxAliasTokens, n - i);
+    for (let len = longest; len >= 1; len -= 1) {
+      let blocked = false;
+      for (let j = i; j < i + len; j += 1) {
+        if (!usable(j) || (j > i && tokens[j]?.breakBefore === true)) blocked = true;
+        if (tokens[j]?.struck !== tokens[i]?.struck || tokens[j]?.link !== tokens[i]?.link) blocked = true;
+      }
+      if (blocked) continue;
+      const exactWords = keys.slice(i, i + len);
+      const hit = lookupName(index, exactWords.join(' '));
+      if (hit !== undefined) {
+        let edits = 0;
+        for (let j = i; j < i + len; j += 1) edits += tokens[j]?.edits ?? 0;
+        return { end: i + len, ordinals: hit.ordinals, standing: hit.standing, edits, words: exactWords };
+      }
+      const fuzzy = fuzzyAt(i, len);
+      if (fuzzy !== undefined) return fuzzy;
+    }
+    return undefined;
+  };
+
+  // Every combination of spellings (bounded), at least one of them an expansion or in-name correction.
+  const fuzzyAt = (i: number, len: number): Match | undefined => {
+    const options: Spelling[][] = [];
+    let combinations = 1;
+    for (let j = i; j < i + len; j += 1) {
+      const s = spell(j);
+      options.push(s);
+      combinations *= s.length;
+    }
+    if (combinations <= 1) return undefined;
+    let best: Match | undefined;
+    let tried = 0;
+    const walk = (
+      k: number,
+      words: string[],
+      edits: number,
+      changed: boolean,
+      lone: boolean,
+      short: boolean,
+      anchored: boolean,
+    ): void => {
+      if (tried >= MAX_COMBINATIONS) return;
+      if (k === options.length) {
+        if (!changed) return;
+        tried += 1;
+        if ((len === 1 && !lone) || (short && !anchored)) return;
+        const hit = lookupName(index, words.join(' '));
+        if (hit === undefined || (best !== undefined && best.edits <= edits)) return;
+        best = { end: i + len, ordinals: hit.ordinals, standing: hit.standing, edits, words: [...words] };
+        return;
+      }
+      const first = options[k]?.[0];
+      for (const s of options[k] ?? []) {
+        words.push(s.key);
+        const exactContent = s === first && s.edits === 0 && !STOPWORDS.has(s.key);
+        walk(
+          k + 1,
+          words,
+          edits + s.edits,
+          changed || s.inName,
+          lone && s.alone,
+          short || s.short,
+          anchored || exactContent,
+        );
+        words.pop();
+      }
+    };
+    walk(0, [], 0, false, true, false, false);
+    return best;
+  };
+
+  let i = 0;
+  while (i < n) {
+    const m = matchAt(i);
+    if (m === undefined) {
+      i += 1;
+      continue;
+    }
+    const confidence =
+      m.edits === 0 ? 1 : Math.max(0.5, FUZZY.fuzzyConfidence - FUZZY.perEditPenalty * m.edits);
+    mentions.push({
+      roles: roleIdsOf(index, m.ordinals),
+      start: i,
+      end: m.end,
+      confidence: m.ordinals.length > 1 ? Math.min(confidence, 0.4) : confidence,
+      kind: m.edits === 0 ? 'alias' : 'fuzzy',
+      standing: m.standing,
+    });
+    for (let j = i; j < m.end; j += 1) covered[j] = true;
+    i = m.end;
+    // "operations managers or coordinators": the qualifier is shared across the joiner.
+    const joiner = tokens[i];
+    const next = i + 1;
+    if (
+      m.words.length >= 2 &&
+      joiner !== undefined &&
+      JOINERS.has(joiner.norm) &&
+      next < n &&
+      usable(next) &&
+      matchAt(next) === undefined
+    ) {
+      const word = keys[next] ?? '';
+      const shared = lookupName(index, [...m.words.slice(0, -1), word].join(' '));
+      const ordinals = shared?.ordinals ?? sharedHeadRoles(index, m.words.slice(0, -1), word);
+      if (ordinals !== undefined && ordinals.length === 1) {
+        mentions.push({
+          roles: roleIdsOf(index, ordinals),
+          start: next,
+          end: next + 1,
+          confidence: 0.9,
+          kind: 'ellipsis',
+          standing: shared?.standing ?? STANDING.alias,
+        });
+        covered[next] = true;
+        i = next + 1;
+      }
+    }
+  }
+
+  // Bare heads: "coordinators", "the manager" -- only when no other word qualifies them.
+  for (let k = 0; k < n; k += 1) {
+    const token = tokens[k];
+    const key = keys[k] ?? '';
+    if (covered[k] === true || token === undefined || !usable(k) || NOT_BARE.has(key)) continue;
+    if (!ROLE_HEADS.has(key) && !index.english.isPerson(key)) continue;
+    const head = index.heads.get(key);
+    if (head === undefined) continue;
+    const before = tokens[k - 1];
+    if (covered[k - 1] !== true && !token.breakBefore && isQualifier(before) && usable(k - 1)) continue;
+    const after = tokens[k + 1];
+    if (after !== undefined && !after.breakBefore && after.norm === 'of' && isQualifier(tokens[k + 2]))
+      continue;
+    mentions.push({
+      roles: roleIdsOf(index, head),
+      start: k,
+      end: k + 1,
+      confidence: head.length === 1 ? 0.7 : 0.4,
+      kind: 'head',
+    });
+    covered[k] = true;
+  }
+  mentions.sort((a, b) => a.start - b.start);
+
+  const partials: PartialMention[] = [];
+  for (let k = 0; k < n; k += 1) {
+    if (covered[k] === true || !usable(k)) continue;
+    const key = keys[k] ?? '';
+    const kinds = index.vocab.kinds.get(key) ?? 0;
+    if ((kinds & WORD_KIND.role) === 0 || (kinds & (WORD_KIND.topic | WORD_KIND.cue)) !== 0) continue;
+    if (STOPWORDS.has(tokens[k]?.norm ?? '')) continue;
+    partials.push({ start: k, end: k + 1, candidates: roleIdsOf(index, index.wordRoles.get(key) ?? []) });
+  }
+  return { mentions, partials, covered };
+}
+
+/** Roles named "<qualifier> <word>" whose qualifier shares a word with `qualifier`. */
+function sharedHeadRoles(index: RoleIndex, qualifier: readonly string[], word: string): number[] | undefined {
+  const head = index.heads.get(word);
+  if (head === undefined) return undefined;
+  const related = new Set<number>();
+  for (const q of qualifier) for (const r of index.wordRoles.get(q) ?? []) related.add(r);
+  const roles = head.filter((r) => related.has(r));
+  return roles.length === 1 ? roles : undefined;
+}
+
+/**
+ * Known roles that look like an unknown mention, for "did you mean": roles sharing a word with it, and
+ * for acronyms the known acronyms one letter away (CEO -> COO). Never used to answer, only to offer.
+ */
+export function nearestRoles(words: readonly string[], index: RoleIndex, limit = 3): RoleId[] {
+  const found: number[] = [];
+  const add = (roles: readonly number[] | undefined): void => {
+    for (const r of roles ?? []) {
+      if (found.length >= limit * 4) return;
+      if (!found.includes(r)) found.push(r);
+    }
+  };
+  for (const raw of words) {
+    const key = tokenKey(raw.toLowerCase());
+    if (STOPWORDS.has(key)) continue;
+    if (index.vocab.kinds.has(key)) add(index.wordRoles.get(key));
+    else if (key.length < FUZZY.minLength) {
+      for (const w of index.short.get(`${key.length}${key[0] ?? ''}`) ?? []) {
+        if (editDistance(key, w, 1) <= 1) add(index.wordRoles.get(w));
+      }
+    } else {
+      const [near] = nearestWords(index.vocab, key, FUZZY.maxEditsShort, WORD_KIND.role);
+      if (near !== undefined) add(index.wordRoles.get(near.word));
+    }
+    add(index.heads.get(key));
+  }
+  return roleIdsOf(index, found).slice(0, limit);
+}

@@ -1,0 +1,88 @@
+/**
+ * Spelling correction for every content word of a question, against the words the knowledge base
+ * actually uses (role, topic and cue words), guarded by WordNet: a real English word is never changed,
+ * short words and acronyms stay exact, and an ambiguous typo is left alone rather than guessed.
+ */
+import type { English } from './english/words.js';
+import { FUZZY, nearestWords, WORD_KIND, type Near, type Vocabulary } from './fuzzy.js';
+import { tokenKey } from './keys.js';
+import { STOPWORDS } from './lexicon.js';
+import type { Token } from './normalize.js';
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+const PLAIN_WORD = /^[a-z]+$/;
+
+/** What a typed word was corrected to. */
+export interface Correction {
+  readonly word: string;
+  readonly edits: number;
+}
+
+/** The one best candidate: the nearest, then the one keeping the first letter; undefined on a tie. */
+function pick(candidates: readonly Near[], typed: string): Near | undefined {
+  if (candidates.length <= 1) return candidates[0];
+  const sameStart = candidates.filter((c) => c.word[0] === typed[0]);
+  const pool = sameStart.length > 0 ? sameStart : candidates;
+  const distinct = new Set(pool.map((c) => tokenKey(c.word)));
+  return distinct.size === 1 ? pool[0] : undefined;
+}
+
+/** A two- or three-letter word missing one letter of a topic or cue word ("hw" -> "how"). */
+function shortCorrection(word: string, vocab: Vocabulary): Correction | undefined {
+  const found = new Set<string>();
+  for (let i = 0; i <= word.length; i += 1) {
+    for (const letter of LETTERS) {
+      const candidate = word.slice(0, i) + letter + word.slice(i);
+      const kinds = vocab.kinds.get(candidate) ?? 0;
+      if ((kinds & (WORD_KIND.topic | WORD_KIND.cue)) !== 0) found.add(candidate);
+    }
+  }
+  if (found.size !== 1) return undefined;
+  const [only] = found;
+  return only === undefined ? undefined : { word: only, edits: 1 };
+}
+
+/**
+ * The vocabulary word a typed word stands for, or undefined when it is fine as it is (known, a real
+ * word, an acronym, too short) or cannot be told (no near word, or several equally near).
+ */
+export function correctSpelling(token: Token, vocab: Vocabulary, english: English): Correction | undefined {
+  const word = token.norm;
+  if (!PLAIN_WORD.test(word) || STOPWORDS.has(word) || vocab.kinds.has(word)) return undefined;
+  const key = tokenKey(word);
+  if (key !== word && ((vocab.kinds.get(key) ?? 0) & WORD_KIND.role) !== 0) return undefined;
+  // An acronym typed in capitals ("CFO") is a name, not a typo.
+  if (token.raw.length > 1 && token.raw === token.raw.toUpperCase()) return undefined;
+  if (english.isWord(word)) return undefined;
+  if (word.length < FUZZY.minCueLength) return word.length >= 2 ? shortCorrection(word, vocab) : undefined;
+  const cueMask = WORD_KIND.topic | WORD_KIND.cue;
+  const cueEdits = word.length >= FUZZY.cueTwoEditLength ? FUZZY.maxEditsLong : FUZZY.maxEditsShort;
+  const roleEdits = word.length >= FUZZY.longLength ? FUZZY.maxEditsLong : FUZZY.maxEditsShort;
+  const candidates: Near[] = [];
+  let bestEdits = Number.POSITIVE_INFINITY;
+  const consider = (found: readonly Near[]): void => {
+    for (const c of found) {
+      if (c.edits < bestEdits) {
+        candidates.length = 0;
+        bestEdits = c.edits;
+      }
+      if (c.edits === bestEdits && !candidates.some((x) => x.word === c.word)) candidates.push(c);
+    }
+  };
+  consider(nearestWords(vocab, word, cueEdits, cueMask));
+  if (word.length >= FUZZY.minLength) {
+    consider(nearestWords(vocab, word, roleEdits, WORD_KIND.role));
+    if (key !== word) consider(nearestWords(vocab, key, roleEdits, WORD_KIND.role));
+  }
+  const best = pick(candidates, word);
+  return best === undefined ? undefined : { word: best.word, edits: best.edits };
+}
+
+/** The tokens with every correctable word corrected; `typed` keeps what was written. */
+export function correctTokens(tokens: readonly Token[], vocab: Vocabulary, english: English): Token[] {
+  return tokens.map((t) => {
+    if (t.link === true) return t;
+    const fix = correctSpelling(t, vocab, english);
+    return fix === undefined ? t : { ...t, norm: fix.word, typed: t.norm, edits: fix.edits };
+  });
+}
