@@ -1,10 +1,19 @@
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
-import type { Answer, SalaryComparison, TopicBlock } from '../answer/model.js';
+import type { Answer, MedianComparison, PlaceNote, SalaryComparison, TopicBlock } from '../answer/model.js';
 import type { Source, Topic } from '../knowledge/model.js';
 import { messages } from '../messages.js';
 import { truncate } from '../text/truncate.js';
 import { neutralizeMentions, quoteUserTextForDiscord } from './escape.js';
-import { ladderSentence, salaryDifferenceLine, salaryLinesFor, formatSource } from './format.js';
+import {
+  figureLines,
+  formatSource,
+  ladderSentence,
+  medianDifferenceLine,
+  placeLine,
+  rankingLines,
+  salaryDifferenceLine,
+  salaryLinesFor,
+} from './format.js';
 import {
   DISCORD_LIMITS as L,
   embedLength,
@@ -66,17 +75,35 @@ function draft(answer: Answer, ids: ButtonIds): DiscordMessage {
   switch (answer.kind) {
     case 'compare': {
       const titles = answer.roles.map((r) => r.title);
+      const roleIds = answer.roles.map((r) => r.id);
+      if (answer.ranking !== undefined) {
+        const [heading, ...rest] = rankingLines(answer.ranking, '');
+        return message(
+          {
+            ...(heading !== undefined ? { title: heading } : {}),
+            description: [...rest, ...placeNote(answer.place)].join('\n'),
+            ...footer(answer.sources),
+          },
+          topicButtons(ids, answer.otherTopics, roleIds),
+        );
+      }
       const notes: string[] = [];
-      if (!answer.direct)
+      // The note is about composing article facts; figures alone (occupations) need none.
+      const composed = answer.blocks.some((b) => b.perRole.some((p) => p.facts.length > 0));
+      if (!answer.direct && composed)
         notes.push(answer.roles.length === 2 ? messages.notDirectPair(titles) : messages.notDirectMany);
       const line = answer.salary ? salaryDifferenceLine(answer.salary) : undefined;
       if (line !== undefined) notes.push(`**${line}**`);
-      const roleIds = answer.roles.map((r) => r.id);
+      const median = answer.medians ? medianDifferenceLine(answer.medians) : undefined;
+      if (median !== undefined) notes.push(`**${median}**`);
+      notes.push(...placeNote(answer.place));
       return message(
         {
           title: messages.versus(titles),
           ...(notes.length > 0 ? { description: notes.join('\n\n') } : {}),
-          fields: answer.blocks.flatMap((b) => blockFields(b, answer.salary, answer.roles.length <= 3)),
+          fields: answer.blocks.flatMap((b) =>
+            blockFields(b, answer.salary, answer.medians, answer.roles.length <= 3),
+          ),
           ...footer(answer.sources),
         },
         topicButtons(ids, answer.otherTopics, roleIds),
@@ -87,8 +114,12 @@ function draft(answer: Answer, ids: ButtonIds): DiscordMessage {
       return message(
         {
           title: answer.role.title,
-          description: [answer.summary, ...(line !== undefined ? [line] : [])].join('\n\n'),
-          fields: answer.blocks.flatMap((b) => blockFields(b, answer.salary, false)),
+          description: [
+            answer.summary,
+            ...(line !== undefined ? [line] : []),
+            ...placeNote(answer.place),
+          ].join('\n\n'),
+          fields: answer.blocks.flatMap((b) => blockFields(b, answer.salary, undefined, false)),
           ...footer(answer.sources),
         },
         topicButtons(ids, answer.otherTopics, [answer.role.id]),
@@ -117,19 +148,29 @@ function draft(answer: Answer, ids: ButtonIds): DiscordMessage {
           );
         }
       }
+      const median = answer.medians ? medianDifferenceLine(answer.medians) : undefined;
+      if (median !== undefined) lines.push('', `**${median}**`);
+      lines.push(...placeNote(answer.place).flatMap((p) => ['', p]));
       const fields: DiscordEmbedField[] = (answer.requirements?.perRole ?? []).map(({ role, facts }) => ({
         name: `${messages.ladderRequirements}: ${role.title}`,
         value: facts.join('\n\n'),
       }));
+      for (const block of answer.blocks ?? [])
+        fields.push(...blockFields(block, answer.salary, answer.medians, answer.roles.length <= 3));
       return message({ title, description: lines.join('\n'), fields, ...footer(answer.sources) });
     }
     case 'list':
       return message(
-        answer.roles.length === 0
+        answer.roles.length === 0 && answer.occupations === undefined
           ? { description: messages.listEmpty }
           : {
               title: messages.listRolesHeading,
-              description: answer.roles.map((r) => `- ${r.title}`).join('\n'),
+              description: [
+                ...answer.roles.map((r) => `- ${r.title}`),
+                ...(answer.occupations === undefined
+                  ? []
+                  : ['', messages.listOccupations(answer.occupations)]),
+              ].join('\n'),
               fields: [
                 {
                   name: messages.listComparisonsHeading,
@@ -140,13 +181,26 @@ function draft(answer: Answer, ids: ButtonIds): DiscordMessage {
         roleButtons(ids, answer.roles),
       );
     case 'help':
+      if (answer.outOfScope === true) {
+        return message({
+          description: [
+            messages.outOfScope,
+            messages.outOfScopeCan(
+              answer.topics.filter((t) => t.id !== 'overview').map((t) => t.name.toLowerCase()),
+            ),
+          ].join('\n\n'),
+        });
+      }
       return message({
         description: [
-          messages.helpIntro,
+          answer.occupations === undefined
+            ? messages.helpIntro
+            : messages.helpIntroOpenData(answer.occupations),
           ...answer.examples.map((e) => `- ${e}`),
           '',
           messages.helpFollowUp,
         ].join('\n'),
+        ...(answer.credits === undefined ? {} : { footer: { text: answer.credits.join(' \u00B7 ') } }),
         fields: [
           {
             name: messages.helpCommandsHeading,
@@ -170,31 +224,49 @@ function draft(answer: Answer, ids: ButtonIds): DiscordMessage {
   }
 }
 
+function placeNote(place: PlaceNote | undefined): string[] {
+  return place === undefined ? [] : [placeLine(place, (t) => quoteUserTextForDiscord(t))];
+}
+
 function blockFields(
   block: TopicBlock,
   salary: SalaryComparison | undefined,
+  medians: MedianComparison | undefined,
   inline: boolean,
 ): DiscordEmbedField[] {
-  const isSalary = block.topic.id === 'salary' && salary !== undefined;
+  const isSalary = block.topic.id === 'salary' && (salary !== undefined || medians !== undefined);
   const perRole =
-    isSalary && salary.higher !== undefined && block.perRole.length > 2
+    isSalary && salary?.higher !== undefined && block.perRole.length > 2
       ? rankedRoles(block, salary)
       : block.perRole;
-  const fields: DiscordEmbedField[] = perRole.map(({ role, facts }) => {
-    const figures = isSalary ? salaryLinesFor(salary, role.id).map((f) => `**${f}**`) : [];
-    const empty = isSalary
-      ? figures.length === 0
-        ? [messages.noSalary]
-        : []
-      : facts.length === 0
-        ? [messages.noFacts]
-        : [];
-    return {
-      name: block.perRole.length === 1 ? block.topic.name : `${block.topic.name}: ${role.title}`,
-      value: [...figures, ...facts, ...empty].join('\n\n'),
-      inline,
-    };
-  });
+  const missing = new Set(block.missing?.roles.map((r) => r.id) ?? []);
+  const fields: DiscordEmbedField[] = perRole
+    .filter(({ role }) => !(missing.has(role.id) && block.perRole.length > 1))
+    .map(({ role, facts, figures }) => {
+      const articleFigures =
+        isSalary && salary !== undefined ? salaryLinesFor(salary, role.id).map((f) => `**${f}**`) : [];
+      // The open data's figures after the article's words, each under its own source line.
+      const data = figures === undefined ? [] : figureLines(block.topic.id, figures);
+      const nothing = articleFigures.length === 0 && data.length === 0 && facts.length === 0;
+      const empty = missing.has(role.id) || !nothing ? [] : [isSalary ? messages.noSalary : messages.noFacts];
+      return {
+        name: block.perRole.length === 1 ? block.topic.name : `${block.topic.name}: ${role.title}`,
+        value: [...articleFigures, ...facts, ...(data.length > 0 ? [data.join('\n')] : []), ...empty].join(
+          '\n\n',
+        ),
+        inline,
+      };
+    });
+  if (block.missing !== undefined) {
+    fields.push({
+      name: block.topic.name,
+      value: messages.notInData(
+        block.topic.name.toLowerCase(),
+        block.missing.roles.map((r) => r.title),
+        block.missing.instead.map((t) => t.name.toLowerCase()),
+      ),
+    });
+  }
   if (block.difference !== undefined) {
     fields.push({
       name: `${block.topic.name}: ${messages.whatDiffers.toLowerCase()}`,
