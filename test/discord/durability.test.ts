@@ -7,7 +7,7 @@ import { gapsStore } from '../../src/gaps/log.js';
 import { openStore } from '../../src/store/database.js';
 import { settingsStore } from '../../src/store/settings.js';
 import { FakeDiscord, type FakeUser, type JsonObject } from './fake-discord/server.js';
-import { buttonIds, visibleText } from './harness.js';
+import { articlesOnlyKnowledge, buttonIds, visibleText } from './harness.js';
 import { runBotProcess } from './spawn-bot.js';
 
 const MANAGE_GUILD = (1n << 5n).toString();
@@ -117,6 +117,8 @@ describe('the database after the bot is killed', () => {
         DISCORD_API_BASE: discord.apiBase,
         DATABASE_FILE: database,
         RECORD_GAPS: 'true',
+        // Articles only, so every lion tamer stays an unanswered question.
+        KNOWLEDGE_DIR: articlesOnlyKnowledge(),
       },
       { when: /bot is ready/, then: (child) => void drive(child) },
     );

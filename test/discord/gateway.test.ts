@@ -51,10 +51,10 @@ describe('the bot on the gateway', () => {
 
     const reply = h.discord.nextMessage(h.discord.dmChannelId('300000000000000002'));
     h.discord.sendDirectMessage({
-      content: 'which roles do you know?',
+      content: 'ops coordinator vs ops manager salary',
       author: { id: '300000000000000002', username: 'sam' },
     });
-    expect(visibleText((await reply).body)).toContain('Operations Manager');
+    expect(visibleText((await reply).body)).toContain('$75,844');
   });
 
   it('WHEN the network drops the socket without a close frame (1006) THEN it resumes and answers', async () => {

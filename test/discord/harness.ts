@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/config/env.js';
 import { startBot, type RunningBot, type StartBotOptions } from '../../src/discord/bot.js';
@@ -10,6 +13,16 @@ import {
   type JsonObject,
   type RecordedRequest,
 } from './fake-discord/server.js';
+
+/**
+ * A copy of the bundled knowledge base without the open data (the articles' four roles), in a fresh
+ * temporary folder: for tests whose questions must stay unknown, or that reload it.
+ */
+export function articlesOnlyKnowledge(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'careerbot-articles-')), 'knowledge');
+  cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true, filter: (source) => !source.includes('open-data') });
+  return dir;
+}
 
 /** Everything the bot logged in a test, one JSON line each. */
 export class LogCapture extends Writable {

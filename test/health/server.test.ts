@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Registry } from 'prom-client';
 import { startHealthServer, type HealthReport } from '../../src/health/server.js';
 import type { FakeUser } from '../discord/fake-discord/server.js';
-import { startHarness, type Harness } from '../discord/harness.js';
+import { openKnowledge } from '../../src/engine/reload.js';
+import { createLogger } from '../../src/log.js';
+import { articlesOnlyKnowledge, startHarness, type Harness } from '../discord/harness.js';
 
 interface Health {
   ready: boolean;
@@ -21,7 +23,9 @@ describe('GET /healthz and GET /metrics of a running bot, over real HTTP', () =>
   let h: Harness;
   let base: string;
   beforeAll(async () => {
-    h = await startHarness({ bot: () => ({ health: { port: 0, host: '127.0.0.1' } }) });
+    // Articles only: their four roles, and questions that stay unknown.
+    const knowledge = await openKnowledge(articlesOnlyKnowledge(), createLogger('silent'));
+    h = await startHarness({ bot: () => ({ knowledge, health: { port: 0, host: '127.0.0.1' } }) });
     base = h.bot.health?.url ?? '';
   });
   afterAll(async () => {
