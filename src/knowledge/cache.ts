@@ -153,8 +153,9 @@ function toStored(cached: CachedFile): StoredFile {
 }
 
 /**
- * Strings repeated across articles (role ids, titles, aliases, units) kept once: a role named in ten
- * articles would otherwise hold ten copies of its names for as long as the files are remembered.
+ * Strings repeated across articles (role ids, titles, aliases, units, and a role's summary and
+ * sections when several articles state the same) kept once: a role in ten articles would otherwise
+ * hold ten copies of them for as long as the files are remembered.
  */
 export function createStringPool(): (text: string) => string {
   const pool = new Map<string, string>();
@@ -171,7 +172,7 @@ function fromStored(stored: StoredFile, share: (text: string) => string): Cached
   const { article } = stored;
   const source = { title: article.source.title, file, ...optional('url', article.source.url) };
   const sections = (list: readonly z.infer<typeof SectionSchema>[]): Section[] =>
-    list.map((s) => ({ topic: share(s.topic), text: s.text }));
+    list.map((s) => ({ topic: share(s.topic), text: share(s.text), source }));
   const role = (r: StoredRole, index: 0 | 1): ParsedRole => {
     const { entry } = r;
     const salary = entry.salary;
@@ -181,7 +182,7 @@ function fromStored(stored: StoredFile, share: (text: string) => string): Cached
         id: share(entry.id),
         title: share(entry.title),
         aliases: entry.aliases.map(share),
-        summary: entry.summary,
+        summary: share(entry.summary),
         ...optional(
           'salary',
           salary && {

@@ -176,3 +176,25 @@ describe('the parse cache', () => {
     expect(problems(second)).toEqual([expect.stringMatching(/warehouse-lead\.md:\d+ ## Dutys: unknown topic "Dutys"/u)]);
   });
 });
+
+describe('a reload with open data', () => {
+  it('GIVEN unchanged open-data files THEN the previous open data is reused; WHEN one changes THEN it is read again', async () => {
+    work = mkdtempSync(join(tmpdir(), 'careerbot-cache-'));
+    const dir = join(work, 'knowledge');
+    cpSync(join(import.meta.dirname, '..', '..', 'knowledge'), dir, { recursive: true });
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const name of readdirSync(join(dir, 'open-data'))) utimesSync(join(dir, 'open-data', name), hourAgo, hourAgo);
+    const first = await loadKnowledgeBase(dir);
+    const file = 'articles/head-of-operations-vs-chief-operating-officer.md';
+    const again = await loadKnowledgeBase(dir, { previous: first.loaded, changed: [file] });
+    expect(first.loaded.openData).toBeDefined();
+    expect(again.loaded.openData).toBe(first.loaded.openData);
+    expect(kbOf(again).roles.size).toBe(kbOf(first).roles.size);
+
+    const readme = join(dir, 'open-data', 'README.md');
+    writeFileSync(readme, `${readFileSync(readme, 'utf8')}\n`);
+    const changed = await loadKnowledgeBase(dir, { previous: again.loaded });
+    expect(changed.loaded.openData).not.toBe(first.loaded.openData);
+    expect(kbOf(changed).roles.size).toBe(kbOf(first).roles.size);
+  });
+});
