@@ -8,7 +8,7 @@ import { openStore } from '../../src/store/database.js';
 import { settingsStore } from '../../src/store/settings.js';
 import { FakeDiscord, type FakeUser, type JsonObject } from './fake-discord/server.js';
 import { articlesOnlyKnowledge, buttonIds, visibleText } from './harness.js';
-import { runBotProcess } from './spawn-bot.js';
+import { runBotProcess, PROCESS_TEST_TIMEOUT_MS } from './spawn-bot.js';
 
 const MANAGE_GUILD = (1n << 5n).toString();
 const admin: FakeUser = { id: '300000000000000101', username: 'admin' };
@@ -21,7 +21,7 @@ const user = (i: number): FakeUser => ({
  * Everything the bot acknowledged (a /config change confirmed, a vote confirmed, an unanswered question
  * answered) is in the database after the process is killed with SIGKILL in the middle of writing more.
  */
-describe('the database after the bot is killed', () => {
+describe('the database after the bot is killed', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   let discord: FakeDiscord;
   let dir: string;
   let database: string;

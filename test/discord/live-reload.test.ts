@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/config/env.js';
 import { FakeDiscord, type FakeUser } from './fake-discord/server.js';
 import { visibleText } from './harness.js';
-import { runBotProcess, until } from './spawn-bot.js';
+import { runBotProcess, until, PROCESS_TEST_TIMEOUT_MS } from './spawn-bot.js';
 
 const member: FakeUser = { id: '300000000000000121', username: 'member' };
 
-describe('npm start while the knowledge directory is edited', () => {
+describe('npm start while the knowledge directory is edited', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   let discord: FakeDiscord;
   let dir: string;
   beforeAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_NAME } from '../../src/discord/commands.js';
 import { FATAL } from '../../src/discord/texts.js';
 import { FakeDiscord, type JsonObject } from './fake-discord/server.js';
-import { runBotProcess, type BotExit, type RunOptions } from './spawn-bot.js';
+import { runBotProcess, type BotExit, type RunOptions, PROCESS_TEST_TIMEOUT_MS } from './spawn-bot.js';
 
 /** Run an entry point the way `npm start` does, with only the settings given (no .env from the repo). */
 function run(
@@ -14,7 +14,7 @@ function run(
   return runBotProcess(env, { ...options, script });
 }
 
-describe('npm start and npm run deploy-commands as processes', () => {
+describe('npm start and npm run deploy-commands as processes', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   let discord: FakeDiscord;
   beforeAll(async () => {
     discord = await FakeDiscord.start({ heartbeatIntervalMs: 500, logUnknownRoutes: false });

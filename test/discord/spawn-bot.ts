@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/config/env.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url));
@@ -30,6 +31,25 @@ export interface RunOptions {
   readonly argv?: readonly string[];
 }
 
+/**
+ * How long a test that runs bot processes may take. A process needs about 5 s to be ready on the
+ * shared 2-core machine (tsx compiling, discord.js loading), and several run at once.
+ */
+export const PROCESS_TEST_TIMEOUT_MS = 90_000;
+
+/** The articles without the open data, copied once per test file: processes start faster on it. */
+let articlesOnly: string | undefined;
+function articlesOnlyDir(): string {
+  if (articlesOnly === undefined) {
+    articlesOnly = join(mkdtempSync(join(tmpdir(), 'careerbot-run-knowledge-')), 'knowledge');
+    cpSync(DEFAULT_KNOWLEDGE_DIR, articlesOnly, {
+      recursive: true,
+      filter: (source) => !source.includes('open-data'),
+    });
+  }
+  return articlesOnly;
+}
+
 /** Settings of the developer's own environment that must not leak into a test process. */
 const OWN_SETTINGS =
   /^(?:DISCORD_|ANSWER_CHANNEL_IDS|COOLDOWN_|LOG_LEVEL|KNOWLEDGE_DIR|DATABASE_FILE|RECORD_GAPS|MESSAGE_CONTENT|HEALTH_)/;
@@ -37,7 +57,8 @@ const OWN_SETTINGS =
 /**
  * Run an entry point the way `npm start` does, with only the settings given: the test's own DISCORD_*
  * and related variables are removed, the cwd has no .env, and the database is a fresh temporary file
- * unless DATABASE_FILE is given. `then` runs once `when` matches what the process wrote to stderr
+ * unless DATABASE_FILE is given; the knowledge base is the articles without the open data unless
+ * KNOWLEDGE_DIR is given (these tests are about the process, not the answers). `then` runs once `when` matches what the process wrote to stderr
  * (e.g. /bot is ready/).
  */
 export function runBotProcess(env: Record<string, string>, options: RunOptions = {}): Promise<BotExit> {
@@ -49,6 +70,7 @@ export function runBotProcess(env: Record<string, string>, options: RunOptions =
     env: {
       ...clean,
       RECORD_GAPS: 'false',
+      KNOWLEDGE_DIR: articlesOnlyDir(),
       ...(temp ? { DATABASE_FILE: join(temp, 'careerbot.db') } : {}),
       ...env,
     },
@@ -71,10 +93,13 @@ export function runBotProcess(env: Record<string, string>, options: RunOptions =
     }
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the bot did not exit in time.\noutput:\n${output}`));
-    }, options.timeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () => {
+        child.kill('SIGKILL');
+        reject(new Error(`the bot did not exit in time.\noutput:\n${output}`));
+      },
+      options.timeoutMs ?? PROCESS_TEST_TIMEOUT_MS - 5_000,
+    );
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (temp) rmSync(temp, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from './fake-discord/server.js';
-import { runBotProcess } from './spawn-bot.js';
+import { runBotProcess, PROCESS_TEST_TIMEOUT_MS } from './spawn-bot.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -26,7 +26,7 @@ function newestSource(): number {
  * TypeScript through tsx. The test runs package.json's start command with a module hook that records
  * every module loaded.
  */
-describe('npm start', () => {
+describe('npm start', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   let discord: FakeDiscord;
   let dir: string;
   beforeAll(async () => {

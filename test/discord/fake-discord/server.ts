@@ -478,7 +478,7 @@ export class FakeDiscord {
     const from = options.from ?? this.requests.length;
     return this.#waitFor(
       () => this.requests.slice(from).find(predicate),
-      options.timeoutMs ?? 5_000,
+      options.timeoutMs ?? 10_000,
       options.what ?? 'a matching REST request',
     );
   }
@@ -504,7 +504,7 @@ export class FakeDiscord {
         r.method === 'POST' && r.route === `/interactions/${interaction.id}/${interaction.token}/callback`,
       {
         from: 0,
-        timeoutMs: options.timeoutMs ?? 5_000,
+        timeoutMs: options.timeoutMs ?? 10_000,
         what: `the callback for interaction ${interaction.id}`,
       },
     );
@@ -518,7 +518,7 @@ export class FakeDiscord {
     const from = options.from ?? this.gateway.length;
     return this.#waitFor(
       () => this.gateway.slice(from).find(predicate),
-      options.timeoutMs ?? 5_000,
+      options.timeoutMs ?? 10_000,
       options.what ?? 'a matching gateway payload',
     );
   }
