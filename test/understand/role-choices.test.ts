@@ -27,12 +27,15 @@ describe('autocomplete over occupations and curated roles', () => {
     expect(values('veterinarain')).toContain('veterinarians');
   });
 
-  it('GIVEN nothing typed THEN the first roles A-Z; never more than 25 choices of at most 100 characters', () => {
+  it('GIVEN nothing typed THEN the curated roles, then occupations A-Z; never more than 25 choices of at most 100 characters', () => {
     const first = suggestRoles(occupations.choices, '');
     expect(first.length).toBe(Math.min(MAX_CHOICES, occupations.kb.roles.size));
-    expect(first.map((c) => c.name)).toEqual(
-      [...first.map((c) => c.name)].sort((a, b) => a.localeCompare(b)),
-    );
+    const isCurated = (id: string): boolean => occupations.kb.roles.get(id)?.origin !== 'open-data';
+    const curated = first.filter((c) => isCurated(c.value));
+    expect(curated.length).toBeGreaterThan(0);
+    expect(first.slice(0, curated.length)).toEqual(curated);
+    const rest = first.slice(curated.length).map((c) => c.name);
+    expect(rest).toEqual([...rest].sort((a, b) => a.localeCompare(b)));
     const long = 'x'.repeat(500);
     for (const typed of ['a', 'e', long, '🙂', '  ']) {
       const choices = suggestRoles(occupations.choices, typed);
