@@ -1,7 +1,7 @@
 import { buildAnswer } from '../answer/answer.js';
 import type { Answer } from '../answer/model.js';
 import { ConversationStore, type ConversationStoreOptions } from '../understand/conversation.js';
-import { exactQuery, type Query } from '../understand/query.js';
+import { exactQuery, unknownQuery, type Query } from '../understand/query.js';
 import { suggestRoles, type RoleChoice } from '../understand/role-choices.js';
 import { understand } from '../understand/understand.js';
 import type { Knowledge, KnowledgeSource } from './knowledge.js';
@@ -17,7 +17,10 @@ export interface Turn {
 export interface EngineOptions {
   readonly knowledge: KnowledgeSource;
   readonly conversations?: ConversationStoreOptions;
-  /** Called for every turn that ended in `unknown` or `clarify` (the gaps log). Never throws into the engine. */
+  /**
+   * Called for every turn that ended in `unknown` or `clarify`, or matched nothing (passed as `unknown`
+   * with no role): the gaps log. Never throws into the engine.
+   */
   readonly onUnanswered?: (text: string, query: Query) => void;
 }
 
@@ -58,9 +61,17 @@ export interface Engine {
 export function createEngine(options: EngineOptions): Engine {
   const conversations = new ConversationStore(options.conversations);
   const recordGap = (text: string, query: Query): void => {
-    if (!options.onUnanswered || (query.intent !== 'unknown' && query.intent !== 'clarify')) return;
+    if (!options.onUnanswered) return;
+    // "Nothing matched" is a gap too: recorded as unknown with no role named ("not understood").
+    const gap =
+      query.intent === 'unknown' || query.intent === 'clarify'
+        ? query
+        : query.intent === 'help' && query.unmatched === true
+          ? unknownQuery([], [], { topics: query.topics, confidence: query.confidence })
+          : undefined;
+    if (gap === undefined) return;
     try {
-      options.onUnanswered(text, query);
+      options.onUnanswered(text, gap);
     } catch {
       // Recording a gap must never cost the user an answer.
     }

@@ -21,7 +21,8 @@ export interface Knowledge {
 /** Build every derived structure for one knowledge base. */
 export function deriveKnowledge(kb: KnowledgeBase): Knowledge {
   const { ladder } = buildAnswerContext(kb);
-  return Object.freeze({ kb, index: buildIndex(kb), ladder, choices: buildRoleChoices(kb) });
+  const index = buildIndex(kb);
+  return Object.freeze({ kb, index, ladder, choices: buildRoleChoices(kb, index) });
 }
 
 /** Where the engine reads the current knowledge from; a reload swaps what `current()` returns. */

@@ -5,6 +5,7 @@
  */
 import {
   AFTER_PHRASES,
+  entryOf,
   ALL_ROLES_PHRASES,
   COMPARE_CUES,
   FOLLOW_UP_STARTS,
@@ -192,7 +193,7 @@ export function pickOf(words: Words, offered: readonly string[]): number | undef
   if (offered.length === 0 || words.norms.length > 6) return undefined;
   if (words.has('last')) return offered.length - 1;
   for (const w of words.norms) {
-    const i = ORDINALS[w];
+    const i = entryOf(ORDINALS, w);
     if (i !== undefined && i < offered.length) return i;
   }
   return undefined;

@@ -7,7 +7,8 @@ import { editDistance } from '../text/distance.js';
 import { trigrams } from './keys.js';
 
 /** What a vocabulary word is used for, as bits: a word can be several. */
-export const WORD_KIND = Object.freeze({ role: 1, topic: 2, cue: 4 });
+/** `title`: a word of a role's own title or curated alias (not only of alternate or reported titles). */
+export const WORD_KIND = Object.freeze({ role: 1, topic: 2, cue: 4, title: 8 });
 
 /** Fuzzy-matching settings, in one place. */
 export const FUZZY = Object.freeze({

@@ -6,6 +6,14 @@
 import { lookupTable } from '../text/table.js';
 
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
+
+/**
+ * A record's own entry for `key`, never one inherited from Object.prototype ("constructor" is a word
+ * people type and a title word in O*NET).
+ */
+export function entryOf<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
 const phrases = (lines: string): readonly string[] =>
   lines
     .split('\n')
@@ -55,6 +63,19 @@ export const ROLE_HEADS = set(`
   salesperson salespeople marketer marketers owner owners founder founders ceo cfo cto cio cmo cpo ciso vp svp evp
   partner partners banker bankers broker brokers trader traders officer scrum master masters tester testers
 `);
+
+/**
+ * Words before a one-word role name that do not make it another job ("a SENIOR engineer"); any other
+ * qualifier does ("a PROMPT engineer" is not the engineer occupations: it is a title we do not know).
+ */
+export const PLAIN_QUALIFIERS = set(`
+  senior junior jr sr lead principal trainee entry level experienced qualified licensed certified
+  typical average new good great successful young full part time freelance self employed professional
+  local independent private public staff head chief assistant deputy
+`);
+
+/** Short words of chat that are also O*NET short titles ("rn" is "right now" before it is a nurse). */
+export const CHAT_SHORTHAND = set('rn pa ma am pm ad id ms mr mrs bf gf ty np ur');
 
 /** Common role acronyms: matched exactly when known, reported as unknown when not. */
 export const ROLE_ACRONYMS = set(

@@ -62,6 +62,8 @@ export const HelpQuerySchema = z.object({
   ...common,
   /** The user asked for something the bot cannot do ("write my CV"); say so briefly. */
   outOfScope: z.boolean().optional(),
+  /** Nothing in the message matched a role, a topic or a request: help is the fallback (a gap). */
+  unmatched: z.boolean().optional(),
 });
 
 export const SmalltalkQuerySchema = z.object({
@@ -159,9 +161,15 @@ export function listQuery(reading: Reading = {}): ListQuery {
   return { intent: 'list', ...commonOf(reading) };
 }
 
-export function helpQuery(reading: Reading & { readonly outOfScope?: boolean | undefined } = {}): HelpQuery {
+export function helpQuery(
+  reading: Reading & {
+    readonly outOfScope?: boolean | undefined;
+    readonly unmatched?: boolean | undefined;
+  } = {},
+): HelpQuery {
   const q: HelpQuery = { intent: 'help', ...commonOf(reading) };
   if (reading.outOfScope === true) q.outOfScope = true;
+  else if (reading.unmatched === true) q.unmatched = true;
   return q;
 }
 
@@ -192,6 +200,7 @@ export interface QueryDraft extends Reading {
   readonly ladder?: LadderAsk | undefined;
   readonly rank?: Rank | undefined;
   readonly outOfScope?: boolean | undefined;
+  readonly unmatched?: boolean | undefined;
   readonly smalltalk?: SmalltalkKind | undefined;
   readonly unknownRoles?: readonly string[] | undefined;
   readonly candidates?: readonly string[] | undefined;

@@ -192,7 +192,8 @@ export function decide(
   // Rankings over everything known ("which of your roles pays the most?") or a named group of roles.
   const rankTopics =
     topics.length > 0 && !(topics.length === 1 && topics[0] === 'overview') ? topics : ['salary'];
-  if (reading.rank.all && named.length === 0 && unknownNow.length === 0) {
+  const groupRanking = reading.rank.ordered && ambiguous.length === 1;
+  if ((reading.rank.all || groupRanking) && named.length === 0 && unknownNow.length === 0) {
     const group = ambiguous[0]?.roles ?? [];
     return roleDraft(reading, group, 1, false, rankTopics, 'all');
   }
@@ -266,7 +267,9 @@ export function decide(
   }
   if (reading.smalltalk !== undefined)
     return { intent: 'smalltalk', confidence: 1, smalltalk: reading.smalltalk };
-  return { intent: 'help', confidence: reading.help ? 1 : 0.3 };
+  return reading.help
+    ? { intent: 'help', confidence: 1 }
+    : { intent: 'help', confidence: 0.3, unmatched: true };
 }
 
 /** The first `limit` role ids, without copying the whole map (it may hold 100,000 roles). */

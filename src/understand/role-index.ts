@@ -47,6 +47,8 @@ export interface RoleIndex {
   readonly heads: ReadonlyMap<string, readonly number[]>;
   /** Role word -> roles using it (capped). */
   readonly wordRoles: ReadonlyMap<string, readonly number[]>;
+  /** Word of an own title or curated alias -> its roles (autocomplete looks here first). */
+  readonly titleWordRoles: ReadonlyMap<string, readonly number[]>;
   readonly topics: TopicMatcher;
   readonly english: English;
   /** Role id -> roles whose ladder facts say they report to it ("the coordinators who report to them"). */
@@ -116,6 +118,7 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
   const exact = new Map<string, number | number[]>();
   const vocab = new VocabularyBuilder();
   const wordRoles = new Map<string, number[]>();
+  const titleWordRoles = new Map<string, number[]>();
   const heads = new Map<string, number[]>();
   const shortWords = new Set<string>();
   let maxAliasTokens = 1;
@@ -131,9 +134,10 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
     if (standing === STANDING.reported) return;
     for (const k of keys) {
       if (STOPWORDS.has(k)) continue;
-      vocab.add(k, WORD_KIND.role);
+      vocab.add(k, standing <= STANDING.alias ? WORD_KIND.role | WORD_KIND.title : WORD_KIND.role);
       if (k.length < 5) shortWords.add(k);
       pushUnique(wordRoles, k, ordinal, MAX_ROLES_PER_WORD);
+      if (standing <= STANDING.alias) pushUnique(titleWordRoles, k, ordinal, Number.POSITIVE_INFINITY);
     }
     const head = headOf(keys);
     if (head !== undefined) pushUnique(heads, head, ordinal, Number.POSITIVE_INFINITY);
@@ -173,6 +177,7 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
     short,
     heads,
     wordRoles,
+    titleWordRoles,
     topics,
     english: words,
     reportsDown: reportsDownOf(kb),

@@ -8,7 +8,17 @@ import type { RoleId } from '../knowledge/model.js';
 import { editDistance } from '../text/distance.js';
 import { FUZZY, nearestWords, WORD_KIND } from './fuzzy.js';
 import { tokenKey } from './keys.js';
-import { ABBREVIATIONS, COMPARE_CUES, JOINERS, ROLE_HEADS, STOPWORDS } from './lexicon.js';
+import {
+  ABBREVIATIONS,
+  COMPARE_CUES,
+  entryOf,
+  CHAT_SHORTHAND,
+  JOINERS,
+  NON_ROLE_ACRONYMS,
+  PLAIN_QUALIFIERS,
+  ROLE_HEADS,
+  STOPWORDS,
+} from './lexicon.js';
 import type { Token } from './normalize.js';
 import { stem } from './natural.js';
 import { lookupName, roleIdsOf, STANDING, type RoleIndex } from './role-index.js';
@@ -96,7 +106,7 @@ function inNameFixes(key: string, index: RoleIndex): { word: string; edits: numb
 function spellingsOf(token: Token, index: RoleIndex): Spelling[] {
   const key = tokenKey(token.norm);
   const out: Spelling[] = [{ key, edits: token.edits ?? 0, inName: false, alone: true, short: false }];
-  const expansion = ABBREVIATIONS[key] ?? ABBREVIATIONS[token.norm];
+  const expansion = entryOf(ABBREVIATIONS, key) ?? entryOf(ABBREVIATIONS, token.norm);
   if (expansion !== undefined)
     out.push({ key: expansion, edits: 0, inName: true, alone: true, short: false });
   if (STOPWORDS.has(key) || /\d/.test(key) || key.length < 3) return out;
@@ -142,6 +152,33 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
   const mentions: RoleMention[] = [];
   const usable = (j: number): boolean => skip?.[j] !== true;
 
+  /**
+   * A one-word name stands for its roles only as typed for them: an O*NET short name that is also a word
+   * ("DO", "RN", "PA") needs capitals, and a name qualified by a word that is no part of it ("PROMPT
+   * engineer", "chief VIBES officer") is a title the knowledge base does not know, not this name.
+   */
+  const oneWordNameFits = (i: number, standing: number): boolean => {
+    const token = tokens[i];
+    if (token === undefined) return false;
+    const key = keys[i] ?? '';
+    if (standing >= STANDING.alternate && key.length <= 3) {
+      const everyday = STOPWORDS.has(key) || NON_ROLE_ACRONYMS.has(key) || CHAT_SHORTHAND.has(key);
+      if (everyday && token.raw !== token.raw.toUpperCase()) return false;
+    }
+    // "CHIEF vibes officer": a modifier word named as a role only when it ends its phrase.
+    const after = tokens[i + 1];
+    if ((NOT_BARE.has(key) || PLAIN_QUALIFIERS.has(key)) && after !== undefined && !after.breakBefore) {
+      const kinds = index.vocab.kinds.get(tokenKey(after.norm)) ?? 0;
+      if (isQualifier(after) && (kinds & (WORD_KIND.topic | WORD_KIND.cue)) === 0) return false;
+    }
+    const before = tokens[i - 1];
+    if (before !== undefined && !token.breakBefore && usable(i - 1) && covered[i - 1] !== true) {
+      const q = before.norm;
+      if (isQualifier(before) && !PLAIN_QUALIFIERS.has(q) && !/'s?$/u.test(before.raw)) return false;
+    }
+    return true;
+  };
+
   const matchAt = (i: number): Match | undefined => {
     if (!usable(i)) return undefined;
     const longest = Math.min(index.maxAliasTokens, n - i);
@@ -154,7 +191,7 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
       if (blocked) continue;
       const exactWords = keys.slice(i, i + len);
       const hit = lookupName(index, exactWords.join(' '));
-      if (hit !== undefined) {
+      if (hit !== undefined && (len > 1 || oneWordNameFits(i, hit.standing))) {
         let edits = 0;
         for (let j = i; j < i + len; j += 1) edits += tokens[j]?.edits ?? 0;
         return { end: i + len, ordinals: hit.ordinals, standing: hit.standing, edits, words: exactWords };
@@ -277,6 +314,11 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
     const after = tokens[k + 1];
     if (after !== undefined && !after.breakBefore && after.norm === 'of' && isQualifier(tokens[k + 2]))
       continue;
+    // "PROFESSIONAL cuddler": a word qualifying the next one is not a head.
+    if (after !== undefined && !after.breakBefore && usable(k + 1) && isQualifier(after)) {
+      const kinds = index.vocab.kinds.get(tokenKey(after.norm)) ?? 0;
+      if ((kinds & (WORD_KIND.topic | WORD_KIND.cue)) === 0) continue;
+    }
     mentions.push({
       roles: roleIdsOf(index, head),
       start: k,
@@ -293,7 +335,7 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
     if (covered[k] === true || !usable(k)) continue;
     const key = keys[k] ?? '';
     const kinds = index.vocab.kinds.get(key) ?? 0;
-    if ((kinds & WORD_KIND.role) === 0 || (kinds & (WORD_KIND.topic | WORD_KIND.cue)) !== 0) continue;
+    if ((kinds & WORD_KIND.title) === 0 || (kinds & (WORD_KIND.topic | WORD_KIND.cue)) !== 0) continue;
     if (STOPWORDS.has(tokens[k]?.norm ?? '')) continue;
     partials.push({ start: k, end: k + 1, candidates: roleIdsOf(index, index.wordRoles.get(key) ?? []) });
   }

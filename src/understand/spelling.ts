@@ -6,7 +6,7 @@
 import type { English } from './english/words.js';
 import { FUZZY, nearestWords, WORD_KIND, type Near, type Vocabulary } from './fuzzy.js';
 import { tokenKey } from './keys.js';
-import { STOPWORDS } from './lexicon.js';
+import { ABBREVIATIONS, entryOf, STOPWORDS } from './lexicon.js';
 import type { Token } from './normalize.js';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -49,6 +49,7 @@ function shortCorrection(word: string, vocab: Vocabulary): Correction | undefine
 export function correctSpelling(token: Token, vocab: Vocabulary, english: English): Correction | undefined {
   const word = token.norm;
   if (!PLAIN_WORD.test(word) || STOPWORDS.has(word) || vocab.kinds.has(word)) return undefined;
+  if (entryOf(ABBREVIATIONS, word) !== undefined) return undefined;
   const key = tokenKey(word);
   if (key !== word && ((vocab.kinds.get(key) ?? 0) & WORD_KIND.role) !== 0) return undefined;
   // An acronym typed in capitals ("CFO") is a name, not a typo.

@@ -75,7 +75,7 @@ const TEMPLATE_AFTER = new Set([
 const ARTICLES = new Set(['a', 'an', 'the']);
 const VS_LIKE = new Set(['vs', 'v', 'versus', 'or', 'than']);
 /** Words of agents: "-er", "-ist", "-ian"... ("cuddler", "youtuber", "physicist"). */
-const AGENT = /(?:er|or|ist|ian|ant|eer|man|men|ess|ier)s?$/u;
+const AGENT = /(?:er|or|ist|ista|ian|ant|eer|man|men|ess|ier)s?$/u;
 
 export interface UnknownMention {
   /** As typed (cleaned), at most MAX_MENTION_CHARS. */
@@ -193,19 +193,18 @@ export function findUnknownRoles(
       if (!article && !bare) continue;
       if (!isContent(k + 1) || tokens[k + 1]?.breakBefore === true) continue;
       const end = trimGeneric(k + 1, runAfter(k + 1));
+      if (end <= k + 1) continue;
       const follower = tokens[end];
+      // "a plumber MAKE", "youtubers EARN": a role-question verb after the phrase; else it must be a job title.
+      const verbAfter = follower !== undefined && !follower.breakBefore && TEMPLATE_AFTER.has(follower.norm);
       const closes =
         follower === undefined ||
         follower.breakBefore ||
-        TEMPLATE_AFTER.has(follower.norm) ||
+        verbAfter ||
         isTopicWord(index.topics, follower.norm) ||
         LIST_NOUNS.has(follower.norm);
-      if (
-        closes &&
-        (article ? end > k + 1 : jobLike(k + 1, end)) &&
-        (article || TEMPLATE_AFTER.has(follower?.norm ?? ''))
-      )
-        if (jobLike(k + 1, end) || article) take(k + 1, end);
+      if (!closes) continue;
+      if (article ? verbAfter || jobLike(k + 1, end) : verbAfter && jobLike(k + 1, end)) take(k + 1, end);
     }
     // A job title leading a sentence before a topic word: "wizard salary", "ai whisperer job outlook".
     for (let k = 0; k < n; k += 1) {
@@ -213,13 +212,17 @@ export function findUnknownRoles(
       if (t === undefined || (k > 0 && t.breakBefore !== true)) continue;
       let s = k;
       while (s < n && OPENERS.has(tokens[s]?.norm ?? '')) s += 1;
-      if (!isContent(s)) continue;
-      const end = trimGeneric(s, runAfter(s));
-      let next = end;
-      while (next < n && LIST_NOUNS.has(tokens[next]?.norm ?? '')) next += 1;
-      const follower = tokens[next];
-      if (follower === undefined || !isTopicWord(index.topics, follower.norm)) continue;
-      if (jobLike(s, end)) take(s, end);
+      for (let j = s; j < Math.min(n, s + MAX_RUN) && isWord(j); j += 1) {
+        if (j > s && tokens[j]?.breakBefore === true) break;
+        if (!jobLike(s, j + 1)) continue;
+        let next = j + 1;
+        while (next < n && LIST_NOUNS.has(tokens[next]?.norm ?? '')) next += 1;
+        const follower = tokens[next];
+        if (follower !== undefined && isTopicWord(index.topics, follower.norm)) {
+          take(s, j + 1);
+          break;
+        }
+      }
     }
   }
 

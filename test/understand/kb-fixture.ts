@@ -4,10 +4,10 @@ import {
   type Role,
   type Source,
 } from '../../src/knowledge/model.js';
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
 import { loadKnowledgeBase } from '../../src/knowledge/load.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { articlesOnlyCopy, OPEN_DATA_DIR } from '../../src/cli/eval-run.js';
 import { deriveKnowledge, type Knowledge } from '../../src/engine/engine.js';
 
 const source: Source = { title: 'Fixture article', file: 'articles/fixture.md' };
@@ -37,25 +37,101 @@ export function kbWithRoles(base: KnowledgeBase, roles: readonly Role[]): Knowle
   });
 }
 
+/** An occupation from the open data, as the loader makes them: names at every standing. */
+export function occupationRole(
+  id: string,
+  title: string,
+  names: {
+    readonly alternates?: readonly string[];
+    readonly reported?: readonly string[];
+    readonly soc?: string;
+  } = {},
+): Role {
+  return {
+    ...fixtureRole(id, title, []),
+    origin: 'open-data',
+    soc: names.soc ?? '00-0000.00',
+    alternateTitles: names.alternates ?? [],
+    reportedTitles: names.reported ?? [],
+  };
+}
+
+/** A knowledge base with the bundled topics, these roles and the ladder facts of the bundled articles. */
+export function kbWith(base: KnowledgeBase, roles: readonly Role[]): KnowledgeBase {
+  const all = new Map(base.roles);
+  for (const r of roles) all.set(r.id, r);
+  return createKnowledgeBase({ ...base, roles: all });
+}
+
 let bundled: Promise<Knowledge> | undefined;
 
 /**
- * The bundled articles (knowledge/ without its open-data/), loaded once per test file and indexed.
- * These tests were written for the curated roles; the open data's 1,016 occupations change what
- * short questions match, and are tested on their own.
+ * The bundled articles (knowledge/ without open-data/), loaded once per test file and indexed: the
+ * knowledge base the understanding tests and the own eval set are written for.
  */
 export function bundledKnowledge(): Promise<Knowledge> {
-  bundled ??= loadKnowledgeBase(articlesOnlyCopy()).then((result) => {
-    if (!result.ok)
-      throw new Error(`bundled knowledge base failed to load: ${JSON.stringify(result.problems)}`);
-    return deriveKnowledge(result.kb);
+  bundled ??= articlesOnlyCopy('knowledge').then(async (copy) => {
+    try {
+      const result = await loadKnowledgeBase(copy.dir);
+      if (!result.ok)
+        throw new Error(`bundled knowledge base failed to load: ${JSON.stringify(result.problems)}`);
+      return deriveKnowledge(result.kb);
+    } finally {
+      await copy.dispose();
+    }
   });
   return bundled;
 }
 
-/** A temporary copy of knowledge/ without open-data/ (what a directory of articles only looks like). */
-export function articlesOnlyCopy(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'careerbot-articles-')), 'knowledge');
-  cpSync('knowledge', dir, { recursive: true, filter: (src) => !src.split(sep).includes('open-data') });
-  return dir;
+let full: Promise<Knowledge | undefined> | undefined;
+
+/** The bundled knowledge base with its open data, or undefined while knowledge/ has no open-data/. */
+export function fullKnowledge(): Promise<Knowledge | undefined> {
+  full ??= existsSync(join('knowledge', OPEN_DATA_DIR))
+    ? loadKnowledgeBase('knowledge').then((result) => {
+        if (!result.ok)
+          throw new Error(`bundled knowledge base failed to load: ${JSON.stringify(result.problems)}`);
+        return deriveKnowledge(result.kb);
+      })
+    : Promise.resolve(undefined);
+  return full;
+}
+
+/**
+ * The bundled articles plus a handful of occupations shaped like the O*NET data: names shared by
+ * several occupations ("Engineer"), an own title that is another occupation's alternate ("Carpenter"),
+ * a curated alias that O*NET lists for another occupation ("COO"), short names that are everyday words
+ * ("DO", "RN") and a one-word name that is a modifier ("Chief").
+ */
+export function withOccupations(base: KnowledgeBase): KnowledgeBase {
+  return kbWith(base, [
+    occupationRole('chief-executives', 'Chief Executives', {
+      alternates: ['CEO', 'COO', 'Chief Executive Officer', 'Chief Operating Officer'],
+    }),
+    occupationRole('carpenters', 'Carpenters', { alternates: ['Carpenter', 'Framer'] }),
+    occupationRole('cabinetmakers-and-bench-carpenters', 'Cabinetmakers and Bench Carpenters', {
+      alternates: ['Carpenter', 'Cabinet Maker'],
+    }),
+    occupationRole('civil-engineers', 'Civil Engineers', { alternates: ['Engineer', 'Structural Engineer'] }),
+    occupationRole('mechanical-engineers', 'Mechanical Engineers', { alternates: ['Engineer'] }),
+    occupationRole('electrical-engineers', 'Electrical Engineers', { alternates: ['Engineer'] }),
+    occupationRole('physicians-all-other', 'Physicians, All Other', { reported: ['DO', 'Doctor'] }),
+    occupationRole('registered-nurses', 'Registered Nurses', { alternates: ['RN', 'Nurse'] }),
+    occupationRole('nurse-practitioners', 'Nurse Practitioners', { alternates: ['Nurse', 'NP'] }),
+    occupationRole('dentists-general', 'Dentists, General', { alternates: ['Dentist', 'Family Dentist'] }),
+    occupationRole('veterinarians', 'Veterinarians', { alternates: ['Veterinarian', 'Vet'] }),
+    occupationRole('veterinary-technologists-and-technicians', 'Veterinary Technologists and Technicians', {
+      alternates: ['Vet Tech', 'Veterinary Technician'],
+    }),
+    occupationRole('physical-therapists', 'Physical Therapists', {
+      alternates: ['Physical Therapist', 'PT'],
+    }),
+    occupationRole('software-developers', 'Software Developers', { alternates: ['Software Developer'] }),
+    occupationRole('baristas', 'Baristas', { alternates: ['Barista', 'Coffee Maker'] }),
+    occupationRole('bartenders', 'Bartenders', { alternates: ['Bartender', 'Bar Manager'] }),
+    occupationRole('first-line-supervisors-of-firefighting', 'First-Line Supervisors of Firefighting', {
+      alternates: ['Chief', 'Fire Chief'],
+    }),
+    occupationRole('hunters-and-trappers', 'Hunters and Trappers', { alternates: ['Hunter', 'Trapper'] }),
+  ]);
 }

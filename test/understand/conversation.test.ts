@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, fixedKnowledge, type Knowledge } from '../../src/engine/engine.js';
+import type { Query } from '../../src/understand/query.js';
+import { bundledKnowledge } from './kb-fixture.js';
+
+const C = 'chief-operating-officer';
+const H = 'head-of-operations';
+const OC = 'operations-coordinator';
+const OM = 'operations-manager';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await bundledKnowledge();
+});
+
+/** Ask several messages in one conversation; returns every query. */
+function conversation(...texts: string[]): Query[] {
+  const engine = createEngine({ knowledge: fixedKnowledge(knowledge) });
+  return texts.map((t) => engine.ask('c1', t).query);
+}
+
+describe('conversation: repairs and follow-ups', () => {
+  it('GIVEN a short correction of the role ("*coordinator", "oops, ops manager*") THEN the topic is kept', () => {
+    expect(conversation('ops manager salary', '*coordinator')[1]).toMatchObject({
+      roles: [OC],
+      topics: ['salary'],
+    });
+    expect(conversation('what skills does an ops coordinator need', 'oops, ops manager*')[1]).toMatchObject({
+      roles: [OM],
+      topics: ['skills'],
+    });
+    expect(conversation('what education does a head of ops need', 'sorry i meant the coo')[1]).toMatchObject({
+      roles: [C],
+      topics: ['requirements'],
+    });
+  });
+
+  it('keeps the context through small talk in between', () => {
+    const [, , thanks, where] = conversation(
+      'coo vs head of ops salary?',
+      'and skills?',
+      'cheers 🙏',
+      'what about where they work',
+    );
+    expect(thanks?.intent).toBe('smalltalk');
+    expect(where).toMatchObject({ intent: 'compare', roles: [C, H], topics: ['environment'] });
+  });
+
+  it('GIVEN a topic named in a follow-up THEN it wins over the carried one', () => {
+    expect(
+      conversation('ops manager duties pls', 'what about the coordinator?', 'and the pay?')[2],
+    ).toMatchObject({
+      roles: [OC],
+      topics: ['salary'],
+    });
+  });
+
+  it('GIVEN "which of these" or "the two" THEN the roles discussed lately', () => {
+    const [, , which] = conversation(
+      'ops manager duties pls',
+      'what about the coordinator?',
+      'which of these pays more',
+    );
+    expect(which).toMatchObject({ intent: 'compare', rank: 'listed', roles: [OM, OC], topics: ['salary'] });
+    const [, , two] = conversation(
+      "what's a coo earn",
+      'hmm what about someone in head of ops',
+      'ok which of the two is more office based',
+    );
+    expect(two).toMatchObject({ intent: 'compare', roles: [C, H], topics: ['environment'] });
+  });
+
+  it('GIVEN "not duties, salary" THEN the same roles on the new topic', () => {
+    expect(conversation('head of ops vs coo duties', 'not duties, salary')[1]).toMatchObject({
+      intent: 'compare',
+      roles: [H, C],
+      topics: ['salary'],
+    });
+  });
+
+  it('GIVEN a message that matches nothing THEN help, marked as unmatched for the gaps log', () => {
+    const seen: string[] = [];
+    const engine = createEngine({
+      knowledge: fixedKnowledge(knowledge),
+      onUnanswered: (text) => seen.push(text),
+    });
+    const q = engine.ask('g', 'blorp zibble').query;
+    expect(q).toMatchObject({ intent: 'help', unmatched: true });
+    expect(engine.ask('g', 'help').query).not.toHaveProperty('unmatched');
+    expect(seen).toEqual(['blorp zibble']);
+  });
+});

@@ -1,0 +1,97 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { deriveKnowledge, type Knowledge } from '../../src/engine/engine.js';
+import { isOutOfScope, rankOf, wordsOf } from '../../src/understand/cues.js';
+import { readMessage } from '../../src/understand/normalize.js';
+import { EMPTY_CONVERSATION, type Query } from '../../src/understand/query.js';
+import { understand } from '../../src/understand/understand.js';
+import { bundledKnowledge, withOccupations } from './kb-fixture.js';
+
+const C = 'chief-operating-officer';
+const H = 'head-of-operations';
+const OM = 'operations-manager';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await bundledKnowledge();
+});
+
+const ask = (text: string, k: Knowledge = knowledge): Query =>
+  understand(text, EMPTY_CONVERSATION, k.kb, k.index).query;
+const words = (text: string) => wordsOf(readMessage(text).tokens);
+
+describe('rankings', () => {
+  it.each([
+    'which of your roles pays the most?',
+    'rank all the jobs you know by salary pls',
+    'highest paid role in your list?',
+    "what's the best paid job here",
+    'sort your roles from highest salary to lowest',
+    'biggest earner among the roles you know?',
+  ])('GIVEN "%s" THEN a ranking of every known role on salary', (text) => {
+    expect(ask(text)).toMatchObject({ intent: 'compare', rank: 'all', roles: [], topics: ['salary'] });
+  });
+
+  it('GIVEN three named roles and "who makes the most" THEN a ranking of exactly those', () => {
+    expect(ask('coo, head of ops or ops manager – who makes the most?')).toMatchObject({
+      intent: 'compare',
+      rank: 'listed',
+      roles: [C, H, OM],
+      topics: ['salary'],
+    });
+  });
+
+  it('GIVEN two named roles and "which pays more" THEN a plain comparison', () => {
+    const q = ask('head of ops or ops coordinator — which one pays more?');
+    expect(q).toMatchObject({ intent: 'compare', topics: ['salary'] });
+    expect(q.intent === 'compare' ? q.rank : 'x').toBeUndefined();
+  });
+
+  it('GIVEN a shared name and a superlative THEN a ranking of that group', () => {
+    const occupations = deriveKnowledge(withOccupations(knowledge.kb));
+    const q = ask('which engineer earns the most?', occupations);
+    expect(q).toMatchObject({ intent: 'compare', rank: 'all', topics: ['salary'] });
+    expect([...q.roles].sort()).toEqual(['civil-engineers', 'electrical-engineers', 'mechanical-engineers']);
+  });
+
+  it('reads the cue words: an order asked for, everything known, the roles just discussed', () => {
+    expect(rankOf(words('which pays the most of all the jobs you know'))).toEqual({
+      ordered: true,
+      all: true,
+      group: false,
+    });
+    expect(rankOf(words('which of these pays more'))).toMatchObject({
+      ordered: true,
+      group: true,
+      all: false,
+    });
+    expect(rankOf(words('what is the most important skill for a coo'))).toMatchObject({ all: false });
+  });
+});
+
+describe('out-of-scope requests', () => {
+  it.each([
+    'can u write my cv for an ops manager job',
+    'find me a head of ops job in manchester pls',
+    'can you apply to coo jobs for me while i sleep lol',
+    'post a job ad for an ops coordinator in this channel',
+    'make me a study plan for an mba',
+    'pls check my resume bullet points for the ops manager application',
+    'remind me tomorrow to apply for that coo role',
+    "who's hiring ops managers near me?",
+    'help me with my resume',
+    "what's the weather like in leeds today",
+  ])('GIVEN "%s" THEN help, out of scope', (text) => {
+    expect(ask(text)).toMatchObject({ intent: 'help', outOfScope: true });
+  });
+
+  it.each([
+    'what can you do?',
+    'help',
+    'how do i become a coo?',
+    'what skills should an ops manager put on their cv?',
+    'do ops managers make good money?',
+    'make sense of coo vs head of ops for me',
+  ])('GIVEN "%s" THEN not out of scope', (text) => {
+    expect(isOutOfScope(words(text))).toBe(false);
+  });
+});

@@ -1,0 +1,86 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, fixedKnowledge, type Knowledge } from '../../src/engine/engine.js';
+import { EMPTY_CONVERSATION, type Query } from '../../src/understand/query.js';
+import { understand } from '../../src/understand/understand.js';
+import { bundledKnowledge } from './kb-fixture.js';
+
+const H = 'head-of-operations';
+const C = 'chief-operating-officer';
+const OC = 'operations-coordinator';
+const OM = 'operations-manager';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await bundledKnowledge();
+});
+
+const ask = (text: string): Query =>
+  understand(text, EMPTY_CONVERSATION, knowledge.kb, knowledge.index).query;
+
+describe('focus: the role asked about, not the roles around it', () => {
+  it.each([
+    ['im an ops coordinator rn, what do ops managers make?', [OM], 'salary'],
+    ['currently an ops manager myself. what skills would i need for a coo job?', [C], 'skills'],
+    ['my sister is a COO but what does a head of ops earn?', [H], 'salary'],
+    ['my dad was a coo for 20 yrs lol. anyway how do i become an ops coordinator', [OC], 'requirements'],
+    ["my manager's an ops manager. what does a head of ops do differently from a coo?", [H, C], 'duties'],
+    [
+      'my linkedin says ops coordinator but i basically do ops manager stuff. what do ops managers earn?',
+      [OM],
+      'salary',
+    ],
+    [
+      'interviewed with a head of ops yesterday for an ops coordinator role. is that job mostly desk work?',
+      [OC],
+      'environment',
+    ],
+  ])('GIVEN context roles in "%s" THEN only %j is asked about', (text, roles, topic) => {
+    const q = ask(text);
+    expect(q.roles).toEqual(roles);
+    expect(q.topics).toEqual([topic]);
+  });
+
+  it.each([
+    ['not the COO, I mean the head of ops: salary?', [H]],
+    ['not asking about the coo — what does the head of ops actually do all day?', [H]],
+    ['forget the coordinator, what is travel like for a coo', [C]],
+    ['head of ops aside, how much does a coo make?', [C]],
+    ['was gonna ask about the coo but nvm, just ops manager skills pls', [OM]],
+    ['coo... sorry no, head of ops. what do they earn', [H]],
+    ['~~ops manager~~ ops coordinator, what degree do they need', [OC]],
+    ['~~head of ops vs coo~~ scratch that. ops coordinator vs ops manager duties', [OC, OM]],
+    ['not coo vs head of ops, i want ops manager vs ops coordinator salaries', [OM, OC]],
+  ])('GIVEN a role taken back in "%s" THEN it is not compared: %j', (text, roles) => {
+    expect(ask(text).roles).toEqual(roles);
+  });
+
+  it('GIVEN the asker\'s own job as the only role and "my job" THEN it is the one asked about', () => {
+    expect(
+      ask("i'm not a coo lol, just an ops coordinator. what's the typical salary for my job?"),
+    ).toMatchObject({
+      roles: [OC],
+      topics: ['salary'],
+    });
+  });
+
+  it('finds a role named only inside a link', () => {
+    expect(
+      ask('saw https://jobs.example.com/listing/operations-coordinator-4471 is it office based?'),
+    ).toMatchObject({
+      roles: [OC],
+      topics: ['environment'],
+    });
+    expect(
+      ask('[this one](https://careers.example.com/roles/head-of-operations) — do i need a masters for it?'),
+    ).toMatchObject({
+      roles: [H],
+      topics: ['requirements'],
+    });
+  });
+
+  it('still compares roles that are both asked about, in one or several questions', () => {
+    expect(ask('does a company usually pay a coo more than a head of ops?').roles).toEqual([C, H]);
+    const engine = createEngine({ knowledge: fixedKnowledge(knowledge) });
+    expect(engine.ask('f1', 'tell me about the coo and head of ops').query.roles).toEqual([C, H]);
+  });
+});

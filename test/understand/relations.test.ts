@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Knowledge } from '../../src/engine/engine.js';
+import { EMPTY_CONVERSATION, unknownRolesOf, type Query } from '../../src/understand/query.js';
+import { findRelations, relatedRoles } from '../../src/understand/relations.js';
+import { readMessage } from '../../src/understand/normalize.js';
+import { understand } from '../../src/understand/understand.js';
+import { bundledKnowledge } from './kb-fixture.js';
+
+const C = 'chief-operating-officer';
+const OC = 'operations-coordinator';
+const OM = 'operations-manager';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await bundledKnowledge();
+});
+
+const ask = (text: string): Query =>
+  understand(text, EMPTY_CONVERSATION, knowledge.kb, knowledge.index).query;
+
+describe('relations from the ladder facts', () => {
+  it('GIVEN "the person they report to" THEN the role the ladder facts name, never an unknown "person"', () => {
+    const q = ask('ops coordinator vs the person they report to, pay?');
+    expect(q).toMatchObject({ intent: 'compare', roles: [OC, OM], topics: ['salary'] });
+    expect(unknownRolesOf(q)).toEqual([]);
+  });
+
+  it('GIVEN "an ops coordinator\'s manager" THEN the manager\'s role alone', () => {
+    expect(ask("what does an ops coordinator's manager earn? like the person they answer to")).toMatchObject({
+      intent: 'role',
+      roles: [OM],
+      topics: ['salary'],
+    });
+  });
+
+  it('GIVEN "the coordinators who report to them" THEN the roles reporting to the one named', () => {
+    expect(
+      ask('how much more does an ops manager make than the coordinators who report to them?'),
+    ).toMatchObject({
+      intent: 'compare',
+      roles: [OM, OC],
+      topics: ['salary'],
+    });
+  });
+
+  it('GIVEN a boss the ladder facts name but the knowledge base does not know THEN unknown, by that title', () => {
+    const q = ask('coo vs whoever they report to, salary?');
+    expect(q).toMatchObject({ intent: 'unknown', roles: [C], topics: ['salary'] });
+    expect(unknownRolesOf(q)).toEqual(['Chief Executive Officer']);
+  });
+
+  it('finds relation phrases and resolves them both ways', () => {
+    expect(findRelations(readMessage('vs their boss').tokens)).toMatchObject([{ direction: 'up' }]);
+    expect(relatedRoles(knowledge.kb, knowledge.index.reportsDown, OC, 'up').roles).toEqual([OM]);
+    expect(relatedRoles(knowledge.kb, knowledge.index.reportsDown, OM, 'down').roles).toEqual([OC]);
+  });
+
+  it('moves with a topic: "the raise from X to Y" is the salary difference along the path', () => {
+    expect(ask('how big is the raise from ops coordinator to ops manager?')).toMatchObject({
+      intent: 'compare',
+      roles: [OC, OM],
+      topics: ['salary'],
+      ladder: 'path',
+    });
+  });
+});

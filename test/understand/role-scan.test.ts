@@ -1,0 +1,99 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { deriveKnowledge, type Knowledge } from '../../src/engine/engine.js';
+import { readMessage } from '../../src/understand/normalize.js';
+import { candidatesOf, EMPTY_CONVERSATION, type Query } from '../../src/understand/query.js';
+import { buildIndex } from '../../src/understand/role-index.js';
+import { scanRoles } from '../../src/understand/role-scan.js';
+import { understand } from '../../src/understand/understand.js';
+import { bundledKnowledge, fixtureRole, kbWithRoles, occupationRole, withOccupations } from './kb-fixture.js';
+
+let articles: Knowledge;
+let occupations: Knowledge;
+beforeAll(async () => {
+  articles = await bundledKnowledge();
+  occupations = deriveKnowledge(withOccupations(articles.kb));
+});
+
+const ask = (text: string, k: Knowledge = occupations): Query =>
+  understand(text, EMPTY_CONVERSATION, k.kb, k.index).query;
+const rolesIn = (text: string, k: Knowledge = occupations): string[][] =>
+  scanRoles(readMessage(text).tokens, k.index).mentions.map((m) => [...m.roles]);
+
+describe('occupations as roles: names by standing', () => {
+  it("GIVEN a name that is one occupation's own title and another's alternate THEN the own title wins", () => {
+    expect(rolesIn('carpenter')).toEqual([['carpenters']]);
+    expect(rolesIn('carpenters pay')).toEqual([['carpenters']]);
+  });
+
+  it('GIVEN a curated alias that O*NET lists for another occupation THEN the curated role wins: COO', () => {
+    expect(rolesIn('coo')).toEqual([['chief-operating-officer']]);
+    expect(rolesIn('chief operating officer')).toEqual([['chief-operating-officer']]);
+    expect(rolesIn('ceo')).toEqual([['chief-executives']]);
+    expect(ask('ceo vs coo salary')).toMatchObject({
+      intent: 'compare',
+      roles: ['chief-executives', 'chief-operating-officer'],
+    });
+  });
+
+  it('GIVEN a name shared by several occupations at the same standing THEN clarify, candidates bounded', () => {
+    const q = ask('how much do engineers make?');
+    expect(q.intent).toBe('clarify');
+    expect([...candidatesOf(q)].sort()).toEqual([
+      'civil-engineers',
+      'electrical-engineers',
+      'mechanical-engineers',
+    ]);
+    expect(ask('what does a nurse earn').intent).toBe('clarify');
+  });
+
+  it('reads plurals, typos and abbreviations of occupation names, and never another occupation by resemblance', () => {
+    expect(ask('dentsts salary??')).toMatchObject({ intent: 'role', roles: ['dentists-general'] });
+    expect(ask('how much do vets earn')).toMatchObject({ roles: ['veterinarians'] });
+    expect(ask('vet techs pay')).toMatchObject({ roles: ['veterinary-technologists-and-technicians'] });
+    expect(ask('what qualifications do you need to be a physio')).toMatchObject({
+      roles: ['physical-therapists'],
+    });
+    expect(ask('barista salary')).toMatchObject({ roles: ['baristas'] });
+    // "bartender" and "barista" are both real words a letter or two apart: neither becomes the other.
+    expect(ask('bartender salary')).toMatchObject({ roles: ['bartenders'] });
+  });
+
+  it('GIVEN a short O*NET name that is an everyday word THEN it needs capitals: "do", "rn" are not roles', () => {
+    expect(ask('how much do youtubers make').roles).not.toContain('physicians-all-other');
+    expect(ask('im an ops coordinator rn, what do ops managers make?')).toMatchObject({
+      roles: ['operations-manager'],
+    });
+    expect(rolesIn('RN salary')).toEqual([['registered-nurses']]);
+  });
+
+  it('GIVEN a modifier that is also a name ("chief") THEN a role only where it ends its phrase', () => {
+    expect(rolesIn('chief vibes officer salary')).toEqual([]);
+    expect(rolesIn('fire chief salary')).toEqual([['first-line-supervisors-of-firefighting']]);
+  });
+
+  it('GIVEN the articles-only base THEN none of this is known: the own set stays as it was', () => {
+    expect(ask('dentist salary', articles).intent).toBe('unknown');
+    expect(ask('carpenter', articles).intent).toBe('unknown');
+  });
+
+  it('indexes 20,000 occupations sharing names, keeping only the best standing per name', () => {
+    const roles = [fixtureRole('curated-analyst', 'Data Analyst', ['analyst of data'])];
+    for (let i = 0; i < 20_000; i += 1) {
+      roles.push(
+        occupationRole(`occupation-${i}`, `Occupation ${i} Specialists`, {
+          alternates: ['Data Analyst', `Analyst ${i % 50}`],
+          reported: ['Analyst'],
+        }),
+      );
+    }
+    const index = buildIndex(kbWithRoles(articles.kb, roles));
+    expect(scanRoles(readMessage('data analyst').tokens, index).mentions[0]?.roles).toEqual([
+      'curated-analyst',
+    ]);
+    const shared = scanRoles(readMessage('analyst 7 pay').tokens, index).mentions[0];
+    expect(shared?.roles.length).toBe(400);
+    expect(scanRoles(readMessage('occupation 123 specialists').tokens, index).mentions[0]?.roles).toEqual([
+      'occupation-123',
+    ]);
+  });
+});

@@ -1,0 +1,52 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Knowledge } from '../../src/engine/engine.js';
+import { readMessage } from '../../src/understand/normalize.js';
+import { correctTokens } from '../../src/understand/spelling.js';
+import { bundledKnowledge } from './kb-fixture.js';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await bundledKnowledge();
+});
+
+/** The words of a message after spelling correction. */
+function corrected(text: string): string[] {
+  const { index } = knowledge;
+  return correctTokens(readMessage(text).tokens, index.vocab, index.english).map((t) => t.norm);
+}
+
+describe('spelling correction of every content word', () => {
+  it.each([
+    ['whats the slaray of a cheif operating oficer', ['salary', 'chief', 'officer']],
+    ['hed of ops responsibilites', ['responsibilities']],
+    ['qualifcations for an opperations cordinator', ['qualifications', 'operation', 'coordinator']],
+    ['renumeration for ops coordnator', ['remuneration', 'coordinator']],
+    ['experiance needed', ['experience']],
+    ['wats the diffrence betwen them', ['difference', 'between']],
+    ['whta roles do u knwo', ['what', 'know']],
+    ['hw much', ['how']],
+  ])('GIVEN "%s" THEN it reads %j', (text, words) => {
+    expect(corrected(text)).toEqual(expect.arrayContaining(words));
+  });
+
+  it('never corrects a real English word, even one a letter away from a known word', () => {
+    expect(corrected('manger abut roll remit')).toEqual(['manger', 'abut', 'roll', 'remit']);
+  });
+
+  it('keeps short words and acronyms exact: CEO is not COO, HR is not PR', () => {
+    expect(corrected('CEO vs COO')).toEqual(['ceo', 'vs', 'coo']);
+    expect(corrected('CFO pay')).toEqual(['cfo', 'pay']);
+    expect(corrected('the HR team')).toEqual(['the', 'hr', 'team']);
+  });
+
+  it('leaves a word alone when two known words are equally near', () => {
+    // "ther" could be there, their, the or they: no guess.
+    expect(corrected('ther')).toEqual(['ther']);
+  });
+
+  it('keeps what was typed beside the correction', () => {
+    const { index } = knowledge;
+    const [token] = correctTokens(readMessage('slaray').tokens, index.vocab, index.english);
+    expect(token).toMatchObject({ norm: 'salary', typed: 'slaray', edits: 2 });
+  });
+});

@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { deriveKnowledge, type Knowledge } from '../../src/engine/engine.js';
+import { EMPTY_CONVERSATION, unknownRolesOf, type Query } from '../../src/understand/query.js';
+import { understand } from '../../src/understand/understand.js';
+import { bundledKnowledge, withOccupations } from './kb-fixture.js';
+
+let articles: Knowledge;
+let occupations: Knowledge;
+beforeAll(async () => {
+  articles = await bundledKnowledge();
+  occupations = deriveKnowledge(withOccupations(articles.kb));
+});
+
+const ask = (text: string, knowledge: Knowledge = articles): Query =>
+  understand(text, EMPTY_CONVERSATION, knowledge.kb, knowledge.index).query;
+
+describe('unknown roles: job titles only', () => {
+  it.each([
+    ['software engineer salary?', 'software engineer'],
+    ['what qualifications does a project manager need', 'project manager'],
+    ['wizard salary', 'wizard'],
+    ['physicist degree requirements', 'physicist'],
+    ['professional cuddler requirements', 'professional cuddler'],
+    ['jedi knight requirements', 'jedi knight'],
+    ['ai whisperer job outlook? saw it on linkedin', 'ai whisperer'],
+    ['how much do youtubers make', 'youtubers'],
+    ['bouncer vs doorman pay?', 'bouncer'],
+    ["what's the salary of a dentist?", 'dentist'],
+  ])('GIVEN "%s" THEN unknown, reporting "%s" as typed', (text, mention) => {
+    const q = ask(text);
+    expect(q.intent).toBe('unknown');
+    expect(unknownRolesOf(q)).toContain(mention);
+  });
+
+  it('GIVEN CEO on the articles-only knowledge base THEN it is unknown, never read as COO', () => {
+    const q = ask('ceo vs coo salary');
+    expect(q).toMatchObject({ intent: 'unknown', roles: ['chief-operating-officer'], unknownRoles: ['ceo'] });
+  });
+
+  it.each([
+    'my boss wants to know what an ops manager earns',
+    'our team is hiring a head of ops, what skills should we look for?',
+    'someone told me ops coordinators need a degree, true?',
+    'a staff member asked me whether ops coordinators work onsite, do they?',
+    'does a company usually pay a coo more than a head of ops?',
+    'ops coordinator vs the person they report to, pay?',
+    'is head of ops a good fit for someone who hates travelling?',
+  ])('GIVEN ordinary nouns beside a known role ("%s") THEN no unknown role', (text) => {
+    const q = ask(text);
+    expect(q.intent).not.toBe('unknown');
+    expect(unknownRolesOf(q)).toEqual([]);
+  });
+
+  it("GIVEN an unknown job that is only context (the asker's own) THEN the known role in focus is answered", () => {
+    expect(ask("i'm a supervisor atm — how do i become an ops manager?")).toMatchObject({
+      intent: 'role',
+      roles: ['operations-manager'],
+      ladder: 'into',
+    });
+  });
+
+  it('GIVEN no job title at all THEN not unknown: the weather is no role', () => {
+    expect(ask("what's the weather like in leeds today").intent).toBe('help');
+    expect(ask('how much is a house').intent).not.toBe('unknown');
+  });
+
+  it('GIVEN a qualifier that is no part of a shared name THEN the title is unknown, not the shared name', () => {
+    expect(ask('prompt engineer degree?', occupations)).toMatchObject({
+      intent: 'unknown',
+      unknownRoles: ['prompt engineer'],
+    });
+    expect(ask('chief vibes officer salary', occupations)).toMatchObject({ intent: 'unknown', roles: [] });
+    expect(ask('professional ghost hunter job growth', occupations)).toMatchObject({ intent: 'unknown' });
+    expect(ask('prompt engineer vs software developer salary', occupations)).toMatchObject({
+      intent: 'unknown',
+      roles: ['software-developers'],
+    });
+  });
+});
