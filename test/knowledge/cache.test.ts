@@ -165,6 +165,21 @@ describe('the parse cache', () => {
     expect(content(kbOf(again))).toEqual(content(kbOf(without)));
   });
 
+  it('GIVEN the cache of a directory since deleted THEN the next cache written removes it, and keeps the others', async () => {
+    const { dir, cacheDir } = setup();
+    const gone = join(work ?? '', 'gone');
+    const kept = join(work ?? '', 'kept');
+    cpSync(dir, gone, { recursive: true });
+    cpSync(dir, kept, { recursive: true });
+    await loadKnowledgeBase(gone, { cacheDir });
+    await loadKnowledgeBase(kept, { cacheDir });
+    rmSync(gone, { recursive: true });
+    await loadKnowledgeBase(dir, { cacheDir });
+    expect(readdirSync(cacheDir).sort()).toEqual(
+      [cacheFileFor(cacheDir, dir), cacheFileFor(cacheDir, kept)].map((f) => f.slice(cacheDir.length + 1)).sort(),
+    );
+  });
+
   it('GIVEN a file with problems THEN it is never cached, and its problems are reported at every start', async () => {
     const { dir, cacheDir } = setup();
     edit(join(dir, MANAGER_VS_LEAD), (text) => text.replace('## Duties', '## Dutys'));
