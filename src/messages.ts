@@ -267,5 +267,8 @@ export const messages = Object.freeze({
   knowledgeFailed: (dir: string, detail: string): string =>
     `Could not load the knowledge base from ${dir}.\n${detail}\nFix the files (npm run kb:check) or set KNOWLEDGE_DIR to a valid knowledge directory.`,
   jsonlNotJson: 'line is not valid JSON',
+  /** A bug cost this one answer: the surface says so (and logs the error) instead of answering "help". */
+  answerFailed:
+    'Sorry, something went wrong on my side while answering that. Please try again or ask another way.',
   jsonlBadShape: (detail: string): string => `expected {"conversation": string, "text": string}: ${detail}`,
 });

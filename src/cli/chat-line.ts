@@ -28,5 +28,11 @@ export function chatLine(engine: Engine, line: string): { output?: string; quit?
         return { output: messages.chatUnknownCommand(quoteUserTextForTerminal(command, 30)) };
     }
   }
-  return { output: renderText(engine.ask(CONVERSATION, text).answer) };
+  try {
+    return { output: renderText(engine.ask(CONVERSATION, text).answer) };
+  } catch (error) {
+    // A bug costs this answer, not the chat: apologize, the details on stderr.
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return { output: messages.answerFailed };
+  }
 }

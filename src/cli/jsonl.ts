@@ -26,5 +26,11 @@ export function answerJsonlLine(engine: Engine, line: string): Record<string, un
     return { ...(keep ? { conversation } : {}), error: messages.jsonlBadShape(detail) };
   }
   const { conversation, text } = parsed.data;
-  return { conversation, ...renderJson(engine.ask(String(conversation), text)) };
+  try {
+    return { conversation, ...renderJson(engine.ask(String(conversation), text)) };
+  } catch (error) {
+    // A bug costs this line's answer, not the run: say so on this line, the details on stderr.
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return { conversation, error: messages.answerFailed };
+  }
 }

@@ -5,7 +5,6 @@
  */
 import {
   AFTER_PHRASES,
-  entryOf,
   ALL_ROLES_PHRASES,
   COMPARE_CUES,
   FOLLOW_UP_STARTS,
@@ -193,7 +192,7 @@ export function pickOf(words: Words, offered: readonly string[]): number | undef
   if (offered.length === 0 || words.norms.length > 6) return undefined;
   if (words.has('last')) return offered.length - 1;
   for (const w of words.norms) {
-    const i = entryOf(ORDINALS, w);
+    const i = ORDINALS[w];
     if (i !== undefined && i < offered.length) return i;
   }
   return undefined;
@@ -264,4 +263,52 @@ export function ladderOf(
       words.norms.slice(end, end + 2).some((w) => INTO_POINTERS.has(w)),
   );
   return into ? 'into' : undefined;
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'across', 'around', 'near', 'throughout', 'within']);
+const MAX_PLACE_WORDS = 3;
+
+/**
+ * A place the question names ("in London", "across the US", "in new york"), as typed; undefined when
+ * none. Only proper names of places count (WordNet's), never "in the office".
+ */
+export function placeOf(
+  words: Words,
+  isPlace: (name: string) => boolean,
+  taken: readonly boolean[],
+): string | undefined {
+  const { norms, tokens } = words;
+  for (let i = 0; i < norms.length; i += 1) {
+    if (!PLACE_PREPOSITIONS.has(norms[i] ?? '')) continue;
+    let start = i + 1;
+    if (norms[start] === 'the') start += 1;
+    for (let len = MAX_PLACE_WORDS; len >= 1; len -= 1) {
+      const end = start + len;
+      if (end > norms.length) continue;
+      let free = true;
+      for (let k = start; k < end; k += 1)
+        if (taken[k] === true || (k > start && tokens[k]?.breakBefore === true)) free = false;
+      if (!free || !isPlace(norms.slice(start, end).join(' '))) continue;
+      return tokens
+        .slice(start, end)
+        .map((t) => t.raw)
+        .join(' ');
+    }
+  }
+  return undefined;
+}
+
+const HOURLY = new PhraseSet([
+  'hourly',
+  'per hour',
+  'an hour',
+  'a hour',
+  'by the hour',
+  'hourly rate',
+  'hourly wage',
+]);
+
+/** The question asks for hourly pay ("hourly wage", "per hour"). */
+export function asksHourly(words: Words): boolean {
+  return HOURLY.contains(words.norms);
 }

@@ -38,6 +38,8 @@ export interface Vocabulary {
   readonly kinds: ReadonlyMap<string, number>;
   /** Ordinal -> word, for the words in `grams`. */
   readonly words: readonly string[];
+  /** Ordinal -> the word's kinds, so a search for one kind never ranks the others. */
+  readonly wordKinds: readonly number[];
   readonly grams: ReadonlyMap<string, readonly number[]>;
 }
 
@@ -52,18 +54,20 @@ export class VocabularyBuilder {
 
   build(): Vocabulary {
     const words: string[] = [];
+    const wordKinds: number[] = [];
     const grams = new Map<string, number[]>();
-    for (const word of this.#kinds.keys()) {
+    for (const [word, kinds] of this.#kinds) {
       if (word.length < FUZZY.minCueLength) continue;
       const ordinal = words.length;
       words.push(word);
+      wordKinds.push(kinds);
       for (const g of new Set(trigrams(word))) {
         const list = grams.get(g);
         if (list === undefined) grams.set(g, [ordinal]);
         else list.push(ordinal);
       }
     }
-    return { kinds: this.#kinds, words, grams };
+    return { kinds: this.#kinds, words, wordKinds, grams };
   }
 }
 
@@ -86,7 +90,8 @@ export function nearestWords(vocab: Vocabulary, typed: string, maxEdits: number,
   for (const g of new Set(grams)) {
     const bucket = vocab.grams.get(g);
     if (bucket === undefined || bucket.length > FUZZY.maxBucket) continue;
-    for (const w of bucket) counts.set(w, (counts.get(w) ?? 0) + 1);
+    for (const w of bucket)
+      if (((vocab.wordKinds[w] ?? 0) & mask) !== 0) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   const ranked = [...counts].filter(([, c]) => c >= need).sort((a, b) => b[1] - a[1]);
   let best: Near[] = [];

@@ -7,13 +7,6 @@ import { lookupTable } from '../text/table.js';
 
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
 
-/**
- * A record's own entry for `key`, never one inherited from Object.prototype ("constructor" is a word
- * people type and a title word in O*NET).
- */
-export function entryOf<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
 const phrases = (lines: string): readonly string[] =>
   lines
     .split('\n')
@@ -32,6 +25,7 @@ export const STOPWORDS = set(`
   one two first second third last other same else both either neither whether
   s t don doesn isn aren what's who's how's that's it's i'm i'd i've you're they're
   typically usually generally normally often best better good
+  everyone everybody anyone anybody someone somebody nobody noone
 `);
 
 /** Words that compare or join two roles. */
@@ -253,7 +247,7 @@ export const OPENERS = set(
   'ok okay so hmm well alright right cool great nice thanks oh um uh anyway anyways hm',
 );
 
-export const ORDINALS: Readonly<Record<string, number>> = Object.freeze({
+export const ORDINALS: Readonly<Record<string, number>> = lookupTable({
   first: 0,
   '1': 0,
   '1st': 0,

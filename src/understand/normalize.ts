@@ -4,7 +4,6 @@
  */
 import { lookupTable } from '../text/table.js';
 import { clip } from '../text/truncate.js';
-import { entryOf } from './lexicon.js';
 
 /**
  * Longest input we read, in UTF-16 code units. A career question fits in a few hundred characters; cutting
@@ -101,7 +100,7 @@ export function clean(text: string): string {
 /** Lower case and spelling variants for one token (already cleaned). */
 export function normalizeWord(word: string): string {
   const lower = word.toLowerCase();
-  return entryOf(SPELLING_VARIANTS, lower) ?? lower;
+  return SPELLING_VARIANTS[lower] ?? lower;
 }
 
 /** One word of the input: as typed (cleaned) and normalized. */
@@ -241,7 +240,7 @@ export function normalize(text: string): string {
   const stable = clean(lowered).toLowerCase();
   return stable
     .split(' ')
-    .map((w) => entryOf(SPELLING_VARIANTS, w) ?? w)
+    .map((w) => SPELLING_VARIANTS[w] ?? w)
     .join(' ');
 }
 
@@ -250,7 +249,7 @@ const PLAIN_NAME = /^[\x20-\x7e]*$/u;
 const NEEDS_CLEAN = /[<>*_~`|\\[\]{}#]|https?:|www\./iu;
 
 function pushWord(out: string[], word: string): void {
-  const norm = entryOf(SPELLING_VARIANTS, word) ?? word;
+  const norm = SPELLING_VARIANTS[word] ?? word;
   if (norm !== 'or' && norm !== 'and') out.push(norm);
 }
 

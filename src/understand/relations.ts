@@ -18,7 +18,30 @@ export interface RelationSpan {
   readonly direction: 'up' | 'down';
   /** "X's manager": the role the relation is anchored on ends right before `start`. */
   readonly possessive: boolean;
+  /** "the person X reports to": the role the relation is anchored on lies in [from, to). */
+  readonly anchorZone?: { readonly from: number; readonly to: number };
+  /** Tokens of the phrase besides [start, end) ("reports to"), never part of a role either. */
+  readonly alsoSkip?: { readonly from: number; readonly to: number };
 }
+
+const PERSON_OPENERS = new PhraseSet([
+  'the person',
+  'the one',
+  'whoever',
+  'the people',
+  'the boss',
+  'the manager',
+]);
+const REPORTS_TO = new PhraseSet([
+  'reports to',
+  'report to',
+  'answers to',
+  'answer to',
+  'works for',
+  'work for',
+]);
+/** Most words between "the person" and "reports to" ("the person an ops coordinator reports to"). */
+const MAX_ANCHOR_WORDS = 5;
 
 /** Relation phrases in the tokens, longest first, not overlapping. */
 export function findRelations(tokens: readonly Token[]): RelationSpan[] {
@@ -35,6 +58,30 @@ export function findRelations(tokens: readonly Token[]): RelationSpan[] {
       if (!free) continue;
       for (let k = start; k < end; k += 1) taken[k] = true;
       found.push({ start, end, direction, possessive: false });
+    }
+  }
+  // "the person an ops coordinator reports to": the role between is the anchor.
+  for (let i = 0; i < norms.length; i += 1) {
+    const opener = PERSON_OPENERS.lengthAt(norms, i);
+    if (opener === 0 || taken[i] === true) continue;
+    const from = i + opener;
+    for (let v = from + 1; v <= Math.min(norms.length - 1, from + MAX_ANCHOR_WORDS); v += 1) {
+      const verb = REPORTS_TO.lengthAt(norms, v);
+      if (verb === 0) continue;
+      let free = true;
+      for (let k = i; k < v + verb; k += 1) if (taken[k] === true) free = false;
+      if (!free) break;
+      for (let k = i; k < from; k += 1) taken[k] = true;
+      for (let k = v; k < v + verb; k += 1) taken[k] = true;
+      found.push({
+        start: i,
+        end: from,
+        direction: 'up',
+        possessive: false,
+        anchorZone: { from, to: v },
+        alsoSkip: { from: v, to: v + verb },
+      });
+      break;
     }
   }
   // "an ops coordinator's manager": a boss word right after a possessive.

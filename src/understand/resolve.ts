@@ -50,6 +50,10 @@ export interface Reading {
   readonly pick: number | undefined;
   /** Unknown words of an unknown mention, for "did you mean". */
   readonly unknownWords: readonly string[];
+  /** A place the question named ("in Texas"), as typed. */
+  readonly place: string | undefined;
+  /** Hourly pay was asked for. */
+  readonly hourly: boolean;
 }
 
 function unique(ids: readonly RoleId[]): RoleId[] {

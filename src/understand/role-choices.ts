@@ -9,7 +9,7 @@ import Fuse from 'fuse.js';
 import type { KnowledgeBase, Role } from '../knowledge/model.js';
 import { FUZZY, nearestWords, WORD_KIND } from './fuzzy.js';
 import { tokenKey } from './keys.js';
-import { ABBREVIATIONS, entryOf, STOPWORDS } from './lexicon.js';
+import { ABBREVIATIONS, STOPWORDS } from './lexicon.js';
 import { nameWords } from './normalize.js';
 import { buildIndex, keysOf, type RoleIndex } from './role-index.js';
 
@@ -42,7 +42,7 @@ export interface RoleChoices {
   readonly titleWords: readonly string[];
   /** Every role word (alternate titles too), sorted. */
   readonly words: readonly string[];
-  /** What is offered before anything is typed: the curated roles, then the first occupations A-Z. */
+  /** What is offered before anything is typed: the curated roles first, then A-Z by title. */
   readonly first: readonly RoleChoice[];
 }
 
@@ -59,10 +59,10 @@ export function buildRoleChoices(kb: KnowledgeBase, index: RoleIndex = buildInde
   }
   words.sort();
   titleWords.sort();
-  // Curated roles first: with the open data there are a thousand occupations to scroll through.
-  const curated = (role: Role): number => (role.origin === 'open-data' ? 0 : 1);
+  // Before anything is typed: the curated roles first, then A-Z by title.
+  const curated = (r: Role): number => (r.origin === 'open-data' ? 1 : 0);
   const first = [...kb.roles.values()]
-    .sort((a, b) => curated(b) - curated(a) || a.title.localeCompare(b.title))
+    .sort((a, b) => curated(a) - curated(b) || a.title.localeCompare(b.title))
     .slice(0, MAX_CHOICES)
     .map(choice);
   return { kb, index, titleWords, words, first };
@@ -83,7 +83,7 @@ function lowerBound(words: readonly string[], prefix: string): number {
 /** The spellings a complete typed word is looked up by: as typed, and expanded ("mgr" -> "manager"). */
 function spellings(word: string): string[] {
   const key = tokenKey(word);
-  const expansion = entryOf(ABBREVIATIONS, key) ?? entryOf(ABBREVIATIONS, word);
+  const expansion = ABBREVIATIONS[key] ?? ABBREVIATIONS[word];
   return expansion === undefined ? [key] : [key, ...expansion.split(' ').map(tokenKey)];
 }
 
@@ -156,7 +156,7 @@ function fit(name: string, typed: Typed): number | undefined {
   return best === undefined ? undefined : best * 1000 + Math.min(99, name.length);
 }
 
-/** Roles whose title or another name fits `typed`, best first; roles A-Z while nothing is typed. */
+/** Roles whose title or another name fits `typed`, best first; curated roles, then A-Z, while nothing is typed. */
 export function suggestRoles(choices: RoleChoices, typedText: string): RoleChoice[] {
   const text = typedText.trim().slice(0, MAX_CHOICE_LENGTH);
   const words = text === '' ? [] : nameWords(text);

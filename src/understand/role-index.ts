@@ -81,10 +81,11 @@ function headOf(keys: readonly string[]): string | undefined {
   return head !== undefined && !STOPWORDS.has(head) ? head : undefined;
 }
 
+/** Roles are indexed one after another, all names of a role together: a repeat can only be the last. */
 function pushUnique(map: Map<string, number[]>, key: string, role: number, cap: number): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [role]);
-  else if (list[list.length - 1] !== role && list.length < cap && !list.includes(role)) list.push(role);
+  else if (list[list.length - 1] !== role && list.length < cap) list.push(role);
 }
 
 /** Keep, for a key, only the roles at the best standing seen. */
@@ -107,7 +108,7 @@ function addExact(
     exact.set(key, code);
     return;
   }
-  if (list.some((c) => Math.floor(c / STANDINGS) === ordinal)) return;
+  if (Math.floor((list[list.length - 1] ?? -STANDINGS) / STANDINGS) === ordinal) return;
   list.push(code);
   if (typeof had === 'number') exact.set(key, list);
 }

@@ -11,7 +11,6 @@ import { tokenKey } from './keys.js';
 import {
   ABBREVIATIONS,
   COMPARE_CUES,
-  entryOf,
   CHAT_SHORTHAND,
   JOINERS,
   NON_ROLE_ACRONYMS,
@@ -98,15 +97,42 @@ export function correctWord(key: string, index: RoleIndex): { word: string; edit
 function inNameFixes(key: string, index: RoleIndex): { word: string; edits: number }[] {
   const maxEdits = key.length >= FUZZY.longLength ? FUZZY.maxEditsLong : FUZZY.maxEditsShort;
   const keyStem = stem(key);
-  return nearestWords(index.vocab, key, maxEdits, WORD_KIND.role)
-    .filter((near) => near.word !== key && stem(near.word) !== keyStem)
-    .slice(0, 3);
+  const found = nearestWords(index.vocab, key, maxEdits, WORD_KIND.role).filter(
+    (near) => near.word !== key && stem(near.word) !== keyStem,
+  );
+  // Words too short for the trigram index ("ops", "hed"): every spelling one edit away.
+  if (key.length <= FUZZY.minCueLength) {
+    for (const variant of oneEditAway(key)) {
+      const kinds = index.vocab.kinds.get(variant) ?? 0;
+      if (variant.length >= 2 && (kinds & WORD_KIND.role) !== 0 && !found.some((f) => f.word === variant))
+        found.push({ word: variant, edits: 1, kinds });
+    }
+  }
+  return found.slice(0, 3);
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every string one deletion, swap, substitution or insertion away from a short word. */
+function oneEditAway(word: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i += 1) {
+    if (i < word.length) out.add(word.slice(0, i) + word.slice(i + 1));
+    if (i + 1 < word.length)
+      out.add(word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2));
+    for (const c of LETTERS) {
+      out.add(word.slice(0, i) + c + word.slice(i));
+      if (i < word.length) out.add(word.slice(0, i) + c + word.slice(i + 1));
+    }
+  }
+  out.delete(word);
+  return out;
 }
 
 function spellingsOf(token: Token, index: RoleIndex): Spelling[] {
   const key = tokenKey(token.norm);
   const out: Spelling[] = [{ key, edits: token.edits ?? 0, inName: false, alone: true, short: false }];
-  const expansion = entryOf(ABBREVIATIONS, key) ?? entryOf(ABBREVIATIONS, token.norm);
+  const expansion = ABBREVIATIONS[key] ?? ABBREVIATIONS[token.norm];
   if (expansion !== undefined)
     out.push({ key: expansion, edits: 0, inName: true, alone: true, short: false });
   if (STOPWORDS.has(key) || /\d/.test(key) || key.length < 3) return out;
@@ -115,7 +141,11 @@ function spellingsOf(token: Token, index: RoleIndex): Spelling[] {
   // Inside a name, even a real word may be a typo ("ops manger"); the whole name must then match.
   const isWord = index.english.isWord(key);
   const short = key.length < FUZZY.minLength;
-  for (const near of inNameFixes(key, index)) {
+  const fixes = inNameFixes(key, index);
+  if (token.norm !== key && token.norm.length <= FUZZY.minCueLength) {
+    for (const f of inNameFixes(token.norm, index)) if (!fixes.some((x) => x.word === f.word)) fixes.push(f);
+  }
+  for (const near of fixes.slice(0, 4)) {
     const alone = !isWord && !short && near.word.length >= FUZZY.minSingleWordLength;
     out.push({ key: near.word, edits: near.edits, inName: true, alone, short });
   }
@@ -172,7 +202,8 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
       if (isQualifier(after) && (kinds & (WORD_KIND.topic | WORD_KIND.cue)) === 0) return false;
     }
     const before = tokens[i - 1];
-    if (before !== undefined && !token.breakBefore && usable(i - 1) && covered[i - 1] !== true) {
+    const weak = standing >= STANDING.alternate;
+    if (weak && before !== undefined && !token.breakBefore && usable(i - 1) && covered[i - 1] !== true) {
       const q = before.norm;
       if (isQualifier(before) && !PLAIN_QUALIFIERS.has(q) && !/'s?$/u.test(before.raw)) return false;
     }
@@ -236,7 +267,7 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
       const first = options[k]?.[0];
       for (const s of options[k] ?? []) {
         words.push(s.key);
-        const exactContent = s === first && s.edits === 0 && !STOPWORDS.has(s.key);
+        const exactContent = s === first && !STOPWORDS.has(s.key);
         walk(
           k + 1,
           words,

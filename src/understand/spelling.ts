@@ -6,7 +6,7 @@
 import type { English } from './english/words.js';
 import { FUZZY, nearestWords, WORD_KIND, type Near, type Vocabulary } from './fuzzy.js';
 import { tokenKey } from './keys.js';
-import { ABBREVIATIONS, entryOf, STOPWORDS } from './lexicon.js';
+import { ABBREVIATIONS, STOPWORDS } from './lexicon.js';
 import type { Token } from './normalize.js';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -18,11 +18,17 @@ export interface Correction {
   readonly edits: number;
 }
 
-/** The one best candidate: the nearest, then the one keeping the first letter; undefined on a tie. */
+/**
+ * The one best candidate, or undefined on a tie. A changed first letter counts as one more edit
+ * (typing rarely gets the first letter wrong: "sallery" is "salary", not "gallery"), then the nearest
+ * wins, then the one keeping the first letter.
+ */
 function pick(candidates: readonly Near[], typed: string): Near | undefined {
-  if (candidates.length <= 1) return candidates[0];
-  const sameStart = candidates.filter((c) => c.word[0] === typed[0]);
-  const pool = sameStart.length > 0 ? sameStart : candidates;
+  const cost = (c: Near): number => c.edits + (c.word[0] === typed[0] ? 0 : 1);
+  const best = Math.min(...candidates.map(cost));
+  const nearest = candidates.filter((c) => cost(c) === best);
+  const sameStart = nearest.filter((c) => c.word[0] === typed[0]);
+  const pool = sameStart.length > 0 ? sameStart : nearest;
   const distinct = new Set(pool.map((c) => tokenKey(c.word)));
   return distinct.size === 1 ? pool[0] : undefined;
 }
@@ -49,7 +55,7 @@ function shortCorrection(word: string, vocab: Vocabulary): Correction | undefine
 export function correctSpelling(token: Token, vocab: Vocabulary, english: English): Correction | undefined {
   const word = token.norm;
   if (!PLAIN_WORD.test(word) || STOPWORDS.has(word) || vocab.kinds.has(word)) return undefined;
-  if (entryOf(ABBREVIATIONS, word) !== undefined) return undefined;
+  if (ABBREVIATIONS[word] !== undefined) return undefined;
   const key = tokenKey(word);
   if (key !== word && ((vocab.kinds.get(key) ?? 0) & WORD_KIND.role) !== 0) return undefined;
   // An acronym typed in capitals ("CFO") is a name, not a typo.
@@ -60,15 +66,8 @@ export function correctSpelling(token: Token, vocab: Vocabulary, english: Englis
   const cueEdits = word.length >= FUZZY.cueTwoEditLength ? FUZZY.maxEditsLong : FUZZY.maxEditsShort;
   const roleEdits = word.length >= FUZZY.longLength ? FUZZY.maxEditsLong : FUZZY.maxEditsShort;
   const candidates: Near[] = [];
-  let bestEdits = Number.POSITIVE_INFINITY;
   const consider = (found: readonly Near[]): void => {
-    for (const c of found) {
-      if (c.edits < bestEdits) {
-        candidates.length = 0;
-        bestEdits = c.edits;
-      }
-      if (c.edits === bestEdits && !candidates.some((x) => x.word === c.word)) candidates.push(c);
-    }
+    for (const c of found) if (!candidates.some((x) => x.word === c.word)) candidates.push(c);
   };
   consider(nearestWords(vocab, word, cueEdits, cueMask));
   if (word.length >= FUZZY.minLength) {

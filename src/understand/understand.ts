@@ -7,6 +7,7 @@
 import type { KnowledgeBase, RoleId } from '../knowledge/model.js';
 import {
   asksAboutOwnJob,
+  asksHourly,
   compares,
   followUpCue,
   isHelp,
@@ -15,6 +16,7 @@ import {
   isRepair,
   ladderOf,
   pickOf,
+  placeOf,
   rankOf,
   smalltalkOf,
   wordsOf,
@@ -57,7 +59,10 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
 
   const relations = findRelations(tokens);
   const skip = new Array<boolean>(tokens.length).fill(false);
-  for (const r of relations) for (let k = r.start; k < r.end; k += 1) skip[k] = true;
+  for (const r of relations) {
+    for (let k = r.start; k < r.end; k += 1) skip[k] = true;
+    if (r.alsoSkip !== undefined) for (let k = r.alsoSkip.from; k < r.alsoSkip.to; k += 1) skip[k] = true;
+  }
   const scan = scanRoles(tokens, index, skip);
   const found = findUnknownRoles(tokens, scan, index, skip);
 
@@ -66,11 +71,17 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
   const unknown: UnknownMention[] = [...found];
   const possessiveAnchors = new Set<RoleMention>();
   for (const r of relations) {
-    const before = scan.mentions.filter((m) => m.end <= r.start && m.roles.length === 1);
-    const anchorMention = r.possessive ? before.find((m) => m.end === r.start) : before[before.length - 1];
+    const single = scan.mentions.filter((m) => m.roles.length === 1);
+    const zone = r.anchorZone;
+    const anchorMention = zone
+      ? single.find((m) => m.start >= zone.from && m.end <= zone.to)
+      : r.possessive
+        ? single.find((m) => m.end === r.start)
+        : single.filter((m) => m.end <= r.start).pop();
     const anchor: RoleId | undefined = anchorMention?.roles[0] ?? state.roles[state.roles.length - 1];
     if (anchor === undefined) continue;
-    if (r.possessive && anchorMention !== undefined) possessiveAnchors.add(anchorMention);
+    if ((r.possessive || zone !== undefined) && anchorMention !== undefined)
+      possessiveAnchors.add(anchorMention);
     const related = relatedRoles(kb, index.reportsDown, anchor, r.direction);
     if (related.roles.length > 0) {
       known.push({ roles: related.roles, start: r.start, end: r.end, confidence: 0.9, kind: 'alias' });
@@ -94,8 +105,9 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
     status: statusOf.get(m) ?? 'focus',
   }));
 
-  const roleTokens = scan.covered.slice();
-  for (const s of spans) for (let k = s.start; k < s.end; k += 1) roleTokens[k] = true;
+  const named = scan.covered.slice();
+  for (const s of spans) for (let k = s.start; k < s.end; k += 1) named[k] = true;
+  const roleTokens = named.slice();
   for (const p of scan.partials) for (let k = p.start; k < p.end; k += 1) roleTokens[k] = true;
   const { topics, named: topicNamed } = detectTopics(
     tokens,
@@ -124,6 +136,8 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
     outOfScope: isOutOfScope(words),
     pick: pickOf(words, state.offered),
     unknownWords,
+    place: placeOf(words, (name) => index.english.isPlace(name), named),
+    hourly: asksHourly(words),
   };
 }
 
@@ -139,6 +153,11 @@ export function understand(
 ): { query: Query; state: ConversationState } {
   const safeState = state ?? EMPTY_CONVERSATION;
   const reading = read(typeof text === 'string' ? text : '', safeState, kb, index);
-  const query = queryOf(decide(reading, safeState, kb, index));
+  const draft = decide(reading, safeState, kb, index);
+  // Where and how pay is asked matter to answers about roles: "in Texas" (US national figures), "per hour".
+  const asksAboutRoles = ['role', 'compare', 'clarify', 'unknown'].includes(draft.intent);
+  const query = queryOf(
+    asksAboutRoles ? { ...draft, place: reading.place, hourly: reading.hourly || undefined } : draft,
+  );
   return { query, state: nextState(query, safeState) };
 }

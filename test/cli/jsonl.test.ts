@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerJsonlLine } from '../../src/cli/jsonl.js';
 import { createEngine, fixedKnowledge, deriveKnowledge, type Engine } from '../../src/engine/engine.js';
+import { messages } from '../../src/messages.js';
 import { bundledKb } from '../answer/fixtures.js';
 
 let engine: Engine;
@@ -32,4 +33,22 @@ describe('one --jsonl line', () => {
       expect(out.conversation).toBe(conversation);
     },
   );
+});
+
+describe('a bug while answering one --jsonl line', () => {
+  it('GIVEN the engine fails on a line THEN that line gets an apology as its error, not a silent help answer', async () => {
+    const knowledge = deriveKnowledge(await bundledKb());
+    // A knowledge version with its role index missing: understanding it throws, as a bug would.
+    const broken = createEngine({ knowledge: fixedKnowledge({ ...knowledge, index: undefined as never }) });
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const out = answerJsonlLine(broken, JSON.stringify({ conversation: 'b', text: 'COO salary' }));
+      expect(out).toEqual({ conversation: 'b', error: messages.answerFailed });
+    } finally {
+      console.error = original;
+    }
+    expect(errors.length).toBe(1);
+  });
 });

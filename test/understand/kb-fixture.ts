@@ -5,9 +5,10 @@ import {
   type Source,
 } from '../../src/knowledge/model.js';
 import { loadKnowledgeBase } from '../../src/knowledge/load.js';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { articlesOnlyCopy, OPEN_DATA_DIR } from '../../src/cli/eval-run.js';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
+import { articlesOnlyCopy as articlesOnlyDir, OPEN_DATA_DIR } from '../../src/cli/eval-run.js';
 import { deriveKnowledge, type Knowledge } from '../../src/engine/engine.js';
 
 const source: Source = { title: 'Fixture article', file: 'articles/fixture.md' };
@@ -70,7 +71,7 @@ let bundled: Promise<Knowledge> | undefined;
  * knowledge base the understanding tests and the own eval set are written for.
  */
 export function bundledKnowledge(): Promise<Knowledge> {
-  bundled ??= articlesOnlyCopy('knowledge').then(async (copy) => {
+  bundled ??= articlesOnlyDir('knowledge').then(async (copy) => {
     try {
       const result = await loadKnowledgeBase(copy.dir);
       if (!result.ok)
@@ -81,6 +82,13 @@ export function bundledKnowledge(): Promise<Knowledge> {
     }
   });
   return bundled;
+}
+
+/** A temporary copy of knowledge/ without open-data/ (what a directory of articles only looks like). */
+export function articlesOnlyCopy(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'careerbot-articles-')), 'knowledge');
+  cpSync('knowledge', dir, { recursive: true, filter: (src) => !src.split(sep).includes(OPEN_DATA_DIR) });
+  return dir;
 }
 
 let full: Promise<Knowledge | undefined> | undefined;

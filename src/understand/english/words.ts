@@ -1,7 +1,7 @@
 /**
  * English word lists from WordNet (see generate.ts): is a word real English, and can it name a person.
  * The spelling correction never "corrects" a real word; an unknown role is only reported for a phrase
- * that names a person. The lists are static data, read once per process (about 0.9 MB).
+ * that names a person; a place named is noted. The lists are static data, read once per process (0.9 MB).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -83,6 +83,8 @@ export interface English {
   isWord(word: string): boolean;
   /** A word with a sense naming a person ("wizard", "physicist", "boss"), or an inflection of one. */
   isPerson(word: string): boolean;
+  /** The proper name of a place, lower case, up to three words ("london", "new york", "us"). */
+  isPlace(name: string): boolean;
 }
 
 /** Words people write that WordNet has no entry for, which are not typos either. */
@@ -95,11 +97,16 @@ const CHAT_WORDS = new Set(
     .filter(Boolean),
 );
 
-export function createEnglish(words: WordList, persons: WordList): English {
+export function createEnglish(
+  words: WordList,
+  persons: WordList,
+  places: WordList = sortedWordList(''),
+): English {
   const inList = (list: WordList, word: string): boolean => baseForms(word).some((w) => list.has(w));
   return {
     isWord: (word) => CHAT_WORDS.has(word) || inList(words, word),
     isPerson: (word) => inList(persons, word),
+    isPlace: (name) => places.has(name),
   };
 }
 
@@ -110,6 +117,7 @@ export function english(): English {
   loaded ??= createEnglish(
     sortedWordList(readFileSync(join(ENGLISH_DIR, 'words.txt'), 'latin1')),
     sortedWordList(readFileSync(join(ENGLISH_DIR, 'persons.txt'), 'latin1')),
+    sortedWordList(readFileSync(join(ENGLISH_DIR, 'places.txt'), 'latin1')),
   );
   return loaded;
 }
