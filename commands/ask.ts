@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/commands.js';
-import { conversationId } from '../src/discord/conversation.js';
+import { conversationOf } from '../src/discord/conversation.js';
+import { EVERYWHERE } from '../src/discord/install.js';
 import { interactionReply } from '../src/discord/respond.js';
 
 /** /ask question: the same as writing the question; shares the conversation with messages here. */
@@ -8,6 +9,8 @@ export default {
   data: new SlashCommandBuilder()
     .setName('ask')
     .setDescription('Ask a career question, e.g. "COO vs head of ops salary?"')
+    .setIntegrationTypes(...EVERYWHERE.integrationTypes)
+    .setContexts(...EVERYWHERE.contexts)
     .addStringOption((o) =>
       o
         .setName('question')
@@ -16,13 +19,15 @@ export default {
         .setMaxLength(500),
     ),
   async execute(interaction, ctx) {
+    const startedAt = performance.now();
     const question = interaction.options.getString('question', true);
-    const id = conversationId({
-      channelId: interaction.channelId,
+    const turn = ctx.engine.ask(conversationOf(interaction), question);
+    const message = ctx.present(turn, {
       userId: interaction.user.id,
-      inGuild: interaction.inGuild(),
+      surface: 'slash',
+      text: question,
+      startedAt,
     });
-    const { answer } = ctx.engine.ask(id, question);
-    await interaction.reply(interactionReply(ctx.render(answer)));
+    await interaction.reply(interactionReply(message));
   },
 } satisfies Command;

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/commands.js';
-import { conversationId } from '../src/discord/conversation.js';
+import { conversationOf } from '../src/discord/conversation.js';
+import { EVERYWHERE } from '../src/discord/install.js';
 import { TOPIC_CHOICES } from '../src/discord/queries.js';
 import { interactionReply } from '../src/discord/respond.js';
 
@@ -9,6 +10,8 @@ export default {
   data: new SlashCommandBuilder()
     .setName('compare')
     .setDescription('Compare two roles side by side')
+    .setIntegrationTypes(...EVERYWHERE.integrationTypes)
+    .setContexts(...EVERYWHERE.contexts)
     .addStringOption((o) =>
       o
         .setName('first')
@@ -32,16 +35,18 @@ export default {
         .addChoices(...TOPIC_CHOICES),
     ),
   async execute(interaction, ctx) {
+    const startedAt = performance.now();
     const first = interaction.options.getString('first', true);
     const second = interaction.options.getString('second', true);
     const topic = interaction.options.getString('topic');
-    const id = conversationId({
-      channelId: interaction.channelId,
-      userId: interaction.user.id,
-      inGuild: interaction.inGuild(),
+    const turn = ctx.engine.askOptions(conversationOf(interaction), {
+      intent: 'compare',
+      roles: [first, second],
+      topic,
     });
-    const { answer } = ctx.engine.askOptions(id, { intent: 'compare', roles: [first, second], topic });
-    await interaction.reply(interactionReply(ctx.render(answer)));
+    const text = `${first} vs ${second} ${topic ?? ''}`.trim();
+    const message = ctx.present(turn, { userId: interaction.user.id, surface: 'slash', text, startedAt });
+    await interaction.reply(interactionReply(message));
   },
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);

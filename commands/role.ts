@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/commands.js';
-import { conversationId } from '../src/discord/conversation.js';
+import { conversationOf } from '../src/discord/conversation.js';
+import { EVERYWHERE } from '../src/discord/install.js';
 import { TOPIC_CHOICES } from '../src/discord/queries.js';
 import { interactionReply } from '../src/discord/respond.js';
 
@@ -9,6 +10,8 @@ export default {
   data: new SlashCommandBuilder()
     .setName('role')
     .setDescription('What one role does, needs and earns')
+    .setIntegrationTypes(...EVERYWHERE.integrationTypes)
+    .setContexts(...EVERYWHERE.contexts)
     .addStringOption((o) =>
       o
         .setName('name')
@@ -24,15 +27,13 @@ export default {
         .addChoices(...TOPIC_CHOICES),
     ),
   async execute(interaction, ctx) {
+    const startedAt = performance.now();
     const name = interaction.options.getString('name', true);
     const topic = interaction.options.getString('topic');
-    const id = conversationId({
-      channelId: interaction.channelId,
-      userId: interaction.user.id,
-      inGuild: interaction.inGuild(),
-    });
-    const { answer } = ctx.engine.askOptions(id, { intent: 'role', roles: [name], topic });
-    await interaction.reply(interactionReply(ctx.render(answer)));
+    const turn = ctx.engine.askOptions(conversationOf(interaction), { intent: 'role', roles: [name], topic });
+    const text = `${name} ${topic ?? ''}`.trim();
+    const message = ctx.present(turn, { userId: interaction.user.id, surface: 'slash', text, startedAt });
+    await interaction.reply(interactionReply(message));
   },
   async autocomplete(interaction, ctx) {
     await interaction.respond(ctx.engine.suggestRoles(interaction.options.getFocused()));

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import { createEngine, deriveKnowledge, fixedKnowledge, type Knowledge } from '../engine/engine.js';
@@ -63,10 +63,19 @@ function memory(): { readonly heap_mb: number; readonly rss_mb: number } {
   return { heap_mb: mb(heapUsed), rss_mb: mb(rss) };
 }
 
-/** Write the `n` synthetic articles into `dir`/articles, one at a time. */
+/**
+ * Write the `n` synthetic articles into `dir`/articles, one at a time, dated an hour ago: a knowledge
+ * base is edited now and then, not seconds before every start, and a file changed in the last few
+ * seconds is always read again to compare its bytes (its mtime could hide a second change).
+ */
 export function writeSynthetic(dir: string, n: number): void {
   mkdirSync(join(dir, 'articles'), { recursive: true });
-  for (const file of syntheticFiles(n)) writeFileSync(join(dir, 'articles', file.name), file.text);
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  for (const file of syntheticFiles(n)) {
+    const path = join(dir, 'articles', file.name);
+    writeFileSync(path, file.text);
+    utimesSync(path, hourAgo, hourAgo);
+  }
 }
 
 /** A cold start: nothing cached, every file parsed (and the cache written, as a first start does). */

@@ -6,7 +6,7 @@
  * (cache present) and answers the questions, runs the naive baseline and edits one article.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,7 +92,12 @@ function main(argv: readonly string[]): void {
   const work = mkdtempSync(join(tmpdir(), 'careerbot-bench-bundled-'));
   try {
     const dir = join(work, 'knowledge');
-    cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
+    // Dated an hour ago like the synthetic files (see writeSynthetic).
+    cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true, preserveTimestamps: true });
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), hourAgo, hourAgo);
+    }
     const { accuracy: _unlabelled, ...figures } = measure(dir, join(work, 'cache'), undefined);
     process.stdout.write(line({ kb: 'bundled' }, { ...figures, accuracy: 'see npm run eval' }));
   } finally {

@@ -38,7 +38,10 @@ export async function openTerminalEngine(options: {
   }
   const engine = createEngine({
     knowledge,
-    onUnanswered: createGapRecorder({ file: env.env.GAPS_FILE, enabled: env.env.RECORD_GAPS }, logger),
+    onUnanswered: createGapRecorder(
+      { databaseFile: env.env.DATABASE_FILE, enabled: env.env.RECORD_GAPS },
+      logger,
+    ),
   });
   return { engine, knowledge, logger };
 }

@@ -5,6 +5,9 @@ import { PROJECT_ROOT } from './paths.js';
 /** The bundled knowledge base, used when KNOWLEDGE_DIR is not set. */
 export const DEFAULT_KNOWLEDGE_DIR = join(PROJECT_ROOT, 'knowledge');
 
+/** The database, relative to the working directory (npm scripts run in the project folder). */
+export const DEFAULT_DATABASE_FILE = 'data/careerbot.db';
+
 /** Where parsed knowledge files are cached when CACHE_DIR is not set (ignored by git). */
 export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, '.cache');
 
@@ -17,8 +20,9 @@ const flag = z
 export const CommonEnvSchema = z.object({
   KNOWLEDGE_DIR: z.string().min(1).default(DEFAULT_KNOWLEDGE_DIR),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Where unanswered questions are recorded (JSON lines); see src/gaps. */
-  GAPS_FILE: z.string().min(1).default('data/gaps.jsonl'),
+  /** The embedded database (settings, feedback, the gaps log); see src/store. */
+  DATABASE_FILE: z.string().min(1).default(DEFAULT_DATABASE_FILE),
+  /** Record questions that went unanswered in the database, for `npm run kb:gaps`. */
   RECORD_GAPS: flag.default(true),
   /** Parse cache of the knowledge files (src/knowledge/cache.ts); `off` parses every file at every start. */
   CACHE_DIR: z
@@ -51,6 +55,15 @@ export const BotEnvSchema = CommonEnvSchema.extend({
   /** Per-user cooldown: at most COOLDOWN_MAX questions in COOLDOWN_WINDOW_MS; 0 turns it off. */
   COOLDOWN_MAX: z.coerce.number().int().min(0).default(5),
   COOLDOWN_WINDOW_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * Ask for the privileged Message Content intent. Off: answer channels and replies that do not
+   * mention the bot cannot work (Discord hides other messages' text); mentions, DMs and slash commands do.
+   */
+  MESSAGE_CONTENT: flag.default(true),
+  /** Serve GET /healthz and GET /metrics on this port (0: any free one, logged); unset: no HTTP server. */
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  /** Address the health server listens on; only this machine by default. */
+  HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
 });
 
 export type CommonEnv = z.infer<typeof CommonEnvSchema>;

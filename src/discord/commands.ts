@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
@@ -8,10 +8,12 @@ import type {
 } from 'discord.js';
 import { z } from 'zod';
 import type { CommandContext } from './context.js';
-import { PROJECT_ROOT } from '../config/paths.js';
 
-/** The bundled commands/ folder (one slash command per file). */
-export const DEFAULT_COMMANDS_DIR = join(PROJECT_ROOT, 'commands');
+/**
+ * The bundled commands/ folder (one slash command per file): commands/*.ts beside src/ in
+ * development, dist/commands/*.js beside dist/src/ when running the build.
+ */
+export const DEFAULT_COMMANDS_DIR = fileURLToPath(new URL('../../commands/', import.meta.url));
 
 /** What every file in commands/ exports as default: `export default { data, execute } satisfies Command`. */
 export interface Command {

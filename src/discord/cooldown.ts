@@ -1,9 +1,12 @@
 import { LRUCache } from 'lru-cache';
 
-export interface CooldownOptions {
-  /** Questions allowed per window; 0 turns the cooldown off. */
+/** Questions allowed per window; 0 (either) turns the cooldown off. */
+export interface CooldownLimits {
   readonly max: number;
   readonly windowMs: number;
+}
+
+export interface CooldownOptions extends CooldownLimits {
   /** Most users tracked at once; the least recently seen is forgotten first (it only makes them freer). */
   readonly maxUsers?: number;
 }
@@ -20,30 +23,33 @@ interface UserWindow {
 export const COOLDOWN_DEFAULT_MAX_USERS = 10_000;
 
 /**
- * A per-user sliding-window limit. State is bounded in count (LRU `maxUsers`) and age (an entry idle for
- * a whole window is dropped: it could not refuse anything any more).
+ * A per-user sliding-window limit. The limits are the defaults given here, or per call (a server's own,
+ * set with /config). State is bounded in count (LRU `maxUsers`) and age (an entry idle for a whole
+ * window is dropped: it could not refuse anything any more); an unlimited call keeps no state.
  */
 export class Cooldown {
-  readonly #max: number;
-  readonly #windowMs: number;
-  readonly #users: LRUCache<string, UserWindow> | undefined;
+  readonly #defaults: CooldownLimits;
+  readonly #users: LRUCache<string, UserWindow>;
 
   constructor(options: CooldownOptions) {
-    this.#max = options.max;
-    this.#windowMs = options.windowMs;
-    this.#users =
-      options.max > 0 && options.windowMs > 0
-        ? new LRUCache({ max: options.maxUsers ?? COOLDOWN_DEFAULT_MAX_USERS, ttl: options.windowMs })
-        : undefined;
+    this.#defaults = { max: options.max, windowMs: options.windowMs };
+    this.#users = new LRUCache({ max: options.maxUsers ?? COOLDOWN_DEFAULT_MAX_USERS, ttlAutopurge: false });
   }
 
-  /** Record a question from `userId` and say whether to answer it. */
-  take(userId: string, now: number = Date.now()): CooldownVerdict {
-    if (!this.#users) return 'allow';
-    const entry = this.#users.get(userId) ?? { times: [], noted: false };
-    while (entry.times.length > 0 && (entry.times[0] ?? 0) <= now - this.#windowMs) entry.times.shift();
+  /** The limits used when a call names none. */
+  get defaults(): CooldownLimits {
+    return this.#defaults;
+  }
+
+  /** Record a question from `key` (a user, or a user in a server) and say whether to answer it. */
+  take(key: string, now: number = Date.now(), limits: CooldownLimits = this.#defaults): CooldownVerdict {
+    if (limits.max <= 0 || limits.windowMs <= 0) return 'allow';
+    const entry = this.#users.get(key) ?? { times: [], noted: false };
+    while (entry.times.length > 0 && (entry.times[0] ?? 0) <= now - limits.windowMs) entry.times.shift();
+    // A server that lowered its limit: forget the allowed questions beyond it.
+    if (entry.times.length > limits.max) entry.times.splice(0, entry.times.length - limits.max);
     let verdict: CooldownVerdict;
-    if (entry.times.length < this.#max) {
+    if (entry.times.length < limits.max) {
       entry.times.push(now);
       entry.noted = false;
       verdict = 'allow';
@@ -55,12 +61,12 @@ export class Cooldown {
     }
     // Refusals do not refresh the entry's age: the window ends when the oldest allowed question leaves it.
     const oldest = entry.times[0] ?? now;
-    this.#users.set(userId, entry, { ttl: Math.max(1, oldest + this.#windowMs - now) });
+    this.#users.set(key, entry, { ttl: Math.max(1, oldest + limits.windowMs - now) });
     return verdict;
   }
 
   /** Users currently tracked. */
   get size(): number {
-    return this.#users?.size ?? 0;
+    return this.#users.size;
   }
 }

@@ -1,14 +1,9 @@
 import { pathToFileURL } from 'node:url';
-import {
-  REST,
-  Routes,
-  type RESTGetCurrentApplicationResult,
-  type RESTPutAPIApplicationCommandsResult,
-} from 'discord.js';
-import { BotEnvSchema, loadDotEnv, parseEnv } from '../config/env.js';
+import { REST, Routes } from 'discord.js';
+import { z } from 'zod';
 import { loadCommands } from './commands.js';
-import { describeLoginFailure } from './bot.js';
-import { FATAL } from './texts.js';
+import { describeLoginFailure } from './connection.js';
+import { botStartup } from './startup.js';
 
 export interface DeployOptions {
   readonly token: string;
@@ -26,27 +21,27 @@ export interface DeployResult {
   readonly names: readonly string[];
 }
 
+/** What the bot reads of Discord's answers (checked, not assumed). */
+const ApplicationSchema = z.looseObject({ id: z.string().regex(/^\d{15,21}$/) });
+const RegisteredSchema = z.array(z.looseObject({ name: z.string() }));
+
 /** Register every command in commands/ with Discord (a bulk PUT replaces what was there). */
 export async function deployCommands(options: DeployOptions): Promise<DeployResult> {
   const commands = await loadCommands(options.commandsDir);
   const rest = new REST(options.apiBase ? { api: options.apiBase } : {}).setToken(options.token);
   const applicationId =
-    options.clientId ?? ((await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult).id;
+    options.clientId ?? ApplicationSchema.parse(await rest.get(Routes.currentApplication())).id;
   const route = options.guildId
     ? Routes.applicationGuildCommands(applicationId, options.guildId)
     : Routes.applicationCommands(applicationId);
-  const registered = (await rest.put(route, {
-    body: commands.map((c) => c.data.toJSON()),
-  })) as RESTPutAPIApplicationCommandsResult;
+  const registered = RegisteredSchema.parse(
+    await rest.put(route, { body: commands.map((c) => c.data.toJSON()) }),
+  );
   return { scope: options.guildId ? 'guild' : 'global', applicationId, names: registered.map((c) => c.name) };
 }
 
 async function main(): Promise<void> {
-  loadDotEnv();
-  if (!process.env['DISCORD_TOKEN']) throw new Error(FATAL.missingToken);
-  const parsed = parseEnv(BotEnvSchema);
-  if (!parsed.ok) throw new Error(parsed.message);
-  const env = parsed.env;
+  const { env } = botStartup();
   let result: DeployResult;
   try {
     result = await deployCommands({

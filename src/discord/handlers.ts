@@ -1,96 +1,109 @@
-import {
-  MessageFlags,
-  type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type Interaction,
-  type Message,
-  type RepliableInteraction,
-} from 'discord.js';
-import type { Query } from '../understand/query.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, Message } from 'discord.js';
+import { clickButton, type ButtonDeps } from './buttons.js';
 import type { Command } from './commands.js';
 import type { CommandContext } from './context.js';
-import { conversationId } from './conversation.js';
+import { conversationId, cooldownKey } from './conversation.js';
 import type { Cooldown } from './cooldown.js';
+import { answerReason, stripBotMention, type AnswerReason } from './free-text.js';
+import { passesCooldown, sayPrivately } from './gate.js';
+import { deliverReply, messageReply, textReply } from './respond.js';
 import { safeError } from './safe-error.js';
-import { answerReason, stripBotMention } from './free-text.js';
-import { interactionUpdate, messageReply, textReply } from './respond.js';
 import { TEXTS } from './texts.js';
 
-export interface HandlerDeps {
+export interface HandlerDeps extends ButtonDeps {
   readonly ctx: CommandContext;
   readonly commands: ReadonlyMap<string, Command>;
   readonly cooldown: Cooldown;
-  readonly answerChannels: ReadonlySet<string>;
-  /** Decode a topic button's custom_id into the question it stands for; undefined when it is not ours. */
-  readonly buttonQuery: (customId: string) => Query | undefined;
+}
+
+/** The channel ids that make a message's place an answer channel: its own, and a thread's parent. */
+function placeIds(message: Message): string[] {
+  const channel = message.channel;
+  const parent = channel.isThread() ? channel.parentId : null;
+  return parent === null ? [message.channelId] : [message.channelId, parent];
 }
 
 /** Free text: decide, cool down, understand, answer with one reply that pings nobody. */
 export async function handleMessage(message: Message, deps: HandlerDeps): Promise<void> {
+  const startedAt = performance.now();
   const botId = message.client.user.id;
-  const reason = answerReason(
-    {
-      authorId: message.author.id,
-      authorIsBot: message.author.bot,
-      webhookId: message.webhookId,
-      inGuild: message.inGuild(),
-      channelId: message.channelId,
-      mentionedUserIds: [...message.mentions.users.keys()],
-      repliedToUserId: message.mentions.repliedUser?.id ?? null,
-    },
-    botId,
-    deps.answerChannels,
-  );
-  const log = deps.ctx.logger;
+  const { settings, logger: log } = deps.ctx;
+  const guildId = message.guildId;
+  let reason: AnswerReason | null;
+  try {
+    reason = answerReason(
+      {
+        authorId: message.author.id,
+        authorIsBot: message.author.bot,
+        webhookId: message.webhookId,
+        inGuild: guildId !== null,
+        content: message.content,
+        mentionedUserIds: [...message.mentions.users.keys()],
+        repliedToUserId: message.mentions.repliedUser?.id ?? null,
+      },
+      botId,
+      {
+        replies: settings.replies(guildId),
+        isAnswerChannel: () => guildId !== null && settings.isAnswerChannel(guildId, placeIds(message)),
+      },
+    );
+  } catch (error) {
+    log.error({ err: safeError(error), channelId: message.channelId }, 'reading a message failed');
+    return;
+  }
   if (reason === null) {
     log.trace({ channelId: message.channelId }, 'message not for the bot');
     return;
   }
   try {
-    const verdict = deps.cooldown.take(message.author.id);
+    const verdict = deps.cooldown.take(
+      cooldownKey(message.author.id, guildId),
+      Date.now(),
+      settings.cooldown(guildId),
+    );
     if (verdict === 'silent') return;
     if (verdict === 'note') {
-      await message.reply({ ...textReply(TEXTS.cooldownNote), failIfNotExists: false });
+      await deliverReply(message, { ...textReply(TEXTS.cooldownNote), failIfNotExists: false }, log);
       return;
     }
     const id = conversationId({
       channelId: message.channelId,
       userId: message.author.id,
-      inGuild: message.inGuild(),
+      inGuild: guildId !== null,
     });
-    const turn = deps.ctx.engine.ask(id, stripBotMention(message.content, botId));
+    const text = stripBotMention(message.content, botId);
+    const turn = deps.ctx.engine.ask(id, text);
     log.debug({ reason, intent: turn.query.intent, answer: turn.answer.kind }, 'answering a message');
-    await message.reply(messageReply(deps.ctx.render(turn.answer)));
+    const reply = deps.ctx.present(turn, { userId: message.author.id, surface: reason, text, startedAt });
+    await deliverReply(message, messageReply(reply), log);
   } catch (error) {
     log.error({ err: safeError(error), channelId: message.channelId }, 'answering a message failed');
     try {
-      await message.reply({ ...textReply(TEXTS.apology), failIfNotExists: false });
+      await deliverReply(message, { ...textReply(TEXTS.apology), failIfNotExists: false }, log);
     } catch (second) {
       log.error({ err: safeError(second) }, 'could not send the apology either');
     }
   }
 }
 
-/** Slash commands, autocomplete and topic buttons. */
+/** Slash commands, autocomplete and buttons. */
 export async function handleInteraction(interaction: Interaction, deps: HandlerDeps): Promise<void> {
-  if (interaction.isChatInputCommand()) return runCommand(interaction, deps);
-  if (interaction.isAutocomplete()) return runAutocomplete(interaction, deps);
-  if (interaction.isButton()) return clickButton(interaction, deps);
+  try {
+    if (interaction.isChatInputCommand()) await runCommand(interaction, deps);
+    else if (interaction.isAutocomplete()) await runAutocomplete(interaction, deps);
+    else if (interaction.isButton()) await clickButton(interaction, deps);
+  } catch (error) {
+    deps.ctx.logger.error({ err: safeError(error) }, 'handling an interaction failed');
+  }
 }
 
 async function runCommand(interaction: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> {
   const command = deps.commands.get(interaction.commandName);
   if (!command) {
-    await apologize(interaction, deps, TEXTS.unknownCommand);
+    await sayPrivately(interaction, deps, TEXTS.unknownCommand);
     return;
   }
-  // A slash command must be answered or Discord shows "interaction failed": every refusal gets the
-  // note, privately, so the channel stays quiet.
-  if (deps.cooldown.take(interaction.user.id) !== 'allow') {
-    await apologize(interaction, deps, TEXTS.cooldownNote);
-    return;
-  }
+  if (!(await passesCooldown(interaction, deps))) return;
   try {
     await command.execute(interaction, deps.ctx);
   } catch (error) {
@@ -98,7 +111,7 @@ async function runCommand(interaction: ChatInputCommandInteraction, deps: Handle
       { err: safeError(error), command: interaction.commandName },
       'slash command failed',
     );
-    await apologize(interaction, deps, TEXTS.apology);
+    await sayPrivately(interaction, deps, TEXTS.apology);
   }
 }
 
@@ -110,35 +123,5 @@ async function runAutocomplete(interaction: AutocompleteInteraction, deps: Handl
   } catch (error) {
     deps.ctx.logger.error({ err: safeError(error), command: interaction.commandName }, 'autocomplete failed');
     if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
-  }
-}
-
-async function clickButton(interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> {
-  try {
-    const query = deps.buttonQuery(interaction.customId);
-    if (!query) {
-      await apologize(interaction, deps, TEXTS.staleButton);
-      return;
-    }
-    if (deps.cooldown.take(interaction.user.id) !== 'allow') {
-      await apologize(interaction, deps, TEXTS.cooldownNote);
-      return;
-    }
-    const answer = deps.ctx.engine.answerQuery(query);
-    await interaction.update(interactionUpdate(deps.ctx.render(answer)));
-  } catch (error) {
-    deps.ctx.logger.error({ err: safeError(error) }, 'topic button failed');
-    await apologize(interaction, deps, TEXTS.apology);
-  }
-}
-
-/** A short private reply; never throws (the interaction may have expired). */
-async function apologize(interaction: RepliableInteraction, deps: HandlerDeps, text: string): Promise<void> {
-  const options = { ...textReply(text), flags: MessageFlags.Ephemeral } as const;
-  try {
-    if (interaction.replied || interaction.deferred) await interaction.followUp(options);
-    else await interaction.reply(options);
-  } catch (error) {
-    deps.ctx.logger.error({ err: safeError(error) }, 'could not send the apology');
   }
 }

@@ -27,6 +27,8 @@ export interface OpenKnowledgeOptions {
   readonly cacheDir?: string | undefined;
   /** Parsing progress of the first load; default: a line on stderr when it is a terminal. */
   readonly onProgress?: ((progress: LoadProgress) => void) | undefined;
+  /** Told after every reload whether the new version was taken (metrics). */
+  readonly onReload?: (ok: boolean) => void;
 }
 
 export const DEFAULT_RELOAD_DEBOUNCE_MS = 200;
@@ -122,6 +124,7 @@ export async function openKnowledge(
       } finally {
         running = undefined;
       }
+      options.onReload?.(ok);
       return ok;
     })();
     return running;

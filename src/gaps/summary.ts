@@ -1,4 +1,5 @@
 import { nameKey } from '../knowledge/names.js';
+import type { VotedQuestion } from '../store/feedback.js';
 import { type GapEntry, GapEntrySchema } from './entry.js';
 
 export interface Counted {
@@ -165,5 +166,47 @@ export function formatGapSummary(summary: GapSummary, top: number): string {
       `Not understood, no role named: ${summary.noRole}${summary.noRoleTopics.length === 0 ? '' : `  topics: ${counts(summary.noRoleTopics)}`}`,
     );
   }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The longest question text shown for a voted answer. */
+export const MAX_SHOWN_TEXT = 120;
+
+/**
+ * Text from the database made safe for a terminal: control, format (bidirectional overrides) and
+ * line-separator characters become U+FFFD, the length is bounded, and it is quoted with JSON's
+ * escaping so a quote or backslash cannot end it early.
+ */
+export function printable(text: string, max: number = MAX_SHOWN_TEXT): string {
+  const cleaned = Array.from(text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '\uFFFD'));
+  const cut = cleaned.length <= max ? cleaned.join('') : `${cleaned.slice(0, max - 1).join('')}\u2026`;
+  return JSON.stringify(cut);
+}
+
+/** The answers people voted least helpful, with their questions, as the operator reads them. */
+export function formatLeastHelpful(
+  voted: readonly VotedQuestion[],
+  totals: { readonly helpful: number; readonly notHelpful: number },
+  top: number,
+): string {
+  const lines = [
+    `Feedback: ${totals.helpful} helpful, ${totals.notHelpful} not helpful vote(s).`,
+    'Answers voted least helpful (not helpful / helpful), with the question asked:',
+  ];
+  const shown = voted.slice(0, top);
+  if (shown.length === 0) lines.push('  none');
+  shown.forEach((v, i) => {
+    const about = [
+      v.kind,
+      v.roles.map((r) => printable(r, 64)).join(', '),
+      v.topics.map((t) => printable(t, 32)).join(', '),
+    ]
+      .filter((p) => p.length > 0)
+      .join('; ');
+    lines.push(
+      `  ${String(i + 1).padStart(2)}. ${printable(v.text)}  ${v.notHelpful} / ${v.helpful}  (${about})`,
+    );
+  });
+  if (voted.length > top) lines.push(`  ... and more (--top N)`);
   return `${lines.join('\n')}\n`;
 }

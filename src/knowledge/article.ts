@@ -1,4 +1,4 @@
-import type { Source, TopicId } from './model.js';
+import type { Fact, Source, TopicId } from './model.js';
 import { didYouMean, nameKey, simplify } from './names.js';
 import { fieldPath, issuesToProblems, type Problem } from './problem.js';
 import { FrontMatterSchema, type RoleEntry } from './schema.js';
@@ -13,9 +13,8 @@ export interface TopicVocabulary {
 }
 
 /** A section of Markdown under a `## ` topic heading. */
-export interface Section {
+export interface Section extends Fact {
   readonly topic: TopicId;
-  readonly text: string;
 }
 
 export interface ParsedRole {
@@ -121,6 +120,8 @@ export function parseArticle(text: string, file: string, topics: TopicVocabulary
   const parsed = FrontMatterSchema.safeParse(yaml.value);
   if (!parsed.success) return { problems: issuesToProblems(parsed.error.issues, file, yaml.lineOf), warnings };
   const front = parsed.data;
+  // Every section is a fact of this source: the knowledge base keeps the section itself as the fact.
+  const source: Source = { title: front.source.title, file, ...(front.source.url === undefined ? {} : { url: front.source.url }) };
 
   const [first, second] = front.roles as [RoleEntry, RoleEntry];
   if (first.id === second.id) {
@@ -154,7 +155,7 @@ export function parseArticle(text: string, file: string, topics: TopicVocabulary
   }
 
   // Sections by topic with their heading line, to report a topic written twice.
-  type Lined = Section & { readonly line: number };
+  type Lined = Pick<Section, 'topic' | 'text'> & { readonly line: number };
   const sections: [Map<TopicId, Lined>, Map<TopicId, Lined>] = [new Map(), new Map()];
   const differences = new Map<TopicId, Lined>();
   let target: Target = { kind: 'none' };
@@ -277,11 +278,10 @@ export function parseArticle(text: string, file: string, topics: TopicVocabulary
     titleLine: yaml.lineOf(['roles', index, 'title']),
     aliasLines: entry.aliases.map((_, a) => yaml.lineOf(['roles', index, 'aliases', a])),
     salaryLine: yaml.lineOf(['roles', index, 'salary', 'amount']),
-    sections: [...sections[index].values()].map(({ topic, text }) => ({ topic, text })),
+    sections: [...sections[index].values()].map(({ topic, text }) => ({ topic, text, source })),
   });
-  const source: Source = { title: front.source.title, file, ...(front.source.url === undefined ? {} : { url: front.source.url }) };
   return {
-    article: { id, file, title: front.title, source, roles: [role(first, 0), role(second, 1)], differences: [...differences.values()].map(({ topic, text }) => ({ topic, text })) },
+    article: { id, file, title: front.title, source, roles: [role(first, 0), role(second, 1)], differences: [...differences.values()].map(({ topic, text }) => ({ topic, text, source })) },
     problems,
     warnings,
   };

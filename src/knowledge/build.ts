@@ -6,6 +6,7 @@ import {
   type Conflict,
   type Fact,
   type KnowledgeBase,
+  type Ladder,
   type LadderLink,
   type Role,
   type RoleId,
@@ -48,14 +49,17 @@ interface RoleDraft {
   readonly title: string;
   readonly titleFile: string;
   readonly titleLine: number;
+  /** The title as names are compared, for the one-title-per-id rule. */
+  readonly titleKey: string;
   readonly summary: string;
   readonly aliases: string[];
-  readonly aliasKeys: Set<string>;
+  /** Simplified title and aliases: a role has a handful, so a list beats a Set here (50,000 of them). */
+  readonly aliasKeys: string[];
   readonly facts: Map<TopicId, Fact[]>;
   readonly salaries: Salary[];
-  readonly salaryWhere: { readonly file: string; readonly line: number; readonly field: string }[];
-  readonly ladder: { reportsTo: LadderDraft[]; stepTowards: LadderDraft[]; comesFrom: LadderDraft[] };
-  readonly ladderKeys: Set<string>;
+  readonly salaryWhere: { readonly file: string; readonly line: number; readonly role: ParsedRole }[];
+  /** Created by the first article that has ladder facts for the role. */
+  ladder?: { reportsTo: LadderDraft[]; stepTowards: LadderDraft[]; comesFrom: LadderDraft[]; keys: Set<string> };
   readonly comparisons: string[];
   /** O*NET-SOC code from front matter (first article that sets it). */
   soc?: { readonly code: string; readonly file: string };
@@ -72,7 +76,20 @@ export interface BuildResult {
  * life of the knowledge base, so each is copied to its exact size (at 10,000 articles the spare room
  * was about 20 MB).
  */
-const exact = <T>(list: readonly T[]): readonly T[] => (list.length === 0 ? [] : list.slice());
+const exact = <T>(list: readonly T[]): readonly T[] => (list.length === 0 ? NONE : list.slice());
+
+/**
+ * One frozen empty list and one empty ladder shared by every role that has none (most roles have no
+ * ladder facts: three lists and an object each, about 8 MB at 50,000 articles).
+ */
+const NONE: readonly never[] = Object.freeze([]);
+const NO_LADDER: Ladder = Object.freeze({ reportsTo: NONE, stepTowards: NONE, comesFrom: NONE });
+
+function addFact(facts: Map<TopicId, Fact[]>, topic: TopicId, fact: Fact): void {
+  const list = facts.get(topic);
+  if (list === undefined) facts.set(topic, [fact]);
+  else list.push(fact);
+}
 
 const money = (s: Salary): string => `${s.amount.toLocaleString('en-US')} ${s.currency} per ${s.period} (${s.kind})`;
 const sameSalary = (a: Salary, b: Salary): boolean =>
@@ -95,23 +112,23 @@ export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articl
     const { entry } = role;
     let draft = drafts.get(entry.id);
     if (draft === undefined) {
+      const titleKey = simplify(entry.title);
       draft = {
         id: entry.id,
         title: entry.title,
         titleFile: article.file,
         titleLine: role.titleLine,
+        titleKey,
         summary: entry.summary,
         aliases: [],
-        aliasKeys: new Set([simplify(entry.title)]),
+        aliasKeys: [titleKey],
         facts: new Map(),
         salaries: [],
         salaryWhere: [],
-        ladder: { reportsTo: [], stepTowards: [], comesFrom: [] },
-        ladderKeys: new Set(),
         comparisons: [],
       };
       drafts.set(entry.id, draft);
-    } else if (simplify(draft.title) !== simplify(entry.title)) {
+    } else if (draft.titleKey !== simplify(entry.title)) {
       problems.push({
         file: article.file,
         line: role.titleLine,
@@ -124,26 +141,23 @@ export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articl
     // Variants that differ only in dots or hyphens are kept: matchers may compare spellings literally.
     for (const alias of entry.aliases) {
       const key = simplify(alias);
-      if (!draft.aliasKeys.has(key)) {
-        draft.aliasKeys.add(key);
+      if (!draft.aliasKeys.includes(key)) {
+        draft.aliasKeys.push(key);
         draft.aliases.push(alias);
       }
     }
     const source = article.source;
-    const add = (topic: TopicId, text: string): void => {
-      const list = draft.facts.get(topic);
-      if (list === undefined) draft.facts.set(topic, [{ text, source }]);
-      else list.push({ text, source });
-    };
-    add('overview', entry.summary);
-    for (const section of role.sections) add(section.topic, section.text);
+    addFact(draft.facts, 'overview', { text: entry.summary, source });
+    // A section is a fact already (its text and source): kept as it is, not copied.
+    for (const section of role.sections) addFact(draft.facts, section.topic, section);
     if (entry.salary !== undefined) {
       draft.salaries.push({ ...entry.salary, source });
-      draft.salaryWhere.push({ file: article.file, line: role.salaryLine, field: roleField(role, 'salary', 'amount') });
+      draft.salaryWhere.push({ file: article.file, line: role.salaryLine, role });
     }
     const ladder = entry.ladder;
     if (ladder !== undefined) {
-      const links: [keyof RoleDraft['ladder'], readonly string[]][] = [
+      draft.ladder ??= { reportsTo: [], stepTowards: [], comesFrom: [], keys: new Set() };
+      const links: ['reportsTo' | 'stepTowards' | 'comesFrom', readonly string[]][] = [
         ['reportsTo', ladder.reports_to],
         ['stepTowards', ladder.step_towards],
         ['comesFrom', ladder.comes_from],
@@ -151,8 +165,8 @@ export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articl
       for (const [kind, titles] of links) {
         for (const title of titles) {
           const key = `${kind}:${nameKey(title)}`;
-          if (draft.ladderKeys.has(key)) continue;
-          draft.ladderKeys.add(key);
+          if (draft.ladder.keys.has(key)) continue;
+          draft.ladder.keys.add(key);
           draft.ladder[kind].push({ title, source });
         }
       }
@@ -247,8 +261,8 @@ export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articl
 
   if (problems.length > 0) return { problems, warnings };
 
-  const resolve = (links: readonly LadderDraft[], self: RoleId): LadderLink[] =>
-    links.map(({ title, source }) => {
+  const resolve = (links: readonly LadderDraft[], self: RoleId): readonly LadderLink[] =>
+    links.length === 0 ? NONE : links.map(({ title, source }) => {
       const roleId = owners.get(nameKey(title))?.roleId;
       return roleId === undefined || roleId === self ? { title, source } : { title, roleId, source };
     });
@@ -267,7 +281,7 @@ export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articl
         warnings.push({
           file: where.file,
           line: where.line,
-          field: where.field,
+          field: roleField(where.role, 'salary', 'amount'),
           message: `${draft.title}: ${money(salary)} here, but ${money(first)} in ${first.source.file}; both are kept, per source`,
           hint: 'check the sources; answers show each figure with its source',
         });
@@ -280,11 +294,14 @@ export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articl
       summary: draft.summary,
       facts: Object.fromEntries([...draft.facts].map(([topic, list]) => [topic, exact(list)])),
       salaries: exact(draft.salaries),
-      ladder: {
-        reportsTo: resolve(draft.ladder.reportsTo, draft.id),
-        stepTowards: resolve(draft.ladder.stepTowards, draft.id),
-        comesFrom: resolve(draft.ladder.comesFrom, draft.id),
-      },
+      ladder:
+        draft.ladder === undefined
+          ? NO_LADDER
+          : {
+              reportsTo: resolve(draft.ladder.reportsTo, draft.id),
+              stepTowards: resolve(draft.ladder.stepTowards, draft.id),
+              comesFrom: resolve(draft.ladder.comesFrom, draft.id),
+            },
       comparisons: exact(draft.comparisons),
       ...(draft.soc === undefined ? {} : { soc: draft.soc.code }),
     });

@@ -5,7 +5,18 @@
  * cache is ignored and rebuilt, and what is read back is validated with zod like any outside input.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { ParsedArticle, ParsedRole, Section } from './article.js';
@@ -153,8 +164,9 @@ function toStored(cached: CachedFile): StoredFile {
 }
 
 /**
- * Strings repeated across articles (role ids, titles, aliases, units) kept once: a role named in ten
- * articles would otherwise hold ten copies of its names for as long as the files are remembered.
+ * Strings repeated across articles (role ids, titles, aliases, units, and a role's summary and
+ * sections when several articles state the same) kept once: a role in ten articles would otherwise
+ * hold ten copies of them for as long as the files are remembered.
  */
 export function createStringPool(): (text: string) => string {
   const pool = new Map<string, string>();
@@ -171,7 +183,7 @@ function fromStored(stored: StoredFile, share: (text: string) => string): Cached
   const { article } = stored;
   const source = { title: article.source.title, file, ...optional('url', article.source.url) };
   const sections = (list: readonly z.infer<typeof SectionSchema>[]): Section[] =>
-    list.map((s) => ({ topic: share(s.topic), text: s.text }));
+    list.map((s) => ({ topic: share(s.topic), text: share(s.text), source }));
   const role = (r: StoredRole, index: 0 | 1): ParsedRole => {
     const { entry } = r;
     const salary = entry.salary;
@@ -181,7 +193,7 @@ function fromStored(stored: StoredFile, share: (text: string) => string): Cached
         id: share(entry.id),
         title: share(entry.title),
         aliases: entry.aliases.map(share),
-        summary: entry.summary,
+        summary: share(entry.summary),
         ...optional(
           'salary',
           salary && {
@@ -295,6 +307,36 @@ export function readParseCache(cacheDir: string, expected: CacheExpectation): Ca
 }
 
 /**
+ * Remove the caches of knowledge directories that no longer exist (temporary copies, tests), so the
+ * folder does not grow without end. Reads only the first line of each; never throws.
+ */
+function pruneOrphans(cacheDir: string, keep: string): void {
+  try {
+    for (const name of readdirSync(cacheDir)) {
+      const path = join(cacheDir, name);
+      if (path === keep || !/^knowledge-[0-9a-f]{16}\.jsonl$/u.test(name)) continue;
+      const fd = openSync(path, 'r');
+      let head: string;
+      try {
+        const buffer = Buffer.alloc(4096);
+        head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0)).split('\n')[0] ?? '';
+      } finally {
+        closeSync(fd);
+      }
+      let dir: unknown;
+      try {
+        dir = (JSON.parse(head) as { dir?: unknown }).dir;
+      } catch {
+        dir = undefined;
+      }
+      if (typeof dir === 'string' && !existsSync(dir)) rmSync(path, { force: true });
+    }
+  } catch {
+    // Pruning is housekeeping: a folder that cannot be listed or a file that cannot be read stays.
+  }
+}
+
+/**
  * Write the cache of `dir` atomically (a temporary file renamed over the old one), so a crash or a
  * second process never leaves half a cache. Returns the error message instead of throwing: a cache
  * that cannot be written only makes the next start slower.
@@ -323,6 +365,7 @@ export function writeParseCache(
     parts.push('');
     writeFileSync(temporary, parts.join('\n'));
     renameSync(temporary, target);
+    pruneOrphans(cacheDir, target);
     return undefined;
   } catch (error) {
     rmSync(temporary, { force: true });

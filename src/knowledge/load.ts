@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ParsedArticle } from './article.js';
@@ -18,7 +18,7 @@ import type { KnowledgeBase, Topic } from './model.js';
 import { parseFiles, type ParseJob } from './parse-files.js';
 import type { Problem } from './problem.js';
 import { parseTopics } from './topics.js';
-import { loadOpenData, OPEN_DATA_DIR } from './open-data/load.js';
+import { loadOpenData, OPEN_DATA_DIR, type OpenDataResult } from './open-data/load.js';
 import { withOpenData } from './open-data/merge.js';
 import { PROJECT_ROOT } from '../config/paths.js';
 
@@ -44,6 +44,15 @@ export interface LoadedFiles {
   /** When the stamps were taken: a file changed in the same instant may keep its size and mtime. */
   readonly checkedAt: number;
   readonly files: ReadonlyMap<string, LoadedFile>;
+  /** The open data as last loaded, and what it was loaded from. */
+  readonly openData?: OpenDataMemo;
+}
+
+/** The open-data result with the stamp of its files and the curated role ids it was checked against. */
+export interface OpenDataMemo {
+  readonly stamp: string;
+  readonly taken: ReadonlySet<string>;
+  readonly result: OpenDataResult;
 }
 
 /** How a load got its articles: from memory, the parse cache, or by parsing. */
@@ -152,6 +161,27 @@ function append<T>(into: T[], items: readonly T[]): void {
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Name, size and mtime of every file in the open-data folder, or undefined when one changed too
+ * recently to be told apart from a change in the same mtime tick.
+ */
+function openDataStamp(openDir: string, checkedAt: number): string | undefined {
+  const parts: string[] = [];
+  try {
+    for (const name of readdirSync(openDir).sort()) {
+      const stat = statSync(join(openDir, name));
+      if (stat.mtimeMs >= checkedAt - RACY_MS) return undefined;
+      parts.push(`${name}\u0000${stat.size}\u0000${stat.mtimeMs}`);
+    }
+  } catch {
+    return undefined;
+  }
+  return parts.join('\n');
+}
+
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean =>
+  a.size === b.size && [...a].every((x) => b.has(x));
 
 /** The vocabulary's identity in cache keys. */
 function vocabularyKey(topics: readonly Topic[]): string {
@@ -361,17 +391,33 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     ...(cacheWriteError === undefined ? {} : { cacheWriteError }),
     cacheWritten,
   };
-  const loaded: LoadedFiles = { vocabulary: expected.vocabulary, checkedAt, files };
   const built = buildKnowledgeBase(dir, topicsResult.topics, articles);
   append(problems, built.problems);
   append(warnings, built.warnings);
   // Open data (open-data/): occupations beside the curated roles; a directory without it is articles only.
+  // A reload reuses the previous result while its files and the curated role ids are unchanged.
   const openDir = join(dir, OPEN_DATA_DIR);
-  const open = existsSync(openDir) ? await loadOpenData(openDir, new Set(built.kb?.roles.keys())) : undefined;
+  let openData: OpenDataMemo | undefined;
+  if (existsSync(openDir)) {
+    const taken = new Set(built.kb?.roles.keys());
+    const stamp = openDataStamp(openDir, checkedAt);
+    const before = options.previous?.openData;
+    openData =
+      before !== undefined && stamp !== undefined && before.stamp === stamp && sameSet(before.taken, taken)
+        ? before
+        : { stamp: stamp ?? '', taken, result: await loadOpenData(openDir, taken) };
+  }
+  const open = openData?.result;
   if (open !== undefined) {
     append(problems, open.problems);
     append(warnings, open.warnings);
   }
+  const loaded: LoadedFiles = {
+    vocabulary: expected.vocabulary,
+    checkedAt,
+    files,
+    ...(openData === undefined ? {} : { openData }),
+  };
   if (problems.length > 0 || built.kb === undefined) return { ok: false, problems, loaded, stats };
   const merged = withOpenData(built.kb, open);
   append(warnings, merged.warnings);

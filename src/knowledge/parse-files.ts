@@ -114,24 +114,27 @@ export async function parseFiles(
           resolve();
           return;
         }
-        const send = (): void => {
-          if (next >= jobs.length) {
-            void worker.terminate();
-            return;
+        // Two chunks in flight per worker: it parses the next while this thread takes in the last.
+        let inFlight = 0;
+        const more = (): void => {
+          while (inFlight < 2 && next < jobs.length) {
+            const start = next;
+            next += CHUNK;
+            inFlight++;
+            const request: WorkerRequest = { start, jobs: jobs.slice(start, start + CHUNK) };
+            worker.postMessage(request);
           }
-          const start = next;
-          next += CHUNK;
-          const request: WorkerRequest = { start, jobs: jobs.slice(start, start + CHUNK) };
-          worker.postMessage(request);
+          if (inFlight === 0) void worker.terminate();
         };
         worker.on('message', (reply: WorkerReply) => {
+          inFlight--;
+          more();
           reply.outcomes.forEach((outcome, k) => deliver(reply.start + k, outcome));
           inWorkers += reply.outcomes.length;
-          send();
         });
         worker.on('error', () => resolve());
         worker.on('exit', () => resolve());
-        worker.once('online', send);
+        worker.once('online', more);
       });
     await Promise.all(Array.from({ length: threads }, runOne));
   }

@@ -1,11 +1,19 @@
-import { z } from 'zod';
-import type { Answer, SalaryComparison, TopicBlock } from '../answer/model.js';
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import type { Answer, MedianComparison, PlaceNote, SalaryComparison, TopicBlock } from '../answer/model.js';
 import type { Source, Topic } from '../knowledge/model.js';
 import { messages } from '../messages.js';
-import { exactQuery, type Query } from '../understand/query.js';
 import { truncate } from '../text/truncate.js';
 import { neutralizeMentions, quoteUserTextForDiscord } from './escape.js';
-import { ladderSentence, salaryDifferenceLine, salaryLinesFor, formatSource } from './format.js';
+import {
+  figureLines,
+  formatSource,
+  ladderSentence,
+  medianDifferenceLine,
+  placeLine,
+  rankingLines,
+  salaryDifferenceLine,
+  salaryLinesFor,
+} from './format.js';
 import {
   DISCORD_LIMITS as L,
   embedLength,
@@ -29,37 +37,76 @@ export type {
 const COLOR = 0x4f7cac;
 
 /**
+ * How the buttons under an answer are named. The renderer draws them; what a click means (the
+ * custom_id codec) belongs to the Discord adapter, which passes this in.
+ */
+export interface ButtonIds {
+  /** The custom_id of a button answering `topic` for `roles`; undefined leaves the button out. */
+  topic(topic: string, roles: readonly string[]): string | undefined;
+  /** Buttons for a last row of their own (Helpful / Not helpful), kept whatever topics are dropped. */
+  readonly actions?: readonly ActionButton[] | undefined;
+}
+
+export interface ActionButton {
+  readonly label: string;
+  readonly customId: string;
+  readonly style?: DiscordButton['style'];
+}
+
+/** No buttons at all (previews, benchmarks). */
+export const NO_BUTTONS: ButtonIds = Object.freeze({ topic: () => undefined });
+
+/**
  * An Answer as a Discord message body (plain API JSON): one embed with a field per role and topic,
  * the sources in the footer, and buttons for the other topics of the same roles. Every limit is met
  * by shortening at a word boundary, never by failing; nothing in it can ping anyone.
  */
-export function renderDiscord(answer: Answer): DiscordMessage {
-  return fitMessage(draft(answer));
+export function renderDiscord(answer: Answer, ids: ButtonIds = NO_BUTTONS): DiscordMessage {
+  return fitMessage(draft(answer, ids));
 }
 
-function draft(answer: Answer): DiscordMessage {
+function draft(answer: Answer, ids: ButtonIds): DiscordMessage {
+  const actions = (ids.actions ?? []).flatMap((a) => button(a.label, a.customId, a.style) ?? []);
   const message = (embed: DiscordEmbed | undefined, buttons: DiscordButton[] = []): DiscordMessage => ({
     embeds: embed ? [{ color: COLOR, ...embed }] : [],
-    components: rows(buttons),
+    components: rows(buttons, actions),
     allowed_mentions: { parse: [] },
   });
   switch (answer.kind) {
     case 'compare': {
       const titles = answer.roles.map((r) => r.title);
+      const roleIds = answer.roles.map((r) => r.id);
+      if (answer.ranking !== undefined) {
+        const [heading, ...rest] = rankingLines(answer.ranking, '');
+        return message(
+          {
+            ...(heading !== undefined ? { title: heading } : {}),
+            description: [...rest, ...placeNote(answer.place)].join('\n'),
+            ...footer(answer.sources),
+          },
+          topicButtons(ids, answer.otherTopics, roleIds),
+        );
+      }
       const notes: string[] = [];
-      if (!answer.direct)
+      // The note is about composing article facts; figures alone (occupations) need none.
+      const composed = answer.blocks.some((b) => b.perRole.some((p) => p.facts.length > 0));
+      if (!answer.direct && composed)
         notes.push(answer.roles.length === 2 ? messages.notDirectPair(titles) : messages.notDirectMany);
       const line = answer.salary ? salaryDifferenceLine(answer.salary) : undefined;
       if (line !== undefined) notes.push(`**${line}**`);
-      const ids = answer.roles.map((r) => r.id);
+      const median = answer.medians ? medianDifferenceLine(answer.medians) : undefined;
+      if (median !== undefined) notes.push(`**${median}**`);
+      notes.push(...placeNote(answer.place));
       return message(
         {
           title: messages.versus(titles),
           ...(notes.length > 0 ? { description: notes.join('\n\n') } : {}),
-          fields: answer.blocks.flatMap((b) => blockFields(b, answer.salary, answer.roles.length <= 3)),
+          fields: answer.blocks.flatMap((b) =>
+            blockFields(b, answer.salary, answer.medians, answer.roles.length <= 3),
+          ),
           ...footer(answer.sources),
         },
-        topicButtons(answer.otherTopics, ids),
+        topicButtons(ids, answer.otherTopics, roleIds),
       );
     }
     case 'role': {
@@ -67,11 +114,15 @@ function draft(answer: Answer): DiscordMessage {
       return message(
         {
           title: answer.role.title,
-          description: [answer.summary, ...(line !== undefined ? [line] : [])].join('\n\n'),
-          fields: answer.blocks.flatMap((b) => blockFields(b, answer.salary, false)),
+          description: [
+            answer.summary,
+            ...(line !== undefined ? [line] : []),
+            ...placeNote(answer.place),
+          ].join('\n\n'),
+          fields: answer.blocks.flatMap((b) => blockFields(b, answer.salary, undefined, false)),
           ...footer(answer.sources),
         },
-        topicButtons(answer.otherTopics, [answer.role.id]),
+        topicButtons(ids, answer.otherTopics, [answer.role.id]),
       );
     }
     case 'ladder': {
@@ -97,19 +148,29 @@ function draft(answer: Answer): DiscordMessage {
           );
         }
       }
+      const median = answer.medians ? medianDifferenceLine(answer.medians) : undefined;
+      if (median !== undefined) lines.push('', `**${median}**`);
+      lines.push(...placeNote(answer.place).flatMap((p) => ['', p]));
       const fields: DiscordEmbedField[] = (answer.requirements?.perRole ?? []).map(({ role, facts }) => ({
         name: `${messages.ladderRequirements}: ${role.title}`,
         value: facts.join('\n\n'),
       }));
+      for (const block of answer.blocks ?? [])
+        fields.push(...blockFields(block, answer.salary, answer.medians, answer.roles.length <= 3));
       return message({ title, description: lines.join('\n'), fields, ...footer(answer.sources) });
     }
     case 'list':
       return message(
-        answer.roles.length === 0
+        answer.roles.length === 0 && answer.occupations === undefined
           ? { description: messages.listEmpty }
           : {
               title: messages.listRolesHeading,
-              description: answer.roles.map((r) => `- ${r.title}`).join('\n'),
+              description: [
+                ...answer.roles.map((r) => `- ${r.title}`),
+                ...(answer.occupations === undefined
+                  ? []
+                  : ['', messages.listOccupations(answer.occupations)]),
+              ].join('\n'),
               fields: [
                 {
                   name: messages.listComparisonsHeading,
@@ -117,16 +178,29 @@ function draft(answer: Answer): DiscordMessage {
                 },
               ],
             },
-        roleButtons(answer.roles),
+        roleButtons(ids, answer.roles),
       );
     case 'help':
+      if (answer.outOfScope === true) {
+        return message({
+          description: [
+            messages.outOfScope,
+            messages.outOfScopeCan(
+              answer.topics.filter((t) => t.id !== 'overview').map((t) => t.name.toLowerCase()),
+            ),
+          ].join('\n\n'),
+        });
+      }
       return message({
         description: [
-          messages.helpIntro,
+          answer.occupations === undefined
+            ? messages.helpIntro
+            : messages.helpIntroOpenData(answer.occupations),
           ...answer.examples.map((e) => `- ${e}`),
           '',
           messages.helpFollowUp,
         ].join('\n'),
+        ...(answer.credits === undefined ? {} : { footer: { text: answer.credits.join(' \u00B7 ') } }),
         fields: [
           {
             name: messages.helpCommandsHeading,
@@ -141,40 +215,58 @@ function draft(answer: Answer): DiscordMessage {
     case 'smalltalk':
       return { content: answer.reply, embeds: [], components: [], allowed_mentions: { parse: [] } };
     case 'clarify':
-      return message({ description: answer.question }, roleButtons(answer.candidates));
+      return message({ description: answer.question }, roleButtons(ids, answer.candidates));
     case 'unknown':
       return message(
         { description: unknownLines(answer, (t) => quoteUserTextForDiscord(t)).join('\n') },
-        roleButtons(answer.suggestions),
+        roleButtons(ids, answer.suggestions),
       );
   }
+}
+
+function placeNote(place: PlaceNote | undefined): string[] {
+  return place === undefined ? [] : [placeLine(place, (t) => quoteUserTextForDiscord(t))];
 }
 
 function blockFields(
   block: TopicBlock,
   salary: SalaryComparison | undefined,
+  medians: MedianComparison | undefined,
   inline: boolean,
 ): DiscordEmbedField[] {
-  const isSalary = block.topic.id === 'salary' && salary !== undefined;
+  const isSalary = block.topic.id === 'salary' && (salary !== undefined || medians !== undefined);
   const perRole =
-    isSalary && salary.higher !== undefined && block.perRole.length > 2
+    isSalary && salary?.higher !== undefined && block.perRole.length > 2
       ? rankedRoles(block, salary)
       : block.perRole;
-  const fields: DiscordEmbedField[] = perRole.map(({ role, facts }) => {
-    const figures = isSalary ? salaryLinesFor(salary, role.id).map((f) => `**${f}**`) : [];
-    const empty = isSalary
-      ? figures.length === 0
-        ? [messages.noSalary]
-        : []
-      : facts.length === 0
-        ? [messages.noFacts]
-        : [];
-    return {
-      name: block.perRole.length === 1 ? block.topic.name : `${block.topic.name}: ${role.title}`,
-      value: [...figures, ...facts, ...empty].join('\n\n'),
-      inline,
-    };
-  });
+  const missing = new Set(block.missing?.roles.map((r) => r.id) ?? []);
+  const fields: DiscordEmbedField[] = perRole
+    .filter(({ role }) => !(missing.has(role.id) && block.perRole.length > 1))
+    .map(({ role, facts, figures }) => {
+      const articleFigures =
+        isSalary && salary !== undefined ? salaryLinesFor(salary, role.id).map((f) => `**${f}**`) : [];
+      // The open data's figures after the article's words, each under its own source line.
+      const data = figures === undefined ? [] : figureLines(block.topic.id, figures);
+      const nothing = articleFigures.length === 0 && data.length === 0 && facts.length === 0;
+      const empty = missing.has(role.id) || !nothing ? [] : [isSalary ? messages.noSalary : messages.noFacts];
+      return {
+        name: block.perRole.length === 1 ? block.topic.name : `${block.topic.name}: ${role.title}`,
+        value: [...articleFigures, ...facts, ...(data.length > 0 ? [data.join('\n')] : []), ...empty].join(
+          '\n\n',
+        ),
+        inline,
+      };
+    });
+  if (block.missing !== undefined) {
+    fields.push({
+      name: block.topic.name,
+      value: messages.notInData(
+        block.topic.name.toLowerCase(),
+        block.missing.roles.map((r) => r.title),
+        block.missing.instead.map((t) => t.name.toLowerCase()),
+      ),
+    });
+  }
   if (block.difference !== undefined) {
     fields.push({
       name: `${block.topic.name}: ${messages.whatDiffers.toLowerCase()}`,
@@ -200,66 +292,34 @@ function footer(sources: readonly Source[]): Pick<DiscordEmbed, 'footer' | 'url'
   };
 }
 
-/** A topic button's payload: everything needed to answer the click, even after a restart. */
-export interface TopicButton {
-  readonly topic: string;
-  readonly roles: readonly string[];
+function topicButtons(ids: ButtonIds, topics: readonly Topic[], roles: readonly string[]): DiscordButton[] {
+  return topics.flatMap((t) => button(t.name, ids.topic(t.id, roles)) ?? []);
 }
 
-const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const TopicButtonIdSchema = z
-  .string()
-  .max(L.customId)
-  .transform((s) => s.split('|'))
-  .pipe(
-    z.tuple([
-      z.literal('t'),
-      z.string().regex(ID),
-      z
-        .string()
-        .transform((s) => s.split(','))
-        .pipe(z.array(z.string().regex(ID)).min(1).max(10)),
-    ]),
-  );
-
-/** "t|salary|operations-coordinator,operations-manager"; undefined when it would not fit in a custom_id. */
-export function encodeTopicButton(button: TopicButton): string | undefined {
-  const id = `t|${button.topic}|${button.roles.join(',')}`;
-  return decodeTopicButton(id) ? id : undefined;
+function roleButtons(ids: ButtonIds, roles: readonly { id: string; title: string }[]): DiscordButton[] {
+  return roles.flatMap((r) => button(r.title, ids.topic('overview', [r.id])) ?? []);
 }
 
-/** The button a custom_id stands for, or undefined for anything this renderer did not make. */
-export function decodeTopicButton(customId: string): TopicButton | undefined {
-  const parsed = TopicButtonIdSchema.safeParse(customId);
-  if (!parsed.success) return undefined;
-  const [, topic, roles] = parsed.data;
-  return { topic, roles };
+function button(
+  label: string,
+  customId: string | undefined,
+  style: DiscordButton['style'] = ButtonStyle.Secondary,
+): DiscordButton | undefined {
+  return customId === undefined
+    ? undefined
+    : { type: ComponentType.Button, style, label, custom_id: customId };
 }
 
-/** The Query a button click stands for, ready for `engine.answerQuery`. */
-export function queryForButton(button: TopicButton): Query {
-  return exactQuery(button.roles.length > 1 ? 'compare' : 'role', button.roles, button.topic);
-}
-
-function button(label: string, spec: TopicButton): DiscordButton | undefined {
-  const custom_id = encodeTopicButton(spec);
-  return custom_id === undefined ? undefined : { type: 2, style: 2, label, custom_id };
-}
-
-function topicButtons(topics: readonly Topic[], roles: readonly string[]): DiscordButton[] {
-  return topics.flatMap((t) => button(t.name, { topic: t.id, roles }) ?? []);
-}
-
-function roleButtons(roles: readonly { id: string; title: string }[]): DiscordButton[] {
-  return roles.flatMap((r) => button(r.title, { topic: 'overview', roles: [r.id] }) ?? []);
-}
-
-function rows(buttons: readonly DiscordButton[]): DiscordActionRow[] {
+/** Topic buttons fill the rows left after the reserved last row of actions (feedback). */
+function rows(buttons: readonly DiscordButton[], actions: readonly DiscordButton[]): DiscordActionRow[] {
   const out: DiscordActionRow[] = [];
-  const capped = buttons.slice(0, L.buttonsPerRow * L.rows);
+  const reserved = actions.length > 0 ? 1 : 0;
+  const capped = buttons.slice(0, L.buttonsPerRow * (L.rows - reserved));
   for (let i = 0; i < capped.length; i += L.buttonsPerRow) {
-    out.push({ type: 1, components: capped.slice(i, i + L.buttonsPerRow) });
+    out.push({ type: ComponentType.ActionRow, components: capped.slice(i, i + L.buttonsPerRow) });
   }
+  if (reserved > 0)
+    out.push({ type: ComponentType.ActionRow, components: actions.slice(0, L.buttonsPerRow) });
   return out;
 }
 
@@ -287,12 +347,12 @@ export function fitMessage(message: DiscordMessage): DiscordMessage {
     return out;
   });
   shrinkToTotal(embeds);
-  const components = message.components.slice(0, L.rows).map((row) => ({
-    type: 1 as const,
+  const components = message.components.slice(0, L.rows).map((row): DiscordActionRow => ({
+    type: ComponentType.ActionRow,
     components: row.components
       .slice(0, L.buttonsPerRow)
       .filter((b) => b.custom_id.length <= L.customId)
-      .map((b) => ({ ...b, label: safe(b.label, L.buttonLabel) })),
+      .map((b) => ({ ...b, label: safe(b.label ?? '', L.buttonLabel) })),
   }));
   return {
     ...(message.content !== undefined ? { content: safe(message.content, L.content) } : {}),

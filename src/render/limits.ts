@@ -1,8 +1,14 @@
 /**
- * Discord's message limits (https://discord.com/developers/docs/resources/message), the payload
- * types the Discord renderer emits, and a checker used by the renderer's tests and the bot's.
- * Plain API JSON: nothing here imports discord.js.
+ * Discord's message limits (https://discord.com/developers/docs/resources/message), the payload the
+ * Discord renderer emits (plain API JSON typed by discord-api-types, never discord.js) and a checker
+ * used by the renderer's tests and the bot's.
  */
+import type {
+  APIActionRowComponent,
+  APIButtonComponentWithCustomId,
+  APIEmbed,
+  APIEmbedField,
+} from 'discord-api-types/v10';
 
 export const DISCORD_LIMITS = Object.freeze({
   content: 2000,
@@ -21,34 +27,12 @@ export const DISCORD_LIMITS = Object.freeze({
   rows: 5,
 });
 
-export interface DiscordEmbedField {
-  name: string;
-  value: string;
-  inline?: boolean;
-}
-
-export interface DiscordEmbed {
-  title?: string;
-  description?: string;
-  url?: string;
-  color?: number;
-  fields?: DiscordEmbedField[];
-  footer?: { text: string };
-}
-
-/** A button (component type 2); style 2 is "secondary" (grey). */
-export interface DiscordButton {
-  type: 2;
-  style: 2;
-  label: string;
-  custom_id: string;
-}
-
-/** An action row (component type 1) holding up to five buttons. */
-export interface DiscordActionRow {
-  type: 1;
-  components: DiscordButton[];
-}
+export type DiscordEmbedField = APIEmbedField;
+export type DiscordEmbed = APIEmbed;
+/** A button that sends an interaction (it has a custom_id), as the API takes it. */
+export type DiscordButton = APIButtonComponentWithCustomId;
+/** An action row holding up to five buttons. */
+export type DiscordActionRow = APIActionRowComponent<DiscordButton>;
 
 /** The body of a create-message / interaction-response call. */
 export interface DiscordMessage {
@@ -61,7 +45,11 @@ export interface DiscordMessage {
 
 /** Characters Discord counts towards the 6,000 total for one embed. */
 export function embedLength(embed: DiscordEmbed): number {
-  let n = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0);
+  let n =
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0);
   for (const f of embed.fields ?? []) n += f.name.length + f.value.length;
   return n;
 }
@@ -93,8 +81,9 @@ export function checkDiscordLimits(message: DiscordMessage): string[] {
   message.components.forEach((row, i) => {
     over(`row ${i} buttons`, row.components.length, L.buttonsPerRow);
     for (const b of row.components) {
+      const label = b.label ?? '';
       over(`button custom_id ${b.custom_id.slice(0, 20)}`, b.custom_id.length, L.customId);
-      over(`button label ${b.label.slice(0, 20)}`, b.label.length, L.buttonLabel);
+      over(`button label ${label.slice(0, 20)}`, label.length, L.buttonLabel);
     }
   });
   const ids = message.components.flatMap((r) => r.components.map((b) => b.custom_id));

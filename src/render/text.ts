@@ -13,6 +13,18 @@ import {
 } from './format.js';
 import { ladderHeading, ladderLines } from './headings.js';
 
+/** What ends a factual answer: the note on places, the sources, and what else can be asked. */
+function closingLines(answer: Extract<Answer, { kind: 'compare' | 'role' }>): string[] {
+  return [
+    ...placeLines(answer.place),
+    '',
+    ...footer(
+      answer.sources,
+      answer.otherTopics.map((t) => t.name),
+    ),
+  ];
+}
+
 /**
  * An Answer as plain terminal text: labelled blocks per topic and role, the salary difference line,
  * and the sources. Used by `npm run ask`, `npm run chat` and the `text` field of `--json`.
@@ -50,28 +62,12 @@ function lines(answer: Answer): string[] {
         );
       }
       for (const block of answer.blocks) out.push('', ...blockLines(block, answer.salary, answer.medians));
-      return [
-        ...out,
-        ...placeLines(answer.place),
-        '',
-        ...footer(
-          answer.sources,
-          answer.otherTopics.map((t) => t.name),
-        ),
-      ];
+      return [...out, ...closingLines(answer)];
     }
     case 'role': {
       const out = [answer.role.title, answer.summary];
       for (const block of answer.blocks) out.push('', ...blockLines(block, answer.salary, undefined));
-      return [
-        ...out,
-        ...placeLines(answer.place),
-        '',
-        ...footer(
-          answer.sources,
-          answer.otherTopics.map((t) => t.name),
-        ),
-      ];
+      return [...out, ...closingLines(answer)];
     }
     case 'ladder': {
       const out = [ladderHeading(answer), ...ladderLines(answer)];

@@ -11,7 +11,7 @@ import { messages } from '../../src/messages.js';
 import { renderJson } from '../../src/render/json.js';
 import { renderText } from '../../src/render/text.js';
 import type { QueryDraft } from '../../src/understand/query.js';
-import { articlesOnlyCopy } from '../understand/kb-fixture.js';
+import { articlesOnlyCopy } from '../../src/cli/eval-run.js';
 import { bundledKb, query } from './fixtures.js';
 
 /** Answers from the bundled open data (knowledge/open-data/), every figure checked against its TSV. */
@@ -352,7 +352,9 @@ describe('moves, places, help, JSON', () => {
 
 describe('a knowledge directory without open-data/', () => {
   it('answers from the articles only: no soc, no BLS figures, no open-data topics', async () => {
-    const result = await loadKnowledgeBase(articlesOnlyCopy());
+    const copy = await articlesOnlyCopy('knowledge');
+    const result = await loadKnowledgeBase(copy.dir);
+    await copy.dispose();
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.kb.openData).toBeUndefined();

@@ -51,10 +51,10 @@ describe('the bot on the gateway', () => {
 
     const reply = h.discord.nextMessage(h.discord.dmChannelId('300000000000000002'));
     h.discord.sendDirectMessage({
-      content: 'which roles do you know?',
+      content: 'ops coordinator vs ops manager salary',
       author: { id: '300000000000000002', username: 'sam' },
     });
-    expect(visibleText((await reply).body)).toContain('Operations Manager');
+    expect(visibleText((await reply).body)).toContain('$75,844');
   });
 
   it('WHEN the network drops the socket without a close frame (1006) THEN it resumes and answers', async () => {
@@ -75,5 +75,29 @@ describe('the bot on the gateway', () => {
       mentionsBot: true,
     });
     expect(visibleText((await reply).body)).toContain('$111,025');
+  });
+
+  it('WHEN the gateway stops acknowledging heartbeats (a zombie connection) THEN the bot reconnects, resumes, logs it and answers', async () => {
+    const connection = h.discord.gateway.at(-1)?.connection ?? 0;
+    h.discord.stopHeartbeatAcks();
+    try {
+      const resume = await h.discord.waitForGateway((g) => g.direction === 'in' && g.payload.op === 6, {
+        what: 'RESUME after a zombie connection',
+        timeoutMs: 10_000,
+      });
+      expect(resume.connection).toBeGreaterThan(connection);
+      await h.discord.waitForGateway((g) => g.direction === 'out' && g.payload.t === 'RESUMED', {
+        from: resume.index,
+      });
+    } finally {
+      h.discord.resumeHeartbeatAcks();
+    }
+    expect(h.logs.text).toContain('gateway stopped answering; reconnecting');
+    const reply = h.discord.nextMessage(h.discord.dmChannelId('300000000000000002'));
+    h.discord.sendDirectMessage({
+      content: 'coo salary',
+      author: { id: '300000000000000002', username: 'sam' },
+    });
+    expect(visibleText((await reply).body)).toContain('$132,974');
   });
 });

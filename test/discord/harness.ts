@@ -1,14 +1,28 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/config/env.js';
 import { startBot, type RunningBot, type StartBotOptions } from '../../src/discord/bot.js';
 import { openKnowledge } from '../../src/engine/reload.js';
 import { createLogger } from '../../src/log.js';
+import { IN_MEMORY, openStore } from '../../src/store/database.js';
 import {
   FakeDiscord,
   type FakeDiscordOptions,
   type JsonObject,
   type RecordedRequest,
 } from './fake-discord/server.js';
+
+/**
+ * A copy of the bundled knowledge base without the open data (the articles' four roles), in a fresh
+ * temporary folder: for tests whose questions must stay unknown, or that reload it.
+ */
+export function articlesOnlyKnowledge(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'careerbot-articles-')), 'knowledge');
+  cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true, filter: (source) => !source.includes('open-data') });
+  return dir;
+}
 
 /** Everything the bot logged in a test, one JSON line each. */
 export class LogCapture extends Writable {
@@ -48,6 +62,7 @@ export async function startHarness(
   const knowledge = botOptions.knowledge ?? (await openKnowledge(DEFAULT_KNOWLEDGE_DIR, logger));
   const bot = await startBot({
     cooldown: { max: 0, windowMs: 0 },
+    store: openStore(IN_MEMORY),
     ...botOptions,
     knowledge,
     token: discord.token,

@@ -56,26 +56,26 @@ describe('hostile input through the bot', () => {
     await h?.stop();
   });
 
-  it(`understanding reads at most MAX_INPUT_CHARS (${MAX_INPUT_CHARS}) characters, and a 100,000-character question costs well under a quarter of a second`, () => {
+  // How fast a paste is read is the bench's business; here: what is past the limit is never read.
+  it(`understanding reads at most MAX_INPUT_CHARS (${MAX_INPUT_CHARS}) characters of any paste`, () => {
     for (const [what, text] of Object.entries(PASTES)) {
-      const t0 = performance.now();
-      const turn = h.bot.engine.ask(`timing-${what}`, text);
-      const ms = performance.now() - t0;
-      expect(ms, what).toBeLessThan(250);
-      expect(turn.answer.kind, what).toBeTypeOf('string');
+      expect(h.bot.engine.ask(`paste-${what}`, text).answer.kind, what).toBeTypeOf('string');
     }
+    const late = `${'lorem ipsum '.repeat(Math.ceil(MAX_INPUT_CHARS / 12) + 10)} COO vs head of ops salary?`;
+    expect(h.bot.engine.ask('late-question', late).query.roles).toEqual([]);
+    expect(h.bot.engine.ask('early-question', `COO vs head of ops salary? ${late}`).query.roles).toHaveLength(
+      2,
+    );
     expect(MAX_INPUT_CHARS).toBeLessThanOrEqual(4_000);
   });
 
   for (const [what, text] of Object.entries(PASTES)) {
-    it(`GIVEN a DM of ${what} THEN it is answered exactly once, within a second, pinging nobody`, async () => {
+    it(`GIVEN a DM of ${what} THEN it is answered exactly once, pinging nobody`, async () => {
       const author = nextUser();
       const dm = h.discord.dmChannelId(author.id);
       const from = h.discord.requests.length;
-      const sentAt = Date.now();
       const asked = h.discord.sendDirectMessage({ content: text, author });
       const reply = await h.discord.nextMessage(dm, { from });
-      expect(reply.at - sentAt).toBeLessThan(1_000);
       expect(reply.status).toBe(200);
       expect((reply.body?.['message_reference'] as JsonObject)['message_id']).toBe(asked['id']);
       expectNoPings(reply);

@@ -10,9 +10,16 @@ import {
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
 describe('loadCommands (one loader for start-up and deploy-commands)', () => {
-  it('loads the five commands from commands/ with names and descriptions Discord accepts', async () => {
+  it('loads the six commands from commands/ with names and descriptions Discord accepts', async () => {
     const commands = await loadCommands(DEFAULT_COMMANDS_DIR);
-    expect(commands.map((c) => c.data.name).sort()).toEqual(['ask', 'compare', 'help', 'role', 'roles']);
+    expect(commands.map((c) => c.data.name).sort()).toEqual([
+      'ask',
+      'compare',
+      'config',
+      'help',
+      'role',
+      'roles',
+    ]);
     for (const command of commands) {
       const json = command.data.toJSON();
       expect(json.name).toMatch(COMMAND_NAME);

@@ -1,65 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { GatewayIntentBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_NAME } from '../../src/discord/commands.js';
 import { FATAL } from '../../src/discord/texts.js';
 import { FakeDiscord, type JsonObject } from './fake-discord/server.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url));
-
-interface Run {
-  /** When `when` fired (ms since epoch), to time what follows. */
-  readonly firedAt: number | undefined;
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+import { runBotProcess, type BotExit, type RunOptions, PROCESS_TEST_TIMEOUT_MS } from './spawn-bot.js';
 
 /** Run an entry point the way `npm start` does, with only the settings given (no .env from the repo). */
 function run(
   script: string,
   env: Record<string, string>,
-  options: { when?: RegExp; then?: (child: ChildProcess) => void; timeoutMs?: number } = {},
-): Promise<Run> {
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) =>
-        !/^(?:DISCORD_|ANSWER_CHANNEL_IDS|COOLDOWN_|LOG_LEVEL|KNOWLEDGE_DIR|GAPS_FILE|RECORD_GAPS)/.test(k),
-    ),
-  );
-  // An empty cwd: a developer's own .env must not leak into the test.
-  const child = spawn(process.execPath, ['--import', TSX, `${ROOT}${script}`], {
-    cwd: fileURLToPath(new URL('./fixtures/', import.meta.url)),
-    env: { ...clean, RECORD_GAPS: 'false', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  let firedAt: number | undefined;
-  child.stdout.on('data', (c: Buffer) => (stdout += String(c)));
-  child.stderr.on('data', (c: Buffer) => {
-    stderr += String(c);
-    if (firedAt === undefined && options.when?.test(stderr)) {
-      firedAt = Date.now();
-      options.then?.(child);
-    }
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${script} did not finish in time.\nstderr:\n${stderr}`));
-    }, options.timeoutMs ?? 20_000);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ firedAt, code, signal, stdout, stderr });
-    });
-  });
+  options: Omit<RunOptions, 'script'> = {},
+): Promise<BotExit> {
+  return runBotProcess(env, { ...options, script });
 }
 
-describe('npm start and npm run deploy-commands as processes', () => {
+describe('npm start and npm run deploy-commands as processes', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   let discord: FakeDiscord;
   beforeAll(async () => {
     discord = await FakeDiscord.start({ heartbeatIntervalMs: 500, logUnknownRoutes: false });
@@ -159,7 +114,7 @@ describe('npm start and npm run deploy-commands as processes', () => {
   );
 
   it.concurrent(
-    'deploy-commands registers the five commands in DISCORD_GUILD_ID with valid names, descriptions and options',
+    'deploy-commands registers the six commands in DISCORD_GUILD_ID with valid names, descriptions and options',
     async () => {
       const result = await run('src/discord/deploy-commands.ts', {
         DISCORD_TOKEN: discord.token,
@@ -168,9 +123,16 @@ describe('npm start and npm run deploy-commands as processes', () => {
       });
       expect(result.stderr.replace(/npm warn.*\n/g, '')).toBe('');
       expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/Registered 5 commands in guild/);
+      expect(result.stdout).toMatch(/Registered 6 commands in guild/);
       const registered = discord.registeredCommands.get(discord.guild.id) ?? [];
-      expect(registered.map((c) => c['name']).sort()).toEqual(['ask', 'compare', 'help', 'role', 'roles']);
+      expect(registered.map((c) => c['name']).sort()).toEqual([
+        'ask',
+        'compare',
+        'config',
+        'help',
+        'role',
+        'roles',
+      ]);
       for (const command of registered) {
         expect(String(command['name'])).toMatch(COMMAND_NAME);
         expect(String(command['description']).length).toBeGreaterThanOrEqual(1);
@@ -223,6 +185,6 @@ describe('npm start and npm run deploy-commands as processes', () => {
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/globally/);
-    expect(discord.registeredCommands.get('global')).toHaveLength(5);
+    expect(discord.registeredCommands.get('global')).toHaveLength(6);
   });
 });

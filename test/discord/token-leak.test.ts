@@ -7,7 +7,7 @@ import { openKnowledge } from '../../src/engine/reload.js';
 import { createLogger } from '../../src/log.js';
 import { FakeDiscord, type FakeUser, type JsonObject } from './fake-discord/server.js';
 import { buttonIds, startHarness, visibleText, type Harness } from './harness.js';
-import { runBotProcess } from './spawn-bot.js';
+import { runBotProcess, PROCESS_TEST_TIMEOUT_MS } from './spawn-bot.js';
 
 /**
  * The bot token never appears in anything the bot writes: logs at the most verbose level, stdout,
@@ -32,69 +32,73 @@ function secretsOf(token: string): string[] {
 const startProcess = (env: Record<string, string>, options: Parameters<typeof runBotProcess>[1] = {}) =>
   runBotProcess({ LOG_LEVEL: 'trace', ...env }, options);
 
-describe('the token never leaks from a failing login (real processes, LOG_LEVEL=trace)', () => {
-  it.concurrent(
-    'GIVEN Discord refuses the token on REST (401) THEN the output says so and never contains it',
-    async () => {
-      const token = randomToken();
-      const discord = await FakeDiscord.start({ logUnknownRoutes: false });
-      try {
-        const result = await startProcess({ DISCORD_TOKEN: token, DISCORD_API_BASE: discord.apiBase });
-        expect(result.code).toBe(1);
-        expect(result.stderr).toContain(FATAL.tokenRefused);
-        // It did send the token where it belongs, and the server answered 401.
-        expect(discord.requests.some((r) => r.authorization === `Bot ${token}` && r.status === 401)).toBe(
-          true,
-        );
-        for (const secret of secretsOf(token)) expect(result.output).not.toContain(secret);
-      } finally {
-        await discord.stop();
-      }
-    },
-  );
+describe(
+  'the token never leaks from a failing login (real processes, LOG_LEVEL=trace)',
+  { timeout: PROCESS_TEST_TIMEOUT_MS },
+  () => {
+    it.concurrent(
+      'GIVEN Discord refuses the token on REST (401) THEN the output says so and never contains it',
+      async () => {
+        const token = randomToken();
+        const discord = await FakeDiscord.start({ logUnknownRoutes: false });
+        try {
+          const result = await startProcess({ DISCORD_TOKEN: token, DISCORD_API_BASE: discord.apiBase });
+          expect(result.code).toBe(1);
+          expect(result.stderr).toContain(FATAL.tokenRefused);
+          // It did send the token where it belongs, and the server answered 401.
+          expect(discord.requests.some((r) => r.authorization === `Bot ${token}` && r.status === 401)).toBe(
+            true,
+          );
+          for (const secret of secretsOf(token)) expect(result.output).not.toContain(secret);
+        } finally {
+          await discord.stop();
+        }
+      },
+    );
 
-  it.concurrent(
-    'GIVEN the gateway refuses the token at IDENTIFY (close 4004) THEN the output never contains it',
-    async () => {
-      const token = randomToken();
-      const discord = await FakeDiscord.start({
-        token,
-        gatewayToken: randomToken(),
-        logUnknownRoutes: false,
-      });
-      try {
-        const result = await startProcess({ DISCORD_TOKEN: token, DISCORD_API_BASE: discord.apiBase });
-        expect(result.code).toBe(1);
-        expect(result.stderr).toContain(FATAL.tokenRefused);
-        expect((discord.sentByBot(2)[0]?.payload.d as JsonObject | undefined)?.['token']).toBe(token);
-        // The trace log really was verbose: it logged the gateway conversation, just not the token.
-        expect(result.stderr).toMatch(/discord\.js/);
-        for (const secret of secretsOf(token)) expect(result.output).not.toContain(secret);
-      } finally {
-        await discord.stop();
-      }
-    },
-  );
+    it.concurrent(
+      'GIVEN the gateway refuses the token at IDENTIFY (close 4004) THEN the output never contains it',
+      async () => {
+        const token = randomToken();
+        const discord = await FakeDiscord.start({
+          token,
+          gatewayToken: randomToken(),
+          logUnknownRoutes: false,
+        });
+        try {
+          const result = await startProcess({ DISCORD_TOKEN: token, DISCORD_API_BASE: discord.apiBase });
+          expect(result.code).toBe(1);
+          expect(result.stderr).toContain(FATAL.tokenRefused);
+          expect((discord.sentByBot(2)[0]?.payload.d as JsonObject | undefined)?.['token']).toBe(token);
+          // The trace log really was verbose: it logged the gateway conversation, just not the token.
+          expect(result.stderr).toMatch(/discord\.js/);
+          for (const secret of secretsOf(token)) expect(result.output).not.toContain(secret);
+        } finally {
+          await discord.stop();
+        }
+      },
+    );
 
-  it.concurrent(
-    'GIVEN a running bot WHEN the gateway later closes with 4004 THEN the output never contains the token',
-    async () => {
-      const token = randomToken();
-      const discord = await FakeDiscord.start({ token, heartbeatIntervalMs: 500, logUnknownRoutes: false });
-      try {
-        const result = await startProcess(
-          { DISCORD_TOKEN: token, DISCORD_API_BASE: discord.apiBase },
-          { when: /bot is ready/, then: () => discord.closeGateway(4004) },
-        );
-        expect(result.code).toBe(1);
-        expect(result.stderr).toContain(FATAL.tokenRefused);
-        for (const secret of secretsOf(token)) expect(result.output).not.toContain(secret);
-      } finally {
-        await discord.stop();
-      }
-    },
-  );
-});
+    it.concurrent(
+      'GIVEN a running bot WHEN the gateway later closes with 4004 THEN the output never contains the token',
+      async () => {
+        const token = randomToken();
+        const discord = await FakeDiscord.start({ token, heartbeatIntervalMs: 500, logUnknownRoutes: false });
+        try {
+          const result = await startProcess(
+            { DISCORD_TOKEN: token, DISCORD_API_BASE: discord.apiBase },
+            { when: /bot is ready/, then: () => discord.closeGateway(4004) },
+          );
+          expect(result.code).toBe(1);
+          expect(result.stderr).toContain(FATAL.tokenRefused);
+          for (const secret of secretsOf(token)) expect(result.output).not.toContain(secret);
+        } finally {
+          await discord.stop();
+        }
+      },
+    );
+  },
+);
 
 describe('the token never leaks from failing handlers (in-process, unscrubbed trace log)', () => {
   const token = randomToken();

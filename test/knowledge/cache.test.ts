@@ -165,6 +165,21 @@ describe('the parse cache', () => {
     expect(content(kbOf(again))).toEqual(content(kbOf(without)));
   });
 
+  it('GIVEN the cache of a directory since deleted THEN the next cache written removes it, and keeps the others', async () => {
+    const { dir, cacheDir } = setup();
+    const gone = join(work ?? '', 'gone');
+    const kept = join(work ?? '', 'kept');
+    cpSync(dir, gone, { recursive: true });
+    cpSync(dir, kept, { recursive: true });
+    await loadKnowledgeBase(gone, { cacheDir });
+    await loadKnowledgeBase(kept, { cacheDir });
+    rmSync(gone, { recursive: true });
+    await loadKnowledgeBase(dir, { cacheDir });
+    expect(readdirSync(cacheDir).sort()).toEqual(
+      [cacheFileFor(cacheDir, dir), cacheFileFor(cacheDir, kept)].map((f) => f.slice(cacheDir.length + 1)).sort(),
+    );
+  });
+
   it('GIVEN a file with problems THEN it is never cached, and its problems are reported at every start', async () => {
     const { dir, cacheDir } = setup();
     edit(join(dir, MANAGER_VS_LEAD), (text) => text.replace('## Duties', '## Dutys'));
@@ -174,5 +189,27 @@ describe('the parse cache', () => {
     const problems = (r: LoadResult): string[] => (r.ok ? [] : r.problems.map(formatProblem));
     expect(problems(second)).toEqual(problems(first));
     expect(problems(second)).toEqual([expect.stringMatching(/warehouse-lead\.md:\d+ ## Dutys: unknown topic "Dutys"/u)]);
+  });
+});
+
+describe('a reload with open data', () => {
+  it('GIVEN unchanged open-data files THEN the previous open data is reused; WHEN one changes THEN it is read again', async () => {
+    work = mkdtempSync(join(tmpdir(), 'careerbot-cache-'));
+    const dir = join(work, 'knowledge');
+    cpSync(join(import.meta.dirname, '..', '..', 'knowledge'), dir, { recursive: true });
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const name of readdirSync(join(dir, 'open-data'))) utimesSync(join(dir, 'open-data', name), hourAgo, hourAgo);
+    const first = await loadKnowledgeBase(dir);
+    const file = 'articles/head-of-operations-vs-chief-operating-officer.md';
+    const again = await loadKnowledgeBase(dir, { previous: first.loaded, changed: [file] });
+    expect(first.loaded.openData).toBeDefined();
+    expect(again.loaded.openData).toBe(first.loaded.openData);
+    expect(kbOf(again).roles.size).toBe(kbOf(first).roles.size);
+
+    const readme = join(dir, 'open-data', 'README.md');
+    writeFileSync(readme, `${readFileSync(readme, 'utf8')}\n`);
+    const changed = await loadKnowledgeBase(dir, { previous: again.loaded });
+    expect(changed.loaded.openData).not.toBe(first.loaded.openData);
+    expect(kbOf(changed).roles.size).toBe(kbOf(first).roles.size);
   });
 });

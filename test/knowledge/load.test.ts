@@ -276,7 +276,7 @@ describe('parseArticle (one file, no disk)', () => {
     const result = parseArticle(text, 'articles/chief-operating-officer-vs-head-of-operations.md', vocabulary);
     expect(result.problems).toEqual([]);
     expect(result.article?.roles[0].sections.find((s) => s.topic === 'salary')?.text).toBe('Well paid.');
-    expect(result.article?.roles[1].sections).toEqual([{ topic: 'duties', text: 'Many tasks.' }]);
+    expect(result.article?.roles[1].sections).toMatchObject([{ topic: 'duties', text: 'Many tasks.' }]);
   });
 
   it('suggests the topic name for a misspelled word and refuses text outside a section', () => {

@@ -7,7 +7,16 @@ import { renderDiscord } from '../../src/render/discord.js';
 import { checkDiscordLimits } from '../../src/render/limits.js';
 import type { LadderAsk, Query } from '../../src/understand/query.js';
 import { kbOf, query, role, source, TOPICS } from '../answer/fixtures.js';
-import { allStrings, maskedLinks, unsafeMentions } from './payload.js';
+import { allStrings, maskedLinks, TEST_BUTTONS, unsafeMentions } from './payload.js';
+
+/** Topic buttons and the feedback row, as the bot renders an answer that takes votes. */
+const FEEDBACK_BUTTONS = {
+  ...TEST_BUTTONS,
+  actions: [
+    { label: 'Helpful', customId: 'f|h|AAAAAAAAAAAA' },
+    { label: 'Not helpful', customId: 'f|n|AAAAAAAAAAAA' },
+  ],
+};
 
 /** Full-Unicode text up to 4,000 characters, salted with what attackers type. */
 const hostile = (maxLength: number): fc.Arbitrary<string> =>
@@ -116,7 +125,7 @@ describe('any rendered Discord payload', () => {
   it('is within every limit and pings no one, whatever the knowledge and the question', () => {
     fc.assert(
       fc.property(randomKb, randomQuery, (kb, q) => {
-        const payload = renderDiscord(buildAnswer(q, buildAnswerContext(kb)));
+        const payload = renderDiscord(buildAnswer(q, buildAnswerContext(kb)), FEEDBACK_BUTTONS);
         expect(checkDiscordLimits(payload)).toEqual([]);
         expect(payload.allowed_mentions).toEqual({ parse: [] });
         for (const text of allStrings(payload)) expect(unsafeMentions(text)).toEqual([]);
@@ -131,6 +140,7 @@ describe('any rendered Discord payload', () => {
       fc.property(fc.array(hostile(4000), { minLength: 1, maxLength: 3 }), (typed) => {
         const payload = renderDiscord(
           buildAnswer(query({ intent: 'unknown', unknownRoles: typed }), buildAnswerContext(kb)),
+          TEST_BUTTONS,
         );
         expect(checkDiscordLimits(payload)).toEqual([]);
         for (const text of allStrings(payload)) {

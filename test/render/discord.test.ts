@@ -3,15 +3,13 @@ import { buildAnswer } from '../../src/answer/answer.js';
 import { buildAnswerContext } from '../../src/answer/context.js';
 import type { Answer } from '../../src/answer/model.js';
 import type { KnowledgeBase, Topic } from '../../src/knowledge/model.js';
-import {
-  decodeTopicButton,
-  encodeTopicButton,
-  queryForButton,
-  renderDiscord,
-} from '../../src/render/discord.js';
+import { renderDiscord, type ButtonIds } from '../../src/render/discord.js';
 import { DISCORD_LIMITS, checkDiscordLimits, type DiscordMessage } from '../../src/render/limits.js';
 import { bundledKb, kbOf, query, role, source, TOPICS } from '../answer/fixtures.js';
-import { allStrings, unsafeMentions } from './payload.js';
+import { allStrings, TEST_BUTTONS, unsafeMentions } from './payload.js';
+
+/** The renderer as the bot uses it, with simple button ids (the real codec is tested in test/discord). */
+const render = (answer: Answer, ids: ButtonIds = TEST_BUTTONS) => renderDiscord(answer, ids);
 
 const COO = 'chief-operating-officer';
 const HOO = 'head-of-operations';
@@ -23,7 +21,7 @@ beforeAll(async () => {
 
 describe('Discord rendering of a comparison', () => {
   it('GIVEN COO vs head of operations salary THEN both figures side by side, the difference, the source and topic buttons', () => {
-    const payload = renderDiscord(
+    const payload = render(
       buildAnswer(
         query({ intent: 'compare', roles: [COO, HOO], topics: ['salary'] }),
         buildAnswerContext(kb),
@@ -48,26 +46,8 @@ describe('Discord rendering of a comparison', () => {
     for (const b of buttons) expect(b).toMatchObject({ type: 2, style: 2 });
   });
 
-  it('GIVEN a topic button THEN its custom_id alone answers that topic for the same roles', () => {
-    const payload = renderDiscord(
-      buildAnswer(
-        query({ intent: 'compare', roles: [COO, HOO], topics: ['salary'] }),
-        buildAnswerContext(kb),
-      ),
-    );
-    const duties = payload.components.flatMap((r) => r.components).find((b) => b.label === 'Duties');
-    const decoded = decodeTopicButton(duties?.custom_id ?? '');
-    expect(decoded).toEqual({ topic: 'duties', roles: [COO, HOO] });
-    const answer = buildAnswer(queryForButton(decoded ?? { topic: '', roles: [] }), buildAnswerContext(kb));
-    expect(answer.kind).toBe('compare');
-    if (answer.kind === 'compare') {
-      expect(answer.blocks.map((b) => b.topic.id)).toEqual(['duties']);
-      expect(answer.roles.map((r) => r.id)).toEqual([COO, HOO]);
-    }
-  });
-
   it('GIVEN an unknown role THEN buttons for the suggested roles and no figure', () => {
-    const payload = renderDiscord(
+    const payload = render(
       buildAnswer(
         query({ intent: 'unknown', unknownRoles: ['CEO'], candidates: [COO] }),
         buildAnswerContext(kb),
@@ -78,53 +58,50 @@ describe('Discord rendering of a comparison', () => {
   });
 });
 
-describe('topic button custom_id', () => {
-  it('round-trips topic and roles', () => {
-    const id = encodeTopicButton({
-      topic: 'salary',
-      roles: ['operations-coordinator', 'operations-manager'],
-    });
-    expect(id).toBe('t|salary|operations-coordinator,operations-manager');
-    expect(decodeTopicButton(id ?? '')).toEqual({
-      topic: 'salary',
-      roles: ['operations-coordinator', 'operations-manager'],
-    });
-    expect(queryForButton({ topic: 'skills', roles: ['operations-manager'] })).toMatchObject({
-      intent: 'role',
-      roles: ['operations-manager'],
-      topics: ['skills'],
-    });
-  });
-
-  it('GIVEN anything it did not make THEN decode returns undefined', () => {
-    for (const foreign of [
-      '',
-      'x|salary|a',
-      't|salary|',
-      't||a',
-      't|salary|a,,b',
-      't|Salary|a',
-      't|salary|a|b',
-      `t|salary|${'a'.repeat(98)}`,
-      '{"topic":"salary"}',
-      'ping|123',
-    ]) {
-      expect(decodeTopicButton(foreign), foreign).toBeUndefined();
-    }
-  });
-
-  it('GIVEN roles too long for 100 characters THEN no custom_id, and the button is left out', () => {
+describe('buttons', () => {
+  it('GIVEN button ids too long for 100 characters THEN the button is left out', () => {
     const longIds = ['a'.repeat(60), 'b'.repeat(60)];
-    expect(encodeTopicButton({ topic: 'salary', roles: longIds })).toBeUndefined();
     const src = source('S');
     const small = kbOf(
       longIds.map((id) => role({ id, title: id.slice(0, 5), src, facts: { duties: ['x'] } })),
     );
-    const payload = renderDiscord(
+    const payload = render(
       buildAnswer(query({ intent: 'compare', roles: longIds }), buildAnswerContext(small)),
     );
     expect(payload.components).toEqual([]);
     expect(checkDiscordLimits(payload)).toEqual([]);
+  });
+
+  it('GIVEN feedback actions THEN they get the last row of their own, after at most 4 rows of topics', () => {
+    const many = kbOf(
+      Array.from({ length: 30 }, (_, i) => role({ id: `r${i}`, title: `Role ${i}`, src: source('S') })),
+    );
+    const payload = render(
+      buildAnswer(
+        query({ intent: 'unknown', candidates: Array.from({ length: 30 }, (_, i) => `r${i}`) }),
+        buildAnswerContext(many),
+      ),
+      {
+        ...TEST_BUTTONS,
+        actions: [
+          { label: 'Helpful', customId: 'f|h|x' },
+          { label: 'Not helpful', customId: 'f|n|x' },
+        ],
+      },
+    );
+    expect(checkDiscordLimits(payload)).toEqual([]);
+    expect(payload.components).toHaveLength(DISCORD_LIMITS.rows);
+    expect(payload.components.at(-1)?.components.map((b) => b.label)).toEqual(['Helpful', 'Not helpful']);
+  });
+
+  it('GIVEN no button ids THEN no buttons at all', () => {
+    const payload = renderDiscord(
+      buildAnswer(
+        query({ intent: 'compare', roles: [COO, HOO], topics: ['salary'] }),
+        buildAnswerContext(kb),
+      ),
+    );
+    expect(payload.components).toEqual([]);
   });
 });
 
@@ -164,7 +141,7 @@ describe('limits, with a synthetic role far over every one of them', () => {
   const payloads: [string, DiscordMessage][] = [
     [
       'compare of 12 roles on 6 topics',
-      renderDiscord(
+      render(
         buildAnswer(
           query({ intent: 'compare', roles: ids, topics: TOPICS.map((t) => t.id) }),
           buildAnswerContext(big),
@@ -173,42 +150,36 @@ describe('limits, with a synthetic role far over every one of them', () => {
     ],
     [
       'compare of 2 roles',
-      renderDiscord(
+      render(
         buildAnswer(
           query({ intent: 'compare', roles: ids.slice(0, 2), topics: ['duties', 'salary'] }),
           buildAnswerContext(big),
         ),
       ),
     ],
-    [
-      'role',
-      renderDiscord(buildAnswer(query({ intent: 'role', roles: ['role-0'] }), buildAnswerContext(big))),
-    ],
+    ['role', render(buildAnswer(query({ intent: 'role', roles: ['role-0'] }), buildAnswerContext(big)))],
     [
       'role with topics',
-      renderDiscord(
+      render(
         buildAnswer(
           query({ intent: 'role', roles: ['role-0'], topics: ['duties', 'skills'] }),
           buildAnswerContext(big),
         ),
       ),
     ],
-    ['list', renderDiscord(buildAnswer(query({ intent: 'list' }), buildAnswerContext(big)))],
-    ['help', renderDiscord(buildAnswer(query({ intent: 'help' }), buildAnswerContext(big)))],
-    [
-      'clarify',
-      renderDiscord(buildAnswer(query({ intent: 'clarify', candidates: ids }), buildAnswerContext(big))),
-    ],
+    ['list', render(buildAnswer(query({ intent: 'list' }), buildAnswerContext(big)))],
+    ['help', render(buildAnswer(query({ intent: 'help' }), buildAnswerContext(big)))],
+    ['clarify', render(buildAnswer(query({ intent: 'clarify', candidates: ids }), buildAnswerContext(big)))],
     [
       'unknown',
-      renderDiscord(
+      render(
         buildAnswer(
           query({ intent: 'unknown', unknownRoles: [words(4000, 'who')] }),
           buildAnswerContext(big),
         ),
       ),
     ],
-    ['smalltalk', renderDiscord({ kind: 'smalltalk', reply: words(5000, 'hello') } satisfies Answer)],
+    ['smalltalk', render({ kind: 'smalltalk', reply: words(5000, 'hello') } satisfies Answer)],
   ];
 
   it.each(payloads)('GIVEN %s THEN every limit holds', (_name, payload) => {
@@ -240,7 +211,7 @@ describe('limits, with a synthetic role far over every one of them', () => {
       ),
     );
     const all = Array.from({ length: 12 }, (_, i) => `r${i}`);
-    const payload = renderDiscord(
+    const payload = render(
       buildAnswer(
         query({ intent: 'compare', roles: all, topics: ['duties', 'skills', 'environment'] }),
         buildAnswerContext(short),
@@ -273,7 +244,7 @@ describe('mentions in knowledge-base text', () => {
         },
       }),
     ]);
-    const payload = renderDiscord(
+    const payload = render(
       buildAnswer(query({ intent: 'role', roles: ['x'], topics: ['duties'] }), buildAnswerContext(noisy)),
     );
     for (const text of allStrings(payload)) expect(unsafeMentions(text)).toEqual([]);

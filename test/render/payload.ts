@@ -1,4 +1,13 @@
+import type { ButtonIds } from '../../src/render/discord.js';
 import type { DiscordMessage } from '../../src/render/limits.js';
+
+/** Button ids as simple as can be: `t|topic|roles`, left out beyond Discord's 100 characters. */
+export const TEST_BUTTONS: ButtonIds = {
+  topic: (topic, roles) => {
+    const id = `t|${topic}|${roles.join(',')}`;
+    return id.length <= 100 ? id : undefined;
+  },
+};
 
 /** Every string a Discord client would render from the payload. */
 export function allStrings(payload: DiscordMessage): string[] {
@@ -10,7 +19,7 @@ export function allStrings(payload: DiscordMessage): string[] {
     if (e.footer) out.push(e.footer.text);
     for (const f of e.fields ?? []) out.push(f.name, f.value);
   }
-  for (const row of payload.components) for (const b of row.components) out.push(b.label);
+  for (const row of payload.components) for (const b of row.components) out.push(b.label ?? '');
   return out;
 }
 

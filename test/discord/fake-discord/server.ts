@@ -47,12 +47,17 @@ export interface FakeUser {
 export interface FakeChannel {
   readonly id: string;
   readonly name: string;
+  /** Set for a thread: the channel it was started in. */
+  readonly parentId?: string;
 }
 
 export interface FakeGuild {
   readonly id: string;
   readonly name: string;
+  /** Channels and threads (a thread names its parent). */
   readonly channels: readonly FakeChannel[];
+  /** Permissions of @everyone, the bot's only role (default: every permission). */
+  readonly everyonePermissions?: string;
 }
 
 export interface FakeDiscordOptions {
@@ -66,16 +71,38 @@ export interface FakeDiscordOptions {
   readonly disallowedIntents?: number;
   /** Fail the test loudly on routes this server does not know (default true: they are recorded and logged). */
   readonly logUnknownRoutes?: boolean;
+  /** Shards GET /gateway/bot recommends (default 1); each shard gets the guilds Discord would send it. */
+  readonly shards?: number;
 }
 
 /** Something the server should do instead of answering a route normally, once or a few times. */
 export interface InjectedFault {
   readonly method: string;
   readonly route: RegExp;
-  readonly status: 429 | 500 | 502 | 503;
+  readonly status: 403 | 404 | 429 | 500 | 502 | 503;
   /** Seconds, for 429. */
   readonly retryAfter?: number;
+  /** Discord's JSON error code, for 403 and 404 (50013: Missing Permissions). */
+  readonly code?: number;
   times: number;
+}
+
+/** Where and by whom an interaction happens. Default: alex, in #general of the first guild. */
+export interface InteractionPlace {
+  readonly user?: FakeUser;
+  readonly channelId?: string;
+  /** In the user's DM with the bot (context 1). */
+  readonly dm?: boolean;
+  /** In a group DM the bot is not part of (context 2, a user install). */
+  readonly privateChannelId?: string;
+  /** In this guild (default: the first); a guild the bot is not in makes it a user install. */
+  readonly guildId?: string;
+  /** The app is installed on the user's account only, not in the guild. */
+  readonly userInstall?: boolean;
+  /** The member's permissions in the channel (default: every permission). */
+  readonly permissions?: string;
+  /** The app's permissions in the channel. */
+  readonly appPermissions?: string;
 }
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
@@ -106,6 +133,20 @@ function userJson(user: FakeUser): JsonObject {
 /** Channel types as Discord numbers them. */
 const GUILD_TEXT = 0;
 const DM = 1;
+const GROUP_DM = 3;
+/** GatewayIntentBits.MessageContent. */
+const MESSAGE_CONTENT_INTENT = 1 << 15;
+const PUBLIC_THREAD = 11;
+
+interface Connection {
+  socket: WebSocket;
+  connection: number;
+  sessionId: string | null;
+  /** [shard id, shard count] from IDENTIFY. */
+  shard: [number, number];
+  /** The intents IDENTIFY asked for. */
+  intents: number;
+}
 
 /** Every permission bit the bot could need, as Discord sends them (a decimal string). */
 const ALL_PERMISSIONS = ((1n << 50n) - 1n).toString();
@@ -132,13 +173,19 @@ export class FakeDiscord {
   readonly #originals = new Map<string, JsonObject>();
   readonly #interactionTokens = new Map<
     string,
-    { interactionId: string; message?: JsonObject; channelId: string }
+    { interactionId: string; message?: JsonObject; channelId: string; place: InteractionPlace }
   >();
+  /** Where the interaction that created a message happened, so clicks on it happen there too. */
+  readonly #places = new Map<string, InteractionPlace>();
   readonly #faults: InjectedFault[] = [];
   readonly #listeners = new Set<() => void>();
   #connectionCounter = 0;
-  #current: { socket: WebSocket; connection: number; sessionId: string | null } | null = null;
-  #sessions = new Map<string, { seq: number }>();
+  #current: Connection | null = null;
+  readonly #byShard = new Map<number, Connection>();
+  /** Guilds a test moved to another shard (as a resharding would). */
+  readonly #guildShard = new Map<string, number>();
+  #sessions = new Map<string, { seq: number; shard: [number, number]; intents: number }>();
+  #acknowledgeHeartbeats = true;
   #port = 0;
 
   private constructor(options: FakeDiscordOptions) {
@@ -231,9 +278,40 @@ export class FakeDiscord {
     this.#sendOp(9, resumable);
   }
 
-  /** Send any dispatch event on the current connection. */
-  dispatch(event: string, data: JsonObject): void {
-    const current = this.#requireSocket();
+  /** Stop answering heartbeats (a zombie connection, as Discord's side of a half-dead socket looks). */
+  stopHeartbeatAcks(): void {
+    this.#acknowledgeHeartbeats = false;
+  }
+
+  resumeHeartbeatAcks(): void {
+    this.#acknowledgeHeartbeats = true;
+  }
+
+  /** The shard Discord sends a guild's events to: (guild_id >> 22) % shard count, unless moved. */
+  shardOf(guildId: string | null): number {
+    const count = this.#options.shards ?? 1;
+    if (guildId === null || count <= 1) return 0;
+    return this.#guildShard.get(guildId) ?? Number((BigInt(guildId) >> 22n) % BigInt(count));
+  }
+
+  /** Send a guild's events to another shard from now on (as after resharding): it gets GUILD_CREATE. */
+  moveGuild(guildId: string, shard: number): void {
+    this.#guildShard.set(guildId, shard);
+    const guild = this.guilds.find((g) => g.id === guildId);
+    if (guild && this.#byShard.has(shard)) this.dispatch('GUILD_CREATE', this.#guildJson(guild), shard);
+  }
+
+  /** The guild a channel or thread belongs to. */
+  guildOf(channelId: string): FakeGuild | undefined {
+    return this.guilds.find((g) => g.channels.some((c) => c.id === channelId));
+  }
+
+  /** Send any dispatch event, on the connection of `shard` when given, else on the latest one. */
+  dispatch(event: string, data: JsonObject, shard?: number): void {
+    const current =
+      shard === undefined || (this.#options.shards ?? 1) <= 1
+        ? this.#requireSocket()
+        : this.#shardSocket(shard);
     const session = current.sessionId ? this.#sessions.get(current.sessionId) : undefined;
     const s = session ? ++session.seq : null;
     this.#send(current, { op: 0, t: event, s, d: data });
@@ -252,12 +330,13 @@ export class FakeDiscord {
     webhookId?: string;
   }): JsonObject {
     const author = input.author ?? { id: '300000000000000001', username: 'alex' };
+    const guild = this.guildOf(input.channelId) ?? this.guild;
     const mentions: Json[] = input.mentionsBot ? [userJson(this.botUser)] : [];
     const referenced = input.replyTo ? this.#messages.get(input.replyTo) : undefined;
     if (input.replyTo && !referenced) throw new Error(`no message ${input.replyTo} to reply to`);
     const message: JsonObject = {
       ...this.#messageBase(input.channelId, author, input.content),
-      guild_id: this.guild.id,
+      guild_id: guild.id,
       member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
       mentions,
       mention_everyone: input.mentionEveryone ?? false,
@@ -268,7 +347,7 @@ export class FakeDiscord {
               type: 0,
               message_id: referenced['id'] ?? null,
               channel_id: input.channelId,
-              guild_id: this.guild.id,
+              guild_id: guild.id,
             },
             referenced_message: referenced,
           }
@@ -276,7 +355,17 @@ export class FakeDiscord {
       ...(input.webhookId ? { webhook_id: input.webhookId } : {}),
     };
     this.#messages.set(message['id'] as string, message);
-    this.dispatch('MESSAGE_CREATE', message);
+    const shard = this.shardOf(guild.id);
+    // Without the Message Content intent Discord sends guild messages that do not mention the bot
+    // with their text, embeds and attachments empty.
+    const connection = (this.#options.shards ?? 1) > 1 ? this.#byShard.get(shard) : this.#current;
+    const readable =
+      ((connection?.intents ?? 0) & MESSAGE_CONTENT_INTENT) !== 0 || input.mentionsBot === true;
+    this.dispatch(
+      'MESSAGE_CREATE',
+      readable ? message : { ...message, content: '', embeds: [], attachments: [] },
+      shard,
+    );
     return message;
   }
 
@@ -291,7 +380,7 @@ export class FakeDiscord {
       mention_everyone: false,
     };
     this.#messages.set(message['id'] as string, message);
-    this.dispatch('MESSAGE_CREATE', message);
+    this.dispatch('MESSAGE_CREATE', message, 0);
     return message;
   }
 
@@ -301,28 +390,31 @@ export class FakeDiscord {
   }
 
   /** A user runs a slash command. Returns the interaction id and token to match the callback. */
-  runCommand(input: {
-    name: string;
-    options?: readonly JsonObject[];
-    user?: FakeUser;
-    channelId?: string;
-    dm?: boolean;
-  }): { id: string; token: string } {
+  runCommand(
+    input: {
+      name: string;
+      options?: readonly JsonObject[];
+      resolved?: JsonObject;
+    } & InteractionPlace,
+  ): { id: string; token: string } {
     return this.#interaction(
       2,
-      { id: snowflake(), name: input.name, type: 1, options: [...(input.options ?? [])] },
+      {
+        id: snowflake(),
+        name: input.name,
+        type: 1,
+        options: [...(input.options ?? [])],
+        ...(input.resolved ? { resolved: input.resolved } : {}),
+      },
       input,
     );
   }
 
   /** A user types into an autocompleted option: `focused` names the option being typed. */
-  autocomplete(input: {
-    name: string;
-    options: readonly JsonObject[];
-    user?: FakeUser;
-    channelId?: string;
-    dm?: boolean;
-  }): { id: string; token: string } {
+  autocomplete(input: { name: string; options: readonly JsonObject[] } & InteractionPlace): {
+    id: string;
+    token: string;
+  } {
     return this.#interaction(
       4,
       { id: snowflake(), name: input.name, type: 1, options: [...input.options] },
@@ -331,18 +423,25 @@ export class FakeDiscord {
   }
 
   /** A user clicks a button on a message the bot posted. */
-  clickButton(input: { messageId: string; customId: string; user?: FakeUser }): {
+  clickButton(input: { messageId: string; customId: string } & InteractionPlace): {
     id: string;
     token: string;
   } {
     const message = this.#messages.get(input.messageId);
     if (!message) throw new Error(`no message ${input.messageId} to click on`);
     const channelId = message['channel_id'] as string;
-    const dm = !('guild_id' in message) || message['guild_id'] === null;
+    const guildId = typeof message['guild_id'] === 'string' ? message['guild_id'] : undefined;
+    const place = this.#places.get(input.messageId);
     return this.#interaction(
       3,
       { custom_id: input.customId, component_type: 2 },
-      { ...input, channelId, dm },
+      {
+        ...place,
+        ...input,
+        channelId,
+        dm: place?.dm ?? guildId === undefined,
+        ...(guildId ? { guildId } : {}),
+      },
       message,
     );
   }
@@ -379,7 +478,7 @@ export class FakeDiscord {
     const from = options.from ?? this.requests.length;
     return this.#waitFor(
       () => this.requests.slice(from).find(predicate),
-      options.timeoutMs ?? 5_000,
+      options.timeoutMs ?? 10_000,
       options.what ?? 'a matching REST request',
     );
   }
@@ -405,7 +504,7 @@ export class FakeDiscord {
         r.method === 'POST' && r.route === `/interactions/${interaction.id}/${interaction.token}/callback`,
       {
         from: 0,
-        timeoutMs: options.timeoutMs ?? 5_000,
+        timeoutMs: options.timeoutMs ?? 10_000,
         what: `the callback for interaction ${interaction.id}`,
       },
     );
@@ -419,7 +518,7 @@ export class FakeDiscord {
     const from = options.from ?? this.gateway.length;
     return this.#waitFor(
       () => this.gateway.slice(from).find(predicate),
-      options.timeoutMs ?? 5_000,
+      options.timeoutMs ?? 10_000,
       options.what ?? 'a matching gateway payload',
     );
   }
@@ -481,13 +580,14 @@ export class FakeDiscord {
       socket.close(4012, 'expected ?v=10&encoding=json');
       return;
     }
-    const state = { socket, connection, sessionId: null as string | null };
+    const state: Connection = { socket, connection, sessionId: null, shard: [0, 1], intents: 0 };
     this.#current = state;
     socket.on('close', (code) => {
       this.closes.push({ connection, code, at: Date.now() });
       this.#notify();
       this.#sockets.delete(connection);
       if (this.#current === state) this.#current = null;
+      if (this.#byShard.get(state.shard[0]) === state) this.#byShard.delete(state.shard[0]);
     });
     socket.on('message', (raw) => {
       let payload: GatewayRecord['payload'];
@@ -504,14 +604,11 @@ export class FakeDiscord {
     this.#send(state, { op: 10, d: { heartbeat_interval: this.#options.heartbeatIntervalMs ?? 1_000 } });
   }
 
-  #onGatewayPayload(
-    state: { socket: WebSocket; connection: number; sessionId: string | null },
-    payload: GatewayRecord['payload'],
-  ): void {
+  #onGatewayPayload(state: Connection, payload: GatewayRecord['payload']): void {
     const d = (payload.d ?? {}) as JsonObject;
     switch (payload.op) {
       case 1:
-        this.#send(state, { op: 11, d: null });
+        if (this.#acknowledgeHeartbeats) this.#send(state, { op: 11, d: null });
         return;
       case 2: {
         if (d['token'] !== (this.#options.gatewayToken ?? this.token)) {
@@ -523,17 +620,23 @@ export class FakeDiscord {
           state.socket.close(4014, 'Disallowed intent(s).');
           return;
         }
+        state.intents = intents;
+        const shard = Array.isArray(d['shard']) ? d['shard'].map(Number) : [0, 1];
+        state.shard = [shard[0] ?? 0, shard[1] ?? 1];
+        this.#byShard.set(state.shard[0], state);
+        const mine = this.guilds.filter((g) => this.shardOf(g.id) === state.shard[0]);
         const sessionId = snowflake();
         state.sessionId = sessionId;
-        this.#sessions.set(sessionId, { seq: 0 });
+        this.#sessions.set(sessionId, { seq: 0, shard: state.shard, intents });
+        this.#current = state;
         this.dispatch('READY', {
           v: 10,
           user: { ...userJson(this.botUser), verified: true, mfa_enabled: false },
-          guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
+          guilds: mine.map((g) => ({ id: g.id, unavailable: true })),
           session_id: sessionId,
           session_type: 'normal',
           resume_gateway_url: this.gatewayUrl,
-          shard: [0, 1],
+          shard: state.shard,
           application: { id: this.applicationId, flags: 0 },
           private_channels: [],
           presences: [],
@@ -542,7 +645,7 @@ export class FakeDiscord {
           user_settings: {},
           geo_ordered_rtc_regions: [],
         });
-        for (const guild of this.guilds) this.dispatch('GUILD_CREATE', this.#guildJson(guild));
+        for (const guild of mine) this.dispatch('GUILD_CREATE', this.#guildJson(guild));
         return;
       }
       case 6: {
@@ -552,6 +655,10 @@ export class FakeDiscord {
           return;
         }
         state.sessionId = sessionId;
+        state.shard = this.#sessions.get(sessionId)?.shard ?? [0, 1];
+        state.intents = this.#sessions.get(sessionId)?.intents ?? 0;
+        this.#byShard.set(state.shard[0], state);
+        this.#current = state;
         this.dispatch('RESUMED', {});
         return;
       }
@@ -560,9 +667,15 @@ export class FakeDiscord {
     }
   }
 
-  #requireSocket(): { socket: WebSocket; connection: number; sessionId: string | null } {
+  #requireSocket(): Connection {
     if (!this.#current) throw new Error('FakeDiscord: the bot is not connected to the gateway');
     return this.#current;
+  }
+
+  #shardSocket(shard: number): Connection {
+    const state = this.#byShard.get(shard);
+    if (!state) throw new Error(`FakeDiscord: shard ${shard} is not connected to the gateway`);
+    return state;
   }
 
   #sendOp(op: number, d: Json): void {
@@ -598,7 +711,7 @@ export class FakeDiscord {
         {
           id: guild.id,
           name: '@everyone',
-          permissions: ALL_PERMISSIONS,
+          permissions: guild.everyonePermissions ?? ALL_PERMISSIONS,
           position: 0,
           color: 0,
           hoist: false,
@@ -607,16 +720,37 @@ export class FakeDiscord {
           flags: 0,
         },
       ],
-      channels: guild.channels.map((c, position) => ({
-        id: c.id,
-        type: GUILD_TEXT,
-        name: c.name,
-        position,
-        permission_overwrites: [],
-        nsfw: false,
-        parent_id: null,
-      })),
-      threads: [],
+      channels: guild.channels
+        .filter((c) => c.parentId === undefined)
+        .map((c, position) => ({
+          id: c.id,
+          type: GUILD_TEXT,
+          name: c.name,
+          position,
+          permission_overwrites: [],
+          nsfw: false,
+          parent_id: null,
+        })),
+      threads: guild.channels
+        .filter((c) => c.parentId !== undefined)
+        .map((c) => ({
+          id: c.id,
+          type: PUBLIC_THREAD,
+          guild_id: guild.id,
+          name: c.name,
+          parent_id: c.parentId ?? null,
+          owner_id: '300000000000000001',
+          message_count: 0,
+          member_count: 1,
+          rate_limit_per_user: 0,
+          flags: 0,
+          thread_metadata: {
+            archived: false,
+            auto_archive_duration: 1440,
+            archive_timestamp: new Date().toISOString(),
+            locked: false,
+          },
+        })),
       members: [
         {
           user: userJson(this.botUser),
@@ -648,15 +782,32 @@ export class FakeDiscord {
   #interaction(
     type: 2 | 3 | 4,
     data: JsonObject,
-    input: { user?: FakeUser; channelId?: string; dm?: boolean },
+    input: InteractionPlace,
     message?: JsonObject,
   ): { id: string; token: string } {
     const user = input.user ?? { id: '300000000000000001', username: 'alex' };
-    const dm = input.dm ?? false;
-    const channelId = input.channelId ?? (dm ? this.dmChannelId(user.id) : this.channel('general').id);
+    const privateChannel = input.privateChannelId !== undefined;
+    const dm = (input.dm ?? false) || privateChannel;
+    const guildId = dm ? undefined : (input.guildId ?? this.guild.id);
+    const botInGuild = guildId !== undefined && this.guilds.some((g) => g.id === guildId);
+    const channelId =
+      input.privateChannelId ??
+      input.channelId ??
+      (dm ? this.dmChannelId(user.id) : this.channel('general').id);
     const id = snowflake();
     const token = `interaction-token-${id}`;
-    this.#interactionTokens.set(token, { interactionId: id, channelId, ...(message ? { message } : {}) });
+    const place: InteractionPlace = { ...input, channelId, dm };
+    this.#interactionTokens.set(token, {
+      interactionId: id,
+      channelId,
+      place,
+      ...(message ? { message } : {}),
+    });
+    // The app is installed in the guild (0), or on the user's account (1) where it is not a member.
+    const owners: JsonObject =
+      input.userInstall === true || guildId === undefined || !botInGuild
+        ? { '1': user.id }
+        : { '0': guildId };
     const common: JsonObject = {
       id,
       application_id: this.applicationId,
@@ -665,48 +816,51 @@ export class FakeDiscord {
       version: 1,
       data,
       locale: 'en-US',
-      app_permissions: ALL_PERMISSIONS,
+      app_permissions: input.appPermissions ?? ALL_PERMISSIONS,
       entitlements: [],
-      authorizing_integration_owners: dm ? { '1': user.id } : { '0': this.guild.id },
-      context: dm ? 1 : 0,
+      authorizing_integration_owners: owners,
+      context: privateChannel ? 2 : dm ? 1 : 0,
       attachment_size_limit: 10_485_760,
       ...(message ? { message } : {}),
     };
-    const payload: JsonObject = dm
-      ? {
-          ...common,
-          user: userJson(user),
-          channel_id: channelId,
-          channel: { id: channelId, type: DM, recipients: [userJson(user)], flags: 0 },
-        }
-      : {
-          ...common,
-          guild_id: this.guild.id,
-          guild_locale: 'en-US',
-          guild: { id: this.guild.id, locale: 'en-US', features: [] },
-          channel_id: channelId,
-          channel: {
-            id: channelId,
-            type: GUILD_TEXT,
-            guild_id: this.guild.id,
-            name: 'general',
-            position: 0,
-            permission_overwrites: [],
-            nsfw: false,
-            parent_id: null,
-            flags: 0,
-          },
-          member: {
+    const payload: JsonObject =
+      guildId === undefined
+        ? {
+            ...common,
             user: userJson(user),
-            roles: [],
-            joined_at: new Date().toISOString(),
-            permissions: ALL_PERMISSIONS,
-            deaf: false,
-            mute: false,
-            flags: 0,
-          },
-        };
-    this.dispatch('INTERACTION_CREATE', payload);
+            channel_id: channelId,
+            channel: privateChannel
+              ? { id: channelId, type: GROUP_DM, recipients: [userJson(user)], name: 'friends', flags: 0 }
+              : { id: channelId, type: DM, recipients: [userJson(user)], flags: 0 },
+          }
+        : {
+            ...common,
+            guild_id: guildId,
+            guild_locale: 'en-US',
+            guild: { id: guildId, locale: 'en-US', features: [] },
+            channel_id: channelId,
+            channel: {
+              id: channelId,
+              type: GUILD_TEXT,
+              guild_id: guildId,
+              name: 'general',
+              position: 0,
+              permission_overwrites: [],
+              nsfw: false,
+              parent_id: null,
+              flags: 0,
+            },
+            member: {
+              user: userJson(user),
+              roles: [],
+              joined_at: new Date().toISOString(),
+              permissions: input.permissions ?? ALL_PERMISSIONS,
+              deaf: false,
+              mute: false,
+              flags: 0,
+            },
+          };
+    this.dispatch('INTERACTION_CREATE', payload, this.shardOf(guildId ?? null));
     return { id, token };
   }
 
@@ -753,6 +907,11 @@ export class FakeDiscord {
           { message: 'You are being rate limited.', retry_after: retryAfter, global: false },
           { 'retry-after': String(retryAfter), 'x-ratelimit-scope': 'user' },
         );
+      } else if (fault.status === 403 || fault.status === 404) {
+        reply(fault.status, {
+          message: fault.status === 403 ? 'Missing Permissions' : 'Unknown',
+          code: fault.code ?? (fault.status === 403 ? 50013 : 10003),
+        });
       } else {
         reply(fault.status, { message: 'Internal Server Error', code: 0 });
       }
@@ -790,7 +949,7 @@ export class FakeDiscord {
     if (method === 'GET' && route === '/gateway/bot') {
       return ok({
         url: this.gatewayUrl,
-        shards: 1,
+        shards: this.#options.shards ?? 1,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
       });
     }
@@ -917,6 +1076,7 @@ export class FakeDiscord {
         this.botUser,
       );
       this.#originals.set(token, created);
+      this.#places.set(created['id'] as string, info.place);
       resource = created;
     } else if (type === 7 && info.message) {
       const edited = this.#editMessage(info.message, data);
