@@ -248,6 +248,19 @@ export function normalize(text: string): string {
 const PLAIN_NAME = /^[\x20-\x7e]*$/u;
 const NEEDS_CLEAN = /[<>*_~`|\\[\]{}#]|https?:|www\./iu;
 
+/** A word of a plain name: letters and digits with single inner apostrophes ("driver's"); outer ones dropped. */
+function pushPiece(out: string[], lower: string, from: number, to: number): void {
+  let a = from;
+  let b = to;
+  while (a < b && lower.charCodeAt(a) === 39) a += 1;
+  while (b > a && lower.charCodeAt(b - 1) === 39) b -= 1;
+  if (a >= b) return;
+  const piece = lower.slice(a, b);
+  if (piece.includes("''")) {
+    for (const w of piece.split(/'{2,}/u)) if (w !== '') pushWord(out, w);
+  } else pushWord(out, piece);
+}
+
 function pushWord(out: string[], word: string): void {
   const norm = SPELLING_VARIANTS[word] ?? word;
   if (norm !== 'or' && norm !== 'and') out.push(norm);
@@ -270,27 +283,15 @@ export function nameWords(name: string): string[] {
   const out: string[] = [];
   const lower = text.toLowerCase();
   let start = -1;
-  const flush = (end: number): void => {
-    // A word: letters and digits with single inner apostrophes ("driver's"); outer ones are dropped.
-    let a = start;
-    let b = end;
-    while (a < b && lower.charCodeAt(a) === 39) a += 1;
-    while (b > a && lower.charCodeAt(b - 1) === 39) b -= 1;
-    if (a < b) {
-      const piece = lower.slice(a, b);
-      if (piece.includes("''")) {
-        for (const w of piece.split(/'{2,}/u)) if (w !== '') pushWord(out, w);
-      } else pushWord(out, piece);
-    }
-    start = -1;
-  };
-  for (let i = 0; i < lower.length; i += 1) {
-    const c = lower.charCodeAt(i);
+  for (let i = 0; i <= lower.length; i += 1) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
     const wordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
     if (wordChar) {
       if (start < 0) start = i;
-    } else if (start >= 0) flush(i);
+    } else if (start >= 0) {
+      pushPiece(out, lower, start, i);
+      start = -1;
+    }
   }
-  if (start >= 0) flush(lower.length);
   return out;
 }

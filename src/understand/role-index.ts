@@ -138,12 +138,16 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
       if ((firstWords.get(first) ?? 0) < variant.length) firstWords.set(first, variant.length);
     }
     if (standing === STANDING.reported) return;
+    const own = standing <= STANDING.alias;
     for (const k of keys) {
       if (STOPWORDS.has(k)) continue;
-      vocab.add(k, standing <= STANDING.alias ? WORD_KIND.role | WORD_KIND.title : WORD_KIND.role);
+      // A role's alternate titles repeat its words: a word already noted for this role is done.
+      const roles = wordRoles.get(k);
+      if (!own && roles !== undefined && roles[roles.length - 1] === ordinal) continue;
+      vocab.add(k, own ? WORD_KIND.role | WORD_KIND.title : WORD_KIND.role);
       if (k.length < 5) shortWords.add(k);
       pushUnique(wordRoles, k, ordinal, MAX_ROLES_PER_WORD);
-      if (standing <= STANDING.alias) pushUnique(titleWordRoles, k, ordinal, Number.POSITIVE_INFINITY);
+      if (own) pushUnique(titleWordRoles, k, ordinal, Number.POSITIVE_INFINITY);
     }
     const head = headOf(keys);
     if (head !== undefined) pushUnique(heads, head, ordinal, Number.POSITIVE_INFINITY);
