@@ -39,6 +39,8 @@ export interface RoleIndex {
    */
   readonly exact: ReadonlyMap<string, number | readonly number[]>;
   readonly maxAliasTokens: number;
+  /** First word of a name key -> the most words of a name starting with it (no name starts elsewhere). */
+  readonly firstWords: ReadonlyMap<string, number>;
   /** Role, topic and cue words, for spelling correction and partial mentions. */
   readonly vocab: Vocabulary;
   /** Short role words (acronyms) by length and first letter, for "did you mean" on unknown acronyms. */
@@ -123,6 +125,7 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
   const heads = new Map<string, number[]>();
   const shortWords = new Set<string>();
   let maxAliasTokens = 1;
+  const firstWords = new Map<string, number>();
 
   const addName = (name: string, ordinal: number, standing: number): void => {
     const keys = keysOf(name);
@@ -131,6 +134,8 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
     for (const variant of variants) {
       addExact(exact, variant.join(' '), ordinal, standing);
       if (variant.length > maxAliasTokens) maxAliasTokens = variant.length;
+      const first = variant[0] ?? '';
+      if ((firstWords.get(first) ?? 0) < variant.length) firstWords.set(first, variant.length);
     }
     if (standing === STANDING.reported) return;
     for (const k of keys) {
@@ -174,6 +179,7 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
     roleIds,
     exact,
     maxAliasTokens,
+    firstWords,
     vocab: vocab.build(),
     short,
     heads,

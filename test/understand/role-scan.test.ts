@@ -97,3 +97,15 @@ describe('occupations as roles: names by standing', () => {
     ]);
   });
 });
+
+describe('typos never reach another occupation by resemblance', () => {
+  it('GIVEN a typo that changes the first letter THEN no role: "cuddler" is not a puddler', async () => {
+    const base = await bundledKnowledge();
+    const k = deriveKnowledge(
+      kbWithRoles(base.kb, [occupationRole('puddlers', 'Puddlers', { alternates: ['Puddler'] })]),
+    );
+    expect(rolesIn('professional cuddler requirements', k)).toEqual([]);
+    expect(ask('professional cuddler requirements', k).intent).toBe('unknown');
+    expect(rolesIn('puddlr pay', k)).toEqual([['puddlers']]);
+  });
+});
