@@ -20,10 +20,11 @@ export { FUZZY } from './fuzzy.js';
  * How strongly a name names its role, best first. A name shared by several roles goes to those at the
  * best standing only: "carpenter" is the Carpenters occupation (its own title) although O*NET also
  * lists it as an alternate title of cabinetmakers; "COO" is the curated role (an alias) although O*NET
- * lists it for chief executives.
+ * lists it for chief executives. A curated role's title and aliases come before an occupation's own
+ * title: "barista" is the imported article's Barista, not the Baristas occupation.
  */
-export const STANDING = Object.freeze({ title: 0, alias: 1, alternate: 2, reported: 3 });
-const STANDINGS = 4;
+export const STANDING = Object.freeze({ title: 0, alias: 1, occupation: 2, alternate: 3, reported: 4 });
+const STANDINGS = 5;
 
 /** Role lists kept per word are capped: they feed suggestions and partial mentions, not answers. */
 const MAX_ROLES_PER_WORD = 64;
@@ -130,7 +131,7 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
   const addName = (name: string, ordinal: number, standing: number): void => {
     const keys = keysOf(name);
     if (keys.length === 0) return;
-    const variants = standing <= STANDING.alias ? orderVariants(keys) : [keys];
+    const variants = standing <= STANDING.occupation ? orderVariants(keys) : [keys];
     for (const variant of variants) {
       addExact(exact, variant.join(' '), ordinal, standing);
       if (variant.length > maxAliasTokens) maxAliasTokens = variant.length;
@@ -140,10 +141,10 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
     if (standing === STANDING.reported) return;
     for (const k of keys) {
       if (STOPWORDS.has(k)) continue;
-      vocab.add(k, standing <= STANDING.alias ? WORD_KIND.role | WORD_KIND.title : WORD_KIND.role);
+      vocab.add(k, standing <= STANDING.occupation ? WORD_KIND.role | WORD_KIND.title : WORD_KIND.role);
       if (k.length < 5) shortWords.add(k);
       pushUnique(wordRoles, k, ordinal, MAX_ROLES_PER_WORD);
-      if (standing <= STANDING.alias) pushUnique(titleWordRoles, k, ordinal, Number.POSITIVE_INFINITY);
+      if (standing <= STANDING.occupation) pushUnique(titleWordRoles, k, ordinal, Number.POSITIVE_INFINITY);
     }
     const head = headOf(keys);
     if (head !== undefined) pushUnique(heads, head, ordinal, Number.POSITIVE_INFINITY);
@@ -152,7 +153,7 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
   for (const role of kb.roles.values()) {
     const ordinal = roleIds.length;
     roleIds.push(role.id);
-    addName(role.title, ordinal, STANDING.title);
+    addName(role.title, ordinal, role.origin === 'open-data' ? STANDING.occupation : STANDING.title);
     for (const alias of role.aliases) addName(alias, ordinal, STANDING.alias);
     for (const name of role.alternateTitles ?? []) addName(name, ordinal, STANDING.alternate);
     for (const name of role.reportedTitles ?? []) addName(name, ordinal, STANDING.reported);
