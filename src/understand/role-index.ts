@@ -20,10 +20,11 @@ export { FUZZY } from './fuzzy.js';
  * How strongly a name names its role, best first. A name shared by several roles goes to those at the
  * best standing only: "carpenter" is the Carpenters occupation (its own title) although O*NET also
  * lists it as an alternate title of cabinetmakers; "COO" is the curated role (an alias) although O*NET
- * lists it for chief executives.
+ * lists it for chief executives. A curated role's title and aliases come before an occupation's own
+ * title: "barista" is the imported article's Barista, not the Baristas occupation.
  */
-export const STANDING = Object.freeze({ title: 0, alias: 1, alternate: 2, reported: 3 });
-const STANDINGS = 4;
+export const STANDING = Object.freeze({ title: 0, alias: 1, occupation: 2, alternate: 3, reported: 4 });
+const STANDINGS = 5;
 
 /** Role lists kept per word are capped: they feed suggestions and partial mentions, not answers. */
 const MAX_ROLES_PER_WORD = 64;
@@ -130,7 +131,7 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
   const addName = (name: string, ordinal: number, standing: number): void => {
     const keys = keysOf(name);
     if (keys.length === 0) return;
-    const variants = standing <= STANDING.alias ? orderVariants(keys) : [keys];
+    const variants = standing <= STANDING.occupation ? orderVariants(keys) : [keys];
     for (const variant of variants) {
       addExact(exact, variant.join(' '), ordinal, standing);
       if (variant.length > maxAliasTokens) maxAliasTokens = variant.length;
@@ -138,7 +139,7 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
       if ((firstWords.get(first) ?? 0) < variant.length) firstWords.set(first, variant.length);
     }
     if (standing === STANDING.reported) return;
-    const own = standing <= STANDING.alias;
+    const own = standing <= STANDING.occupation;
     for (const k of keys) {
       if (STOPWORDS.has(k)) continue;
       // A role's alternate titles repeat its words: a word already noted for this role is done.
@@ -156,7 +157,7 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
   for (const role of kb.roles.values()) {
     const ordinal = roleIds.length;
     roleIds.push(role.id);
-    addName(role.title, ordinal, STANDING.title);
+    addName(role.title, ordinal, role.origin === 'open-data' ? STANDING.occupation : STANDING.title);
     for (const alias of role.aliases) addName(alias, ordinal, STANDING.alias);
     for (const name of role.alternateTitles ?? []) addName(name, ordinal, STANDING.alternate);
     for (const name of role.reportedTitles ?? []) addName(name, ordinal, STANDING.reported);
