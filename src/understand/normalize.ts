@@ -248,8 +248,12 @@ export function normalize(text: string): string {
 const PLAIN_NAME = /^[\x20-\x7e]*$/u;
 const NEEDS_CLEAN = /[<>*_~`|\\[\]{}#]|https?:|www\./iu;
 
+// The same table as a Map, for the name fast path: a lookup by a freshly sliced string is several
+// times cheaper in a Map than as a property of a dictionary object (which first internalizes the key).
+const VARIANT_MAP: ReadonlyMap<string, string> = new Map(Object.entries(SPELLING_VARIANTS));
+
 function pushWord(out: string[], word: string): void {
-  const norm = SPELLING_VARIANTS[word] ?? word;
+  const norm = VARIANT_MAP.get(word) ?? word;
   if (norm !== 'or' && norm !== 'and') out.push(norm);
 }
 

@@ -123,17 +123,35 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
   const heads = new Map<string, number[]>();
   const shortWords = new Set<string>();
   let maxAliasTokens = 1;
+  // The 65,000 names share a few thousand words: each word's key is worked out once per build.
+  const keyOfWord = new Map<string, string>();
+  const keyOf = (word: string): string => {
+    let key = keyOfWord.get(word);
+    if (key === undefined) {
+      key = tokenKey(word);
+      keyOfWord.set(word, key);
+    }
+    return key;
+  };
+  // Words of the current role already recorded (vocabulary, short words, word -> roles), with the
+  // level they were recorded at (2: title or alias, 1: other names). Recording a word again for the
+  // same role changes nothing (the role lists skip a repeat of their last role), so it is skipped.
+  const doneWords = new Map<string, number>();
 
   const addName = (name: string, ordinal: number, standing: number): void => {
-    const keys = keysOf(name);
+    const keys = nameWords(name);
     if (keys.length === 0) return;
+    for (let i = 0; i < keys.length; i += 1) keys[i] = keyOf(keys[i] as string);
     const variants = standing <= STANDING.alias ? orderVariants(keys) : [keys];
     for (const variant of variants) {
       addExact(exact, variant.join(' '), ordinal, standing);
       if (variant.length > maxAliasTokens) maxAliasTokens = variant.length;
     }
     if (standing === STANDING.reported) return;
+    const level = standing <= STANDING.alias ? 2 : 1;
     for (const k of keys) {
+      if ((doneWords.get(k) ?? 0) >= level) continue;
+      doneWords.set(k, level);
       if (STOPWORDS.has(k)) continue;
       vocab.add(k, standing <= STANDING.alias ? WORD_KIND.role | WORD_KIND.title : WORD_KIND.role);
       if (k.length < 5) shortWords.add(k);
@@ -147,6 +165,7 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
   for (const role of kb.roles.values()) {
     const ordinal = roleIds.length;
     roleIds.push(role.id);
+    doneWords.clear();
     addName(role.title, ordinal, STANDING.title);
     for (const alias of role.aliases) addName(alias, ordinal, STANDING.alias);
     for (const name of role.alternateTitles ?? []) addName(name, ordinal, STANDING.alternate);
