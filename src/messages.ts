@@ -182,6 +182,8 @@ export const messages = Object.freeze({
     date: string,
   ): string =>
     `The median wage of ${higher} is ${money} ${PERIOD_WORD[period]} more than that of ${lower}, ${percent}% more (BLS medians, ${date}).`,
+  medianShared: (titles: readonly string[], blsTitle: string, code: string, date: string): string =>
+    `${joinTitles(titles)} share one BLS occupation, ${blsTitle} (SOC ${code}), so BLS (${date}) gives them one median: no difference is worked out.`,
   medianSame: (titles: readonly string[], date: string): string =>
     `${joinTitles(titles)} have the same BLS median (${date}): BLS publishes one figure for them.`,
   salaryDifferentMeasures: (titles: readonly string[]): string =>

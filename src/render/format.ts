@@ -245,11 +245,22 @@ export function medianDifferenceLine(m: MedianComparison): string | undefined {
       ? role.title
       : messages.blsOccupationOf(f.bls.title, role.title);
   };
-  if (m.difference === 0)
+  if (m.difference === 0) {
+    const first = m.figures[0];
+    // Several roles whose figures are one BLS occupation's (an occupation and a role linked to it).
+    if (first !== undefined && m.figures.every((f) => f.bls.code === first.bls.code)) {
+      return messages.medianShared(
+        m.figures.map((f) => f.role.title),
+        first.bls.title,
+        first.bls.code,
+        m.basis.date,
+      );
+    }
     return messages.medianSame(
       m.figures.map((f) => label(f.role)),
       m.basis.date,
     );
+  }
   const money = formatEstimate({ kind: 'value', value: m.difference }, m.period);
   return messages.medianDifference(
     label(m.higher),

@@ -279,6 +279,14 @@ export const RANK_WORDS = set(
 export const RANK_PHRASES = phrases(`
   highest to lowest
   lowest to highest
+  by pay
+  by salary
+  by salaries
+  by wage
+  by wages
+  by earnings
+  by income
+  in order of
   best paid
   worst paid
   top earner

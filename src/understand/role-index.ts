@@ -20,10 +20,11 @@ export { FUZZY } from './fuzzy.js';
  * How strongly a name names its role, best first. A name shared by several roles goes to those at the
  * best standing only: "carpenter" is the Carpenters occupation (its own title) although O*NET also
  * lists it as an alternate title of cabinetmakers; "COO" is the curated role (an alias) although O*NET
- * lists it for chief executives.
+ * lists it for chief executives. A curated role's title and aliases come before an occupation's own
+ * title: "barista" is the imported article's Barista, not the Baristas occupation.
  */
-export const STANDING = Object.freeze({ title: 0, alias: 1, alternate: 2, reported: 3 });
-const STANDINGS = 4;
+export const STANDING = Object.freeze({ title: 0, alias: 1, occupation: 2, alternate: 3, reported: 4 });
+const STANDINGS = 5;
 
 /** Role lists kept per word are capped: they feed suggestions and partial mentions, not answers. */
 const MAX_ROLES_PER_WORD = 64;
@@ -39,6 +40,8 @@ export interface RoleIndex {
    */
   readonly exact: ReadonlyMap<string, number | readonly number[]>;
   readonly maxAliasTokens: number;
+  /** First word of a name key -> the most words of a name starting with it (no name starts elsewhere). */
+  readonly firstWords: ReadonlyMap<string, number>;
   /** Role, topic and cue words, for spelling correction and partial mentions. */
   readonly vocab: Vocabulary;
   /** Short role words (acronyms) by length and first letter, for "did you mean" on unknown acronyms. */
@@ -134,29 +137,32 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
     return key;
   };
   // Words of the current role already recorded (vocabulary, short words, word -> roles), with the
-  // level they were recorded at (2: title or alias, 1: other names). Recording a word again for the
+  // level they were recorded at (2: own title or alias, 1: other names). Recording a word again for the
   // same role changes nothing (the role lists skip a repeat of their last role), so it is skipped.
   const doneWords = new Map<string, number>();
+  const firstWords = new Map<string, number>();
 
   const addName = (name: string, ordinal: number, standing: number): void => {
     const keys = nameWords(name);
     if (keys.length === 0) return;
     for (let i = 0; i < keys.length; i += 1) keys[i] = keyOf(keys[i] as string);
-    const variants = standing <= STANDING.alias ? orderVariants(keys) : [keys];
+    const variants = standing <= STANDING.occupation ? orderVariants(keys) : [keys];
     for (const variant of variants) {
       addExact(exact, variant.join(' '), ordinal, standing);
       if (variant.length > maxAliasTokens) maxAliasTokens = variant.length;
+      const first = variant[0] ?? '';
+      if ((firstWords.get(first) ?? 0) < variant.length) firstWords.set(first, variant.length);
     }
     if (standing === STANDING.reported) return;
-    const level = standing <= STANDING.alias ? 2 : 1;
+    const level = standing <= STANDING.occupation ? 2 : 1;
     for (const k of keys) {
       if ((doneWords.get(k) ?? 0) >= level) continue;
       doneWords.set(k, level);
       if (STOPWORDS.has(k)) continue;
-      vocab.add(k, standing <= STANDING.alias ? WORD_KIND.role | WORD_KIND.title : WORD_KIND.role);
+      vocab.add(k, standing <= STANDING.occupation ? WORD_KIND.role | WORD_KIND.title : WORD_KIND.role);
       if (k.length < 5) shortWords.add(k);
       pushUnique(wordRoles, k, ordinal, MAX_ROLES_PER_WORD);
-      if (standing <= STANDING.alias) pushUnique(titleWordRoles, k, ordinal, Number.POSITIVE_INFINITY);
+      if (standing <= STANDING.occupation) pushUnique(titleWordRoles, k, ordinal, Number.POSITIVE_INFINITY);
     }
     const head = headOf(keys);
     if (head !== undefined) pushUnique(heads, head, ordinal, Number.POSITIVE_INFINITY);
@@ -166,7 +172,7 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
     const ordinal = roleIds.length;
     roleIds.push(role.id);
     doneWords.clear();
-    addName(role.title, ordinal, STANDING.title);
+    addName(role.title, ordinal, role.origin === 'open-data' ? STANDING.occupation : STANDING.title);
     for (const alias of role.aliases) addName(alias, ordinal, STANDING.alias);
     for (const name of role.alternateTitles ?? []) addName(name, ordinal, STANDING.alternate);
     for (const name of role.reportedTitles ?? []) addName(name, ordinal, STANDING.reported);
@@ -193,6 +199,7 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
     roleIds,
     exact,
     maxAliasTokens,
+    firstWords,
     vocab: vocab.build(),
     short,
     heads,

@@ -97,15 +97,17 @@ export function correctWord(key: string, index: RoleIndex): { word: string; edit
 function inNameFixes(key: string, index: RoleIndex): { word: string; edits: number }[] {
   const maxEdits = key.length >= FUZZY.longLength ? FUZZY.maxEditsLong : FUZZY.maxEditsShort;
   const keyStem = stem(key);
+  // A typo keeps its first letter: changing it would name another role by resemblance ("cuddler" is
+  // not a puddler).
   const found = nearestWords(index.vocab, key, maxEdits, WORD_KIND.role).filter(
-    (near) => near.word !== key && stem(near.word) !== keyStem,
+    (near) => near.word !== key && near.word[0] === key[0] && stem(near.word) !== keyStem,
   );
   // Words too short for the trigram index ("ops", "hed"): every spelling one edit away.
   if (key.length <= FUZZY.minCueLength) {
     for (const variant of oneEditAway(key)) {
       const kinds = index.vocab.kinds.get(variant) ?? 0;
-      if (variant.length >= 2 && (kinds & WORD_KIND.role) !== 0 && !found.some((f) => f.word === variant))
-        found.push({ word: variant, edits: 1, kinds });
+      if (variant[0] !== key[0] || variant.length < 2 || (kinds & WORD_KIND.role) === 0) continue;
+      if (!found.some((f) => f.word === variant)) found.push({ word: variant, edits: 1, kinds });
     }
   }
   return found.slice(0, 3);
@@ -129,7 +131,7 @@ function oneEditAway(word: string): Set<string> {
   return out;
 }
 
-function spellingsOf(token: Token, index: RoleIndex): Spelling[] {
+function spellingsOf(token: Token, index: RoleIndex, nearRoleWord: boolean): Spelling[] {
   const key = tokenKey(token.norm);
   const out: Spelling[] = [{ key, edits: token.edits ?? 0, inName: false, alone: true, short: false }];
   const expansion = ABBREVIATIONS[key] ?? ABBREVIATIONS[token.norm];
@@ -137,9 +139,10 @@ function spellingsOf(token: Token, index: RoleIndex): Spelling[] {
     out.push({ key: expansion, edits: 0, inName: true, alone: true, short: false });
   if (STOPWORDS.has(key) || /\d/.test(key) || key.length < 3) return out;
   const kinds = index.vocab.kinds.get(key) ?? 0;
-  if ((kinds & WORD_KIND.role) !== 0 || (kinds & WORD_KIND.topic) !== 0) return out;
+  if ((kinds & (WORD_KIND.role | WORD_KIND.topic | WORD_KIND.cue)) !== 0) return out;
   // Inside a name, even a real word may be a typo ("ops manger"); the whole name must then match.
   const isWord = index.english.isWord(key);
+  if (isWord && !nearRoleWord) return out;
   const short = key.length < FUZZY.minLength;
   const fixes = inNameFixes(key, index);
   if (token.norm !== key && token.norm.length <= FUZZY.minCueLength) {
@@ -169,11 +172,20 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
   const n = tokens.length;
   const keys = tokens.map((t) => tokenKey(t.norm));
   const spellings: (Spelling[] | undefined)[] = new Array<Spelling[] | undefined>(n);
+  // Inside a name, a real word may be a typo ("ops manger") only next to a word of some role name.
+  const nearRoleWord = (j: number): boolean => {
+    for (let d = -2; d <= 2; d += 1) {
+      const key = keys[j + d];
+      if (d === 0 || key === undefined || STOPWORDS.has(key)) continue;
+      if (((index.vocab.kinds.get(key) ?? 0) & WORD_KIND.role) !== 0) return true;
+    }
+    return false;
+  };
   const spell = (j: number): Spelling[] => {
     let s = spellings[j];
     if (s === undefined) {
       const token = tokens[j];
-      s = token === undefined ? [] : spellingsOf(token, index);
+      s = token === undefined ? [] : spellingsOf(token, index, nearRoleWord(j));
       spellings[j] = s;
     }
     return s;
@@ -212,7 +224,13 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
 
   const matchAt = (i: number): Match | undefined => {
     if (!usable(i)) return undefined;
-    const longest = Math.min(index.maxAliasTokens, n - i);
+    // Only words that start some name can start a match; no longer than the longest such name.
+    let startsName = 0;
+    for (const s of spell(i))
+      for (const w of [s.key, s.key.split(' ')[0] ?? ''])
+        startsName = Math.max(startsName, index.firstWords.get(w) ?? 0);
+    if (startsName === 0) return undefined;
+    const longest = Math.min(index.maxAliasTokens, n - i, startsName);
     for (let len = longest; len >= 1; len -= 1) {
       let blocked = false;
       for (let j = i; j < i + len; j += 1) {

@@ -67,12 +67,18 @@ export function correctSpelling(token: Token, vocab: Vocabulary, english: Englis
   const roleEdits = word.length >= FUZZY.longLength ? FUZZY.maxEditsLong : FUZZY.maxEditsShort;
   const candidates: Near[] = [];
   const consider = (found: readonly Near[]): void => {
-    for (const c of found) if (!candidates.some((x) => x.word === c.word)) candidates.push(c);
+    for (const c of found) {
+      const i = candidates.findIndex((x) => x.word === c.word);
+      if (i < 0) candidates.push(c);
+      else if ((candidates[i]?.edits ?? 0) > c.edits) candidates[i] = c;
+    }
   };
   consider(nearestWords(vocab, word, cueEdits, cueMask));
   if (word.length >= FUZZY.minLength) {
-    consider(nearestWords(vocab, word, roleEdits, WORD_KIND.role));
-    if (key !== word) consider(nearestWords(vocab, key, roleEdits, WORD_KIND.role));
+    // Towards a role word only keeping the first letter: another role is never reached by resemblance.
+    const sameStart = (found: readonly Near[]): Near[] => found.filter((c) => c.word[0] === word[0]);
+    consider(sameStart(nearestWords(vocab, word, roleEdits, WORD_KIND.role)));
+    if (key !== word) consider(sameStart(nearestWords(vocab, key, roleEdits, WORD_KIND.role)));
   }
   const best = pick(candidates, word);
   return best === undefined ? undefined : { word: best.word, edits: best.edits };

@@ -14,6 +14,11 @@ const SOMEONE = '<someone>';
 export interface TopicMatcher {
   /** Stem of a one-word topic word -> topic ids. */
   readonly words: ReadonlyMap<string, readonly TopicId[]>;
+  /**
+   * One-word topic words as written, for stems two topics share ("hours" is the environment and
+   * "hourly" pay, both stem to "hour"): the word as typed decides.
+   */
+  readonly exact: ReadonlyMap<string, readonly TopicId[]>;
   /** Multi-word phrases as stem sequences, grouped by first stem. */
   readonly phrases: ReadonlyMap<
     string,
@@ -46,16 +51,22 @@ function forms(tokens: readonly Token[]): string[] {
 /** Compile the taxonomy's words and phrases; the topic's id and name count as words too. */
 export function compileTopics(topics: readonly Topic[]): TopicMatcher {
   const words = new Map<string, TopicId[]>();
+  const exact = new Map<string, TopicId[]>();
   const phrases = new Map<string, { topic: TopicId; stems: string[]; weak: boolean }[]>();
   for (const topic of topics) {
     for (const text of [topic.id, topic.name, ...topic.words]) {
-      const f = forms(tokenize(clean(text)));
+      const tokens = tokenize(clean(text));
+      const f = forms(tokens);
       const first = f[0];
       if (first === undefined) continue;
       if (f.length === 1) {
         const list = words.get(first) ?? [];
         if (!list.includes(topic.id)) list.push(topic.id);
         words.set(first, list);
+        const norm = tokens[0]?.norm ?? '';
+        const same = exact.get(norm) ?? [];
+        if (!same.includes(topic.id)) same.push(topic.id);
+        exact.set(norm, same);
       } else {
         const list = phrases.get(first) ?? [];
         list.push({ topic: topic.id, stems: f, weak: f.every((x) => WEAK_STEMS.has(x)) });
@@ -63,7 +74,7 @@ export function compileTopics(topics: readonly Topic[]): TopicMatcher {
       }
     }
   }
-  return { words, phrases };
+  return { words, exact, phrases };
 }
 
 /**
@@ -121,17 +132,25 @@ export function detectTopics(
   ignore?: readonly boolean[],
 ): TopicReading {
   const seq: string[] = [];
+  /** The word as typed behind each stem of `seq`. */
+  const surface: string[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined || t.link === true || ignore?.[i] === true) continue;
     if (roleTokens[i] === true) {
-      if (seq[seq.length - 1] !== SOMEONE) seq.push(SOMEONE);
+      if (seq[seq.length - 1] !== SOMEONE) {
+        seq.push(SOMEONE);
+        surface.push('');
+      }
       continue;
     }
     // "COOs and heads of operations" is one "someone" for phrases ("where do they work").
     if (seq[seq.length - 1] === SOMEONE && JOINER_WORDS.has(t.norm) && roleTokens[i + 1] === true) continue;
     const f = wordForm(t.norm);
-    if (f !== undefined) seq.push(f);
+    if (f !== undefined) {
+      seq.push(f);
+      surface.push(t.norm);
+    }
   }
   const strong: TopicId[] = [];
   const weak: TopicId[] = [];
@@ -153,8 +172,9 @@ export function detectTopics(
   for (let i = 0; i < seq.length; i += 1) {
     const s = seq[i];
     if (s === undefined || s === SOMEONE || consumed[i] === true) continue;
-    const ids = matcher.words.get(s);
-    if (ids === undefined) continue;
+    const byStem = matcher.words.get(s);
+    if (byStem === undefined) continue;
+    const ids = byStem.length > 1 ? (matcher.exact.get(surface[i] ?? '') ?? byStem) : byStem;
     if (LIGHT_STEMS.has(s) && !nearQuantity(seq, i)) continue;
     for (const id of ids) add(WEAK_STEMS.has(s) ? weak : strong, id);
   }

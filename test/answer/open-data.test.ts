@@ -173,6 +173,16 @@ describe('comparisons', () => {
     expect(answer.medians?.figures.map((f) => f.role.id)).toEqual([COO]);
     expect(answer.medians?.difference).toBeUndefined();
   });
+
+  it('GIVEN chief executives vs the COO (linked to the same BLS occupation) THEN one shared median, said so, and no difference', () => {
+    const answer = ask({ intent: 'compare', roles: ['chief-executives', COO], topics: ['salary'] });
+    const text = renderText(answer);
+    expect(text).toContain(dollars(tsvRow('oews.tsv', '11-1011').a_median ?? ''));
+    expect(text).toContain(
+      'Chief Executives and Chief Operating Officer share one BLS occupation, Chief Executives (SOC 11-1011)',
+    );
+    expect(text).not.toMatch(/more than that of/u);
+  });
 });
 
 describe('requirements, outlook, related', () => {

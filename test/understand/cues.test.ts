@@ -27,6 +27,7 @@ describe('rankings', () => {
     "what's the best paid job here",
     'sort your roles from highest salary to lowest',
     'biggest earner among the roles you know?',
+    'list every role by pay',
   ])('GIVEN "%s" THEN a ranking of every known role on salary', (text) => {
     expect(ask(text)).toMatchObject({ intent: 'compare', rank: 'all', roles: [], topics: ['salary'] });
   });

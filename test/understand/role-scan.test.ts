@@ -35,6 +35,20 @@ describe('occupations as roles: names by standing', () => {
     });
   });
 
+  it("GIVEN an imported article whose role is also an occupation's own title THEN the curated role wins, in either number", () => {
+    const withArticle = deriveKnowledge(
+      kbWithRoles(occupations.kb, [...occupations.kb.roles.values(), fixtureRole('barista', 'Barista', [])]),
+    );
+    expect(rolesIn('barista', withArticle)).toEqual([['barista']]);
+    expect(rolesIn('baristas salary', withArticle)).toEqual([['barista']]);
+    expect(ask('barista vs bartender pay', withArticle)).toMatchObject({
+      intent: 'compare',
+      roles: ['barista', 'bartenders'],
+    });
+    // Without the article, the occupation answers as before.
+    expect(rolesIn('barista')).toEqual([['baristas']]);
+  });
+
   it('GIVEN a name shared by several occupations at the same standing THEN clarify, candidates bounded', () => {
     const q = ask('how much do engineers make?');
     expect(q.intent).toBe('clarify');
@@ -95,5 +109,17 @@ describe('occupations as roles: names by standing', () => {
     expect(scanRoles(readMessage('occupation 123 specialists').tokens, index).mentions[0]?.roles).toEqual([
       'occupation-123',
     ]);
+  });
+});
+
+describe('typos never reach another occupation by resemblance', () => {
+  it('GIVEN a typo that changes the first letter THEN no role: "cuddler" is not a puddler', async () => {
+    const base = await bundledKnowledge();
+    const k = deriveKnowledge(
+      kbWithRoles(base.kb, [occupationRole('puddlers', 'Puddlers', { alternates: ['Puddler'] })]),
+    );
+    expect(rolesIn('professional cuddler requirements', k)).toEqual([]);
+    expect(ask('professional cuddler requirements', k).intent).toBe('unknown');
+    expect(rolesIn('puddlr pay', k)).toEqual([['puddlers']]);
   });
 });

@@ -36,6 +36,13 @@ describe('topics: the words, idioms and phrases of knowledge/topics.yaml', () =>
     expect(topicsOf(text)).toEqual([topic]);
   });
 
+  it('GIVEN two topic words with one stem ("hours", "hourly") THEN the word as typed decides', () => {
+    expect(topicsOf('coo hours')).toEqual(['environment']);
+    expect(topicsOf('how many hours does a coo work')).toEqual(['environment']);
+    expect(topicsOf('coo hourly pay')).toEqual(['salary']);
+    expect(topicsOf('can you recommend a good ops manager course')).toEqual(['requirements']);
+  });
+
   it('reads typos in topic words like the words themselves', () => {
     expect(topicsOf('sallary of a coo')).toEqual(['salary']);
     expect(topicsOf('educaton requirments for head of operations')).toEqual(['requirements']);

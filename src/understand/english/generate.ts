@@ -8,6 +8,7 @@
  * only, sorted, one per line. persons.txt: the lemmas with a sense in WordNet's lexicographer file
  * noun.person (number 18), the same way. places.txt: the proper names of places (lexicographer file
  * noun.location, number 15, capitalised lemmas: "london", "texas", "new york", "us"), up to three words.
+ * adjectives.txt: the adjective lemmas, so that only adjectives have comparatives ("bigger").
  * All are plain sorted lists so they load with one read and answer by binary search.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -58,6 +59,8 @@ function placeLemmas(into: Set<string>): void {
 
 const words = new Set<string>();
 for (const pos of ['noun', 'verb', 'adj', 'adv']) indexLemmas(pos, words);
+const adjectives = new Set<string>();
+indexLemmas('adj', adjectives);
 const persons = new Set<string>();
 personLemmas(persons);
 const sorted = (set: Set<string>): string => `${[...set].sort().join('\n')}\n`;
@@ -66,6 +69,7 @@ const places = new Set<string>();
 placeLemmas(places);
 writeFileSync(join(ENGLISH_DIR, 'persons.txt'), sorted(persons));
 writeFileSync(join(ENGLISH_DIR, 'places.txt'), sorted(places));
+writeFileSync(join(ENGLISH_DIR, 'adjectives.txt'), sorted(adjectives));
 console.error(
   `wrote ${words.size} words, ${persons.size} person nouns and ${places.size} places to ${ENGLISH_DIR}`,
 );

@@ -53,20 +53,28 @@ const DETACH: readonly (readonly [string, string])[] = [
   ['ed', ''],
   ['ing', 'e'],
   ['ing', ''],
+  ["'s", ''],
+  ["'", ''],
+];
+/**
+ * Comparatives: only for short adjectives ("bigger", "nicer", "tougher"); long ones take "more", so
+ * "coordinater" is not a comparative of the adjective "coordinate".
+ */
+const MAX_COMPARATIVE_BASE = 6;
+/** The comparative endings. */
+const DETACH_ADJECTIVE: readonly (readonly [string, string])[] = [
   ['ier', 'y'],
   ['iest', 'y'],
   ['er', ''],
   ['er', 'e'],
   ['est', ''],
   ['est', 'e'],
-  ["'s", ''],
-  ["'", ''],
 ];
 
 /** The word itself, then every base form the inflection rules give (doubled final consonant undone too). */
-export function baseForms(word: string): string[] {
+export function baseForms(word: string, rules: readonly (readonly [string, string])[] = DETACH): string[] {
   const out = [word];
-  for (const [suffix, base] of DETACH) {
+  for (const [suffix, base] of rules) {
     if (word.length <= suffix.length + 1 || !word.endsWith(suffix)) continue;
     const stem = word.slice(0, -suffix.length);
     if (stem.length + base.length < 3) continue;
@@ -101,10 +109,15 @@ export function createEnglish(
   words: WordList,
   persons: WordList,
   places: WordList = sortedWordList(''),
+  adjectives: WordList = sortedWordList(''),
 ): English {
   const inList = (list: WordList, word: string): boolean => baseForms(word).some((w) => list.has(w));
+  const comparative = (word: string): boolean =>
+    baseForms(word, DETACH_ADJECTIVE)
+      .slice(1)
+      .some((w) => w.length <= MAX_COMPARATIVE_BASE && adjectives.has(w));
   return {
-    isWord: (word) => CHAT_WORDS.has(word) || inList(words, word),
+    isWord: (word) => CHAT_WORDS.has(word) || inList(words, word) || comparative(word),
     isPerson: (word) => inList(persons, word),
     isPlace: (name) => places.has(name),
   };
@@ -118,6 +131,7 @@ export function english(): English {
     sortedWordList(readFileSync(join(ENGLISH_DIR, 'words.txt'), 'latin1')),
     sortedWordList(readFileSync(join(ENGLISH_DIR, 'persons.txt'), 'latin1')),
     sortedWordList(readFileSync(join(ENGLISH_DIR, 'places.txt'), 'latin1')),
+    sortedWordList(readFileSync(join(ENGLISH_DIR, 'adjectives.txt'), 'latin1')),
   );
   return loaded;
 }
