@@ -14,15 +14,27 @@ export interface Knowledge {
   readonly index: RoleIndex;
   /** Ladder links for career-path answers (answer/). */
   readonly ladder: LadderGraph;
-  /** Role names for autocomplete (slash options). */
+  /** Role names for autocomplete (slash options); built on first use (only Discord asks for them). */
   readonly choices: RoleChoices;
 }
 
-/** Build every derived structure for one knowledge base. */
+/**
+ * Build every derived structure for one knowledge base. The autocomplete choices are built the first
+ * time they are read and then kept with this value (a memoized getter), so `ask` never pays for them.
+ */
 export function deriveKnowledge(kb: KnowledgeBase): Knowledge {
   const { ladder } = buildAnswerContext(kb);
   const index = buildIndex(kb);
-  return Object.freeze({ kb, index, ladder, choices: buildRoleChoices(kb, index) });
+  let choices: RoleChoices | undefined;
+  return Object.freeze({
+    kb,
+    index,
+    ladder,
+    get choices(): RoleChoices {
+      choices ??= buildRoleChoices(kb, index);
+      return choices;
+    },
+  });
 }
 
 /** Where the engine reads the current knowledge from; a reload swaps what `current()` returns. */

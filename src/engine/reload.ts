@@ -62,6 +62,8 @@ export async function openKnowledge(
       { dir, error: first.stats.cacheWriteError },
       'parse cache not written; the next start parses again',
     );
+  if (first.stats.openDataCacheNote !== undefined)
+    logger.debug({ dir, note: first.stats.openDataCacheNote }, 'open-data cache not used or not written');
   let current = deriveKnowledge(first.kb);
   // The parsed files of the latest load, valid or not: a reload after a fix parses only the fix.
   let files: LoadedFiles = first.loaded;

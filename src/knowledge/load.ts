@@ -18,7 +18,8 @@ import type { KnowledgeBase, Topic } from './model.js';
 import { parseFiles, type ParseJob } from './parse-files.js';
 import type { Problem } from './problem.js';
 import { parseTopics } from './topics.js';
-import { loadOpenData, OPEN_DATA_DIR, type OpenDataResult } from './open-data/load.js';
+import { loadOpenDataCached, type OpenDataCacheStatus } from './open-data/cache.js';
+import { OPEN_DATA_DIR, type OpenDataResult } from './open-data/load.js';
 import { withOpenData } from './open-data/merge.js';
 import { PROJECT_ROOT } from '../config/paths.js';
 
@@ -69,6 +70,13 @@ export interface LoadStats {
   /** Why the cache could not be written. */
   readonly cacheWriteError?: string;
   readonly cacheWritten: boolean;
+  /**
+   * The open-data cache (src/knowledge/open-data/cache.ts): `memory` when the previous load's open
+   * data was reused; absent without open-data/.
+   */
+  readonly openDataCache?: OpenDataCacheStatus | 'memory';
+  /** Why the open-data cache was ignored or could not be written. */
+  readonly openDataCacheNote?: string;
 }
 
 export type LoadResult = (
@@ -382,6 +390,29 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     cacheWritten = cacheWriteError === undefined;
   }
 
+  const built = buildKnowledgeBase(dir, topicsResult.topics, articles);
+  append(problems, built.problems);
+  append(warnings, built.warnings);
+  // Open data (open-data/): occupations beside the curated roles; a directory without it is articles only.
+  // A reload reuses the previous result while its files and the curated role ids are unchanged.
+  const openDir = join(dir, OPEN_DATA_DIR);
+  let openData: OpenDataMemo | undefined;
+  let openDataCache: LoadStats['openDataCache'];
+  let openDataCacheNote: string | undefined;
+  if (existsSync(openDir)) {
+    const taken = new Set(built.kb?.roles.keys());
+    const stamp = openDataStamp(openDir, checkedAt);
+    const before = options.previous?.openData;
+    if (before !== undefined && stamp !== undefined && before.stamp === stamp && sameSet(before.taken, taken)) {
+      openData = before;
+      openDataCache = 'memory';
+    } else {
+      const read = await loadOpenDataCached(openDir, taken, options.cacheDir);
+      openData = { stamp: stamp ?? '', taken, result: read.result };
+      openDataCache = read.cache;
+      openDataCacheNote = read.ignored ?? read.writeError;
+    }
+  }
   const stats: LoadStats = {
     files: files.size,
     parsed,
@@ -390,23 +421,9 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     ...(cacheIgnored === undefined ? {} : { cacheIgnored }),
     ...(cacheWriteError === undefined ? {} : { cacheWriteError }),
     cacheWritten,
+    ...(openDataCache === undefined ? {} : { openDataCache }),
+    ...(openDataCacheNote === undefined ? {} : { openDataCacheNote }),
   };
-  const built = buildKnowledgeBase(dir, topicsResult.topics, articles);
-  append(problems, built.problems);
-  append(warnings, built.warnings);
-  // Open data (open-data/): occupations beside the curated roles; a directory without it is articles only.
-  // A reload reuses the previous result while its files and the curated role ids are unchanged.
-  const openDir = join(dir, OPEN_DATA_DIR);
-  let openData: OpenDataMemo | undefined;
-  if (existsSync(openDir)) {
-    const taken = new Set(built.kb?.roles.keys());
-    const stamp = openDataStamp(openDir, checkedAt);
-    const before = options.previous?.openData;
-    openData =
-      before !== undefined && stamp !== undefined && before.stamp === stamp && sameSet(before.taken, taken)
-        ? before
-        : { stamp: stamp ?? '', taken, result: await loadOpenData(openDir, taken) };
-  }
   const open = openData?.result;
   if (open !== undefined) {
     append(problems, open.problems);

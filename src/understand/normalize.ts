@@ -260,9 +260,12 @@ function pushPiece(out: string[], lower: string, from: number, to: number): void
     for (const w of piece.split(/'{2,}/u)) if (w !== '') pushWord(out, w);
   } else pushWord(out, piece);
 }
+// The same table as a Map, for the name fast path: a lookup by a freshly sliced string is several
+// times cheaper in a Map than as a property of a dictionary object (which first internalizes the key).
+const VARIANT_MAP: ReadonlyMap<string, string> = new Map(Object.entries(SPELLING_VARIANTS));
 
 function pushWord(out: string[], word: string): void {
-  const norm = SPELLING_VARIANTS[word] ?? word;
+  const norm = VARIANT_MAP.get(word) ?? word;
   if (norm !== 'or' && norm !== 'and') out.push(norm);
 }
 
