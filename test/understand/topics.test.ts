@@ -36,6 +36,40 @@ describe('topics: the words, idioms and phrases of knowledge/topics.yaml', () =>
     expect(topicsOf(text)).toEqual([topic]);
   });
 
+  // Paraphrases in everyday Discord and career-forum wording, none of them using a topic's name.
+  it.each([
+    ['whats the tc for a coo at a big company', 'salary'],
+    ['does an ops coordinator get a decent starting salary', 'salary'],
+    ['what does a head of ops pull in a year', 'salary'],
+    ['do ops coordinators ever get stuck with night shifts', 'environment'],
+    ['is head of ops a high pressure gig or pretty laid back', 'environment'],
+    ['are coos constantly on business trips', 'environment'],
+    ['what certs would help me land an ops coordinator role', 'requirements'],
+    ['how do people break into ops management', 'requirements'],
+    ['what does a coo spend most of their time on', 'duties'],
+    ['what would i actually be doing as an ops coordinator', 'duties'],
+    ['what tools do ops managers use', 'skills'],
+    ['am i cut out for being a coo', 'skills'],
+    ['will ops coordinators still exist in 10 years', 'outlook'],
+    ['are companies hiring ops managers right now', 'outlook'],
+    ['how hard is it to pivot into ops manager from retail', 'related'],
+    ['what other options are there for an ops coordinator', 'related'],
+  ])('GIVEN the everyday paraphrase "%s" THEN the topic is %s', (text, topic) => {
+    expect(topicsOf(text)).toEqual([topic]);
+  });
+
+  // Words that are topic words only inside a phrase ("get started as", "can i move into", "is it chill")
+  // leave ordinary sentences alone.
+  it.each([
+    ["i'm a physical therapist thinking about ops, what is a coo"],
+    ["ok let's get started: tell me about ops managers"],
+    ["i just moved into a new flat, what's an ops coordinator"],
+    ['what is an ops manager instead of a coo'],
+    ['chill, thanks. what is a head of ops'],
+  ])('GIVEN the ordinary sentence "%s" THEN the topic stays overview', (text) => {
+    expect(topicsOf(text)).toEqual(['overview']);
+  });
+
   it('GIVEN two topic words with one stem ("hours", "hourly") THEN the word as typed decides', () => {
     expect(topicsOf('coo hours')).toEqual(['environment']);
     expect(topicsOf('how many hours does a coo work')).toEqual(['environment']);
