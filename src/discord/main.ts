@@ -67,7 +67,11 @@ async function main(): Promise<void> {
     knowledge = await openKnowledge(env.KNOWLEDGE_DIR, logger, {
       watch: true,
       cacheDir: env.CACHE_DIR,
-      onReload: (ok) => bot?.metrics.reloaded(ok),
+      onReload: (ok) => {
+        bot?.metrics.reloaded(ok);
+        // Autocomplete's index is built on first use: build it now, not on someone's first keystroke.
+        setImmediate(() => void reloadable.current().choices);
+      },
     });
   } catch (error) {
     fail((error as Error).message);
@@ -103,6 +107,8 @@ async function main(): Promise<void> {
     if (error instanceof BotStartError) fail(error.message);
     throw error;
   }
+  // Autocomplete's index is built on first use: build it now, not on someone's first keystroke.
+  setImmediate(() => void reloadable.current().choices);
 }
 
 main().catch((error: unknown) => fail(`could not start: ${safeError(error).message}`));
