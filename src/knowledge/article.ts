@@ -89,7 +89,10 @@ function sectionText(lines: readonly string[]): string {
   return blocks.join('\n\n');
 }
 
-type Target = { readonly kind: 'role'; readonly index: 0 | 1 } | { readonly kind: 'differences' } | { readonly kind: 'none' };
+type Target =
+  | { readonly kind: 'role'; readonly index: 0 | 1 }
+  | { readonly kind: 'differences' }
+  | { readonly kind: 'none' };
 
 /**
  * Parse and validate one article: front matter against the schema, headings against the roles and
@@ -102,7 +105,18 @@ export function parseArticle(text: string, file: string, topics: TopicVocabulary
 
   const opening = frontMatterOpening(lines[0] ?? '');
   if (opening !== undefined) {
-    return { problems: [{ file, line: 1, field: '(front matter)', message: opening, hint: 'start the file with ---, then YAML, then ---' }], warnings };
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          field: '(front matter)',
+          message: opening,
+          hint: 'start the file with ---, then YAML, then ---',
+        },
+      ],
+      warnings,
+    };
   }
   let close = -1;
   for (let i = 1; i < lines.length; i++) {
@@ -112,16 +126,32 @@ export function parseArticle(text: string, file: string, topics: TopicVocabulary
     }
   }
   if (close === -1) {
-    return { problems: [{ file, line: 1, field: '(front matter)', message: 'the front matter is never closed', hint: 'add a line with just --- after the YAML' }], warnings };
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          field: '(front matter)',
+          message: 'the front matter is never closed',
+          hint: 'add a line with just --- after the YAML',
+        },
+      ],
+      warnings,
+    };
   }
 
   const yaml = parseYamlText(lines.slice(1, close).join('\n'), file, 2);
   if (yaml.value === undefined) return { problems: [...yaml.problems], warnings };
   const parsed = FrontMatterSchema.safeParse(yaml.value);
-  if (!parsed.success) return { problems: issuesToProblems(parsed.error.issues, file, yaml.lineOf), warnings };
+  if (!parsed.success)
+    return { problems: issuesToProblems(parsed.error.issues, file, yaml.lineOf), warnings };
   const front = parsed.data;
   // Every section is a fact of this source: the knowledge base keeps the section itself as the fact.
-  const source: Source = { title: front.source.title, file, ...(front.source.url === undefined ? {} : { url: front.source.url }) };
+  const source: Source = {
+    title: front.source.title,
+    file,
+    ...(front.source.url === undefined ? {} : { url: front.source.url }),
+  };
 
   const [first, second] = front.roles as [RoleEntry, RoleEntry];
   if (first.id === second.id) {
@@ -227,7 +257,9 @@ export function parseArticle(text: string, file: string, topics: TopicVocabulary
           line: lineNo,
           field: `# ${heading}`,
           message: 'this heading names neither of the article\'s roles nor "Differences"',
-          hint: didYouMean(heading, headingSuggestions) ?? `use "${first.title}", "${second.title}" or "Differences"`,
+          hint:
+            didYouMean(heading, headingSuggestions) ??
+            `use "${first.title}", "${second.title}" or "Differences"`,
         });
       }
       continue;
@@ -281,7 +313,14 @@ export function parseArticle(text: string, file: string, topics: TopicVocabulary
     sections: [...sections[index].values()].map(({ topic, text }) => ({ topic, text, source })),
   });
   return {
-    article: { id, file, title: front.title, source, roles: [role(first, 0), role(second, 1)], differences: [...differences.values()].map(({ topic, text }) => ({ topic, text, source })) },
+    article: {
+      id,
+      file,
+      title: front.title,
+      source,
+      roles: [role(first, 0), role(second, 1)],
+      differences: [...differences.values()].map(({ topic, text }) => ({ topic, text, source })),
+    },
     problems,
     warnings,
   };

@@ -59,7 +59,12 @@ interface RoleDraft {
   readonly salaries: Salary[];
   readonly salaryWhere: { readonly file: string; readonly line: number; readonly role: ParsedRole }[];
   /** Created by the first article that has ladder facts for the role. */
-  ladder?: { reportsTo: LadderDraft[]; stepTowards: LadderDraft[]; comesFrom: LadderDraft[]; keys: Set<string> };
+  ladder?: {
+    reportsTo: LadderDraft[];
+    stepTowards: LadderDraft[];
+    comesFrom: LadderDraft[];
+    keys: Set<string>;
+  };
   readonly comparisons: string[];
   /** O*NET-SOC code from front matter (first article that sets it). */
   soc?: { readonly code: string; readonly file: string };
@@ -91,7 +96,8 @@ function addFact(facts: Map<TopicId, Fact[]>, topic: TopicId, fact: Fact): void 
   else list.push(fact);
 }
 
-const money = (s: Salary): string => `${s.amount.toLocaleString('en-US')} ${s.currency} per ${s.period} (${s.kind})`;
+const money = (s: Salary): string =>
+  `${s.amount.toLocaleString('en-US')} ${s.currency} per ${s.period} (${s.kind})`;
 const sameSalary = (a: Salary, b: Salary): boolean =>
   a.amount === b.amount && a.currency === b.currency && a.period === b.period && a.kind === b.kind;
 
@@ -100,7 +106,11 @@ const sameSalary = (a: Salary, b: Salary): boolean =>
  * id, one role per alias, one article per comparison id. A role in several articles becomes one role
  * whose facts and salaries keep their sources. Linear in the size of the input.
  */
-export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articles: readonly ParsedArticle[]): BuildResult {
+export function buildKnowledgeBase(
+  dir: string,
+  topics: readonly Topic[],
+  articles: readonly ParsedArticle[],
+): BuildResult {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const drafts = new Map<RoleId, RoleDraft>();
@@ -227,7 +237,8 @@ export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articl
     for (const name of [draft.title, draft.id]) {
       const key = nameKey(name);
       const owner = owners.get(key);
-      if (owner === undefined) owners.set(key, { roleId: draft.id, name, file: draft.titleFile, line: draft.titleLine });
+      if (owner === undefined)
+        owners.set(key, { roleId: draft.id, name, file: draft.titleFile, line: draft.titleLine });
       else if (owner.roleId !== draft.id) {
         problems.push({
           file: draft.titleFile,
@@ -245,7 +256,8 @@ export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articl
         const key = nameKey(alias);
         const line = role.aliasLines[index] ?? role.titleLine;
         const owner = owners.get(key);
-        if (owner === undefined) owners.set(key, { roleId: role.entry.id, name: alias, file: article.file, line });
+        if (owner === undefined)
+          owners.set(key, { roleId: role.entry.id, name: alias, file: article.file, line });
         else if (owner.roleId !== role.entry.id) {
           problems.push({
             file: article.file,
@@ -262,10 +274,12 @@ export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articl
   if (problems.length > 0) return { problems, warnings };
 
   const resolve = (links: readonly LadderDraft[], self: RoleId): readonly LadderLink[] =>
-    links.length === 0 ? NONE : links.map(({ title, source }) => {
-      const roleId = owners.get(nameKey(title))?.roleId;
-      return roleId === undefined || roleId === self ? { title, source } : { title, roleId, source };
-    });
+    links.length === 0
+      ? NONE
+      : links.map(({ title, source }) => {
+          const roleId = owners.get(nameKey(title))?.roleId;
+          return roleId === undefined || roleId === self ? { title, source } : { title, roleId, source };
+        });
 
   const conflicts: Conflict[] = [];
   const roles = new Map<RoleId, Role>();
@@ -273,7 +287,11 @@ export function buildKnowledgeBase(dir: string, topics: readonly Topic[], articl
     const [firstSalary] = draft.salaries;
     if (firstSalary !== undefined && draft.salaries.some((s) => !sameSalary(s, firstSalary))) {
       const detail = draft.salaries.map((s) => `${money(s)} in ${s.source.file}`).join('; ');
-      conflicts.push({ roleId: draft.id, field: 'salary', message: `${draft.title}: sources give different salaries: ${detail}` });
+      conflicts.push({
+        roleId: draft.id,
+        field: 'salary',
+        message: `${draft.title}: sources give different salaries: ${detail}`,
+      });
       draft.salaries.slice(1).forEach((salary, i) => {
         const where = draft.salaryWhere[i + 1];
         const first = firstSalary;

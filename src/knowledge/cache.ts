@@ -95,7 +95,11 @@ const StoredEntrySchema = z.strictObject({
     })
     .optional(),
   ladder: z
-    .strictObject({ reports_to: z.array(nonEmpty), step_towards: z.array(nonEmpty), comes_from: z.array(nonEmpty) })
+    .strictObject({
+      reports_to: z.array(nonEmpty),
+      step_towards: z.array(nonEmpty),
+      comes_from: z.array(nonEmpty),
+    })
     .optional(),
   soc: nonEmpty.optional(),
 });
@@ -290,7 +294,8 @@ export function readParseCache(cacheDir: string, expected: CacheExpectation): Ca
   if (!header.success) return { status: 'ignored', reason: 'not a careerbot parse cache' };
   const { data } = header;
   if (data.loader !== LOADER_VERSION) return { status: 'ignored', reason: `written by ${data.loader}` };
-  if (data.dir !== resolve(expected.dir)) return { status: 'ignored', reason: `for another directory (${data.dir})` };
+  if (data.dir !== resolve(expected.dir))
+    return { status: 'ignored', reason: `for another directory (${data.dir})` };
   if (data.vocabulary !== expected.vocabulary) return { status: 'ignored', reason: 'the topics changed' };
   if (lines.length !== data.count + 2 || lines[lines.length - 1] !== '') {
     return { status: 'ignored', reason: 'cut short or padded' };

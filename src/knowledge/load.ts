@@ -269,9 +269,19 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
       const message = code === 'ENOENT' ? 'folder not found' : `cannot be read: ${(error as Error).message}`;
       return {
         ok: false,
-        problems: [...problems, { file: 'articles/', message, hint: `knowledge articles go in ${join(dir, 'articles')}` }],
+        problems: [
+          ...problems,
+          { file: 'articles/', message, hint: `knowledge articles go in ${join(dir, 'articles')}` },
+        ],
         loaded: { vocabulary: expected.vocabulary, checkedAt, files: new Map() },
-        stats: { files: 0, parsed: 0, reused: 0, cache, ...(cacheIgnored === undefined ? {} : { cacheIgnored }), cacheWritten: false },
+        stats: {
+          files: 0,
+          parsed: 0,
+          reused: 0,
+          cache,
+          ...(cacheIgnored === undefined ? {} : { cacheIgnored }),
+          cacheWritten: false,
+        },
       };
     }
   }
@@ -323,7 +333,14 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
   for (const { index, stat } of toRead) {
     const file = paths[index] ?? '';
     if (stat.size > MAX_FILE_BYTES) {
-      outcome[index] = { file, size: stat.size, mtimeMs: stat.mtimeMs, hash: '', problems: [tooLarge(file, stat.size)], warnings: [] };
+      outcome[index] = {
+        file,
+        size: stat.size,
+        mtimeMs: stat.mtimeMs,
+        hash: '',
+        problems: [tooLarge(file, stat.size)],
+        warnings: [],
+      };
       continue;
     }
     jobs.push({ file, size: stat.size, mtimeMs: stat.mtimeMs, knownHash: known.get(file)?.hash });
@@ -343,10 +360,21 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
       switch (result.kind) {
         case 'gone':
           // A file named by the watcher was deleted; a listed one vanished between listing and reading.
-          if (mustCheck === undefined) outcome[index] = { ...stamp, hash: '', problems: [{ file: job.file, message: 'disappeared while being read' }], warnings: [] };
+          if (mustCheck === undefined)
+            outcome[index] = {
+              ...stamp,
+              hash: '',
+              problems: [{ file: job.file, message: 'disappeared while being read' }],
+              warnings: [],
+            };
           break;
         case 'unreadable':
-          outcome[index] = { ...stamp, hash: '', problems: [{ file: job.file, message: result.message }], warnings: [] };
+          outcome[index] = {
+            ...stamp,
+            hash: '',
+            problems: [{ file: job.file, message: result.message }],
+            warnings: [],
+          };
           break;
         case 'same':
           // Touched or checked out again, not changed: the earlier parse stands, under the new stamp.
@@ -360,7 +388,13 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
           break;
         case 'problems': {
           const { article, problems: found, warnings: noted } = result.result;
-          outcome[index] = { ...stamp, hash: result.hash, ...(article === undefined ? {} : { article }), problems: found, warnings: noted };
+          outcome[index] = {
+            ...stamp,
+            hash: result.hash,
+            ...(article === undefined ? {} : { article }),
+            problems: found,
+            warnings: noted,
+          };
           parsed++;
         }
       }
@@ -383,7 +417,11 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
 
   let cacheWritten = false;
   let cacheWriteError: string | undefined;
-  if (options.cacheDir !== undefined && (changed || files.size !== known.size || cache !== 'read') && previous === undefined) {
+  if (
+    options.cacheDir !== undefined &&
+    (changed || files.size !== known.size || cache !== 'read') &&
+    previous === undefined
+  ) {
     const entries: (CachedFile | StoredText)[] = [];
     for (const file of files.values()) if (clean(file)) entries.push(fresh.get(file.file) ?? file);
     cacheWriteError = writeParseCache(options.cacheDir, expected, entries, checkedAt);
@@ -403,7 +441,12 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     const taken = new Set(built.kb?.roles.keys());
     const stamp = openDataStamp(openDir, checkedAt);
     const before = options.previous?.openData;
-    if (before !== undefined && stamp !== undefined && before.stamp === stamp && sameSet(before.taken, taken)) {
+    if (
+      before !== undefined &&
+      stamp !== undefined &&
+      before.stamp === stamp &&
+      sameSet(before.taken, taken)
+    ) {
       openData = before;
       openDataCache = 'memory';
     } else {

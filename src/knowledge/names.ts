@@ -45,7 +45,10 @@ export function closest(input: string, candidates: Iterable<readonly [string, st
 }
 
 /** "did you mean "x"?" or undefined. */
-export function didYouMean(input: string, candidates: Iterable<readonly [string, string]>): string | undefined {
+export function didYouMean(
+  input: string,
+  candidates: Iterable<readonly [string, string]>,
+): string | undefined {
   const suggestion = closest(input, candidates);
   return suggestion === undefined ? undefined : `did you mean "${suggestion}"?`;
 }

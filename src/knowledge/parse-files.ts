@@ -45,7 +45,11 @@ export function parseFile(dir: string, job: ParseJob, vocabulary: TopicVocabular
   const result = parseArticle(bytes.toString('utf8'), job.file, vocabulary);
   if (result.article === undefined || result.problems.length > 0) return { kind: 'problems', hash, result };
   const stamp = { file: job.file, size: job.size, mtimeMs: job.mtimeMs, hash };
-  return { kind: 'clean', hash, stored: storedText({ ...stamp, article: result.article, problems: [], warnings: result.warnings }) };
+  return {
+    kind: 'clean',
+    hash,
+    stored: storedText({ ...stamp, article: result.article, problems: [], warnings: result.warnings }),
+  };
 }
 
 /** Below this many files a worker's start-up (loading the parser) costs more than it saves. */
@@ -72,7 +76,8 @@ export interface WorkerReply {
  */
 function startWorker(workerData: WorkerData): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', here), { workerData, stdout: false });
+  if (!here.endsWith('.ts'))
+    return new Worker(new URL('./parse-worker.js', here), { workerData, stdout: false });
   const tsx = dirname(createRequire(fileURLToPath(here)).resolve('tsx/package.json'));
   const api = pathToFileURL(join(tsx, 'dist', 'esm', 'api', 'index.mjs')).href;
   const script = new URL('./parse-worker.ts', here).href;

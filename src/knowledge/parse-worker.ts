@@ -6,6 +6,9 @@ import { parseFile, type WorkerData, type WorkerReply, type WorkerRequest } from
 const data = workerData as WorkerData;
 const vocabulary = topicVocabulary(data.topics);
 parentPort?.on('message', (request: WorkerRequest) => {
-  const reply: WorkerReply = { start: request.start, outcomes: request.jobs.map((job) => parseFile(data.dir, job, vocabulary)) };
+  const reply: WorkerReply = {
+    start: request.start,
+    outcomes: request.jobs.map((job) => parseFile(data.dir, job, vocabulary)),
+  };
   parentPort?.postMessage(reply);
 });

@@ -73,12 +73,19 @@ export function issuesToProblems(
           line: lineOf(path),
           field: fieldPath(path),
           message: 'unknown field',
-          ...(hint === undefined ? { hint: 'remove it, or check the spelling against knowledge/README.md' } : { hint }),
+          ...(hint === undefined
+            ? { hint: 'remove it, or check the spelling against knowledge/README.md' }
+            : { hint }),
         });
       }
       continue;
     }
-    problems.push({ file, line: lineOf(issue.path), field: fieldPath(issue.path) || '(front matter)', message: issue.message });
+    problems.push({
+      file,
+      line: lineOf(issue.path),
+      field: fieldPath(issue.path) || '(front matter)',
+      message: issue.message,
+    });
   }
   return problems;
 }

@@ -25,7 +25,9 @@ export function terminalProgress(
     drawn = now;
     shown = true;
     const percent = Math.floor((parsed / toParse) * 100);
-    stream.write(`\r${label}: ${parsed.toLocaleString('en-US')} / ${toParse.toLocaleString('en-US')} (${percent}%)${last ? '\n' : ''}`);
+    stream.write(
+      `\r${label}: ${parsed.toLocaleString('en-US')} / ${toParse.toLocaleString('en-US')} (${percent}%)${last ? '\n' : ''}`,
+    );
     if (last) shown = false;
   };
 }

@@ -18,7 +18,11 @@ export function parseTopics(text: string, file: string): TopicsResult {
   if (yaml.value === undefined) return { topics: fallbackTopics, problems: yaml.problems, warnings: [] };
   const parsed = TopicsFileSchema.safeParse(yaml.value);
   if (!parsed.success) {
-    return { topics: fallbackTopics, problems: issuesToProblems(parsed.error.issues, file, yaml.lineOf), warnings: [] };
+    return {
+      topics: fallbackTopics,
+      problems: issuesToProblems(parsed.error.issues, file, yaml.lineOf),
+      warnings: [],
+    };
   }
   const problems: Problem[] = [];
   const warnings: Problem[] = [];

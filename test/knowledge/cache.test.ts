@@ -21,7 +21,8 @@ function setup(): { dir: string; cacheDir: string } {
   const dir = join(work, 'knowledge');
   cpSync(fixture, dir, { recursive: true });
   const hourAgo = new Date(Date.now() - 3_600_000);
-  for (const name of readdirSync(join(dir, 'articles'))) utimesSync(join(dir, 'articles', name), hourAgo, hourAgo);
+  for (const name of readdirSync(join(dir, 'articles')))
+    utimesSync(join(dir, 'articles', name), hourAgo, hourAgo);
   return { dir, cacheDir: join(work, 'cache') };
 }
 
@@ -36,7 +37,11 @@ function content(kb: KnowledgeBase): unknown {
 }
 
 /** Edit a file, keeping it an hour old unless told otherwise. */
-function edit(path: string, change: (text: string) => string, mtime = new Date(Date.now() - 1_800_000)): void {
+function edit(
+  path: string,
+  change: (text: string) => string,
+  mtime = new Date(Date.now() - 1_800_000),
+): void {
   writeFileSync(path, change(readFileSync(path, 'utf8')));
   utimesSync(path, mtime, mtime);
 }
@@ -50,7 +55,9 @@ describe('the parse cache', () => {
     expect(second.stats).toMatchObject({ cache: 'read', parsed: 0, reused: 2, cacheWritten: false });
     expect(content(kbOf(second))).toEqual(content(kbOf(first)));
     // Warnings of cached files are reported again, word for word.
-    expect(second.ok && second.warnings.map(formatProblem)).toEqual(first.ok && first.warnings.map(formatProblem));
+    expect(second.ok && second.warnings.map(formatProblem)).toEqual(
+      first.ok && first.warnings.map(formatProblem),
+    );
     expect(second.ok && second.warnings.length).toBeGreaterThan(0);
   });
 
@@ -73,12 +80,18 @@ describe('the parse cache', () => {
     edit(join(dir, MANAGER_VS_LEAD), (text) => text.replace('amount: 80000', 'amount: 81000'));
     const result = await loadKnowledgeBase(dir, { cacheDir });
     expect(result.stats).toMatchObject({ parsed: 1, reused: 1 });
-    const salaries = kbOf(result).roles.get('operations-manager')?.salaries.map((s) => s.amount);
+    const salaries = kbOf(result)
+      .roles.get('operations-manager')
+      ?.salaries.map((s) => s.amount);
     expect(salaries).toEqual([75844, 81000]);
     // The cache was rewritten with the edit: a third start parses nothing and still sees it.
     const third = await loadKnowledgeBase(dir, { cacheDir });
     expect(third.stats).toMatchObject({ parsed: 0, reused: 2 });
-    expect(kbOf(third).roles.get('operations-manager')?.salaries.map((s) => s.amount)).toEqual([75844, 81000]);
+    expect(
+      kbOf(third)
+        .roles.get('operations-manager')
+        ?.salaries.map((s) => s.amount),
+    ).toEqual([75844, 81000]);
   });
 
   it('GIVEN a file touched but not changed THEN its bytes match the cache and nothing is parsed', async () => {
@@ -100,7 +113,11 @@ describe('the parse cache', () => {
     edit(path, (text) => text.replace('amount: 80000', 'amount: 80001'), recent);
     const result = await loadKnowledgeBase(dir, { cacheDir });
     expect(result.stats.parsed).toBe(1);
-    expect(kbOf(result).roles.get('operations-manager')?.salaries.map((s) => s.amount)).toEqual([75844, 80001]);
+    expect(
+      kbOf(result)
+        .roles.get('operations-manager')
+        ?.salaries.map((s) => s.amount),
+    ).toEqual([75844, 80001]);
   });
 
   it('GIVEN a deleted file THEN its roles and comparison are gone', async () => {
@@ -142,16 +159,27 @@ describe('the parse cache', () => {
 
     writeFileSync(file, good.replace(`"loader":"${LOADER_VERSION}"`, '"loader":"careerbot-loader-1"'));
     const older = await loadKnowledgeBase(dir, { cacheDir });
-    expect(older.stats).toMatchObject({ cache: 'ignored', cacheIgnored: 'written by careerbot-loader-1', parsed: 2 });
+    expect(older.stats).toMatchObject({
+      cache: 'ignored',
+      cacheIgnored: 'written by careerbot-loader-1',
+      parsed: 2,
+    });
 
     writeFileSync(file, good.replace(/"dir":"[^"]*"/u, '"dir":"/somewhere/else"'));
     expect((await loadKnowledgeBase(dir, { cacheDir })).stats).toMatchObject({ cache: 'ignored', parsed: 2 });
 
     // Other topics give headings other meanings: every article is read again under the new ones.
     const topics = readFileSync(join(import.meta.dirname, '..', '..', 'knowledge', 'topics.yaml'), 'utf8');
-    writeFileSync(join(dir, 'topics.yaml'), topics.replace('      - overview\n', '      - overview\n      - the gist\n'));
+    writeFileSync(
+      join(dir, 'topics.yaml'),
+      topics.replace('      - overview\n', '      - overview\n      - the gist\n'),
+    );
     const retopiced = await loadKnowledgeBase(dir, { cacheDir });
-    expect(retopiced.stats).toMatchObject({ cache: 'ignored', cacheIgnored: 'the topics changed', parsed: 2 });
+    expect(retopiced.stats).toMatchObject({
+      cache: 'ignored',
+      cacheIgnored: 'the topics changed',
+      parsed: 2,
+    });
   });
 
   it('GIVEN no cache folder at all, or one deleted THEN everything works, parsing every file', async () => {
@@ -176,7 +204,9 @@ describe('the parse cache', () => {
     rmSync(gone, { recursive: true });
     await loadKnowledgeBase(dir, { cacheDir });
     expect(readdirSync(cacheDir).sort()).toEqual(
-      [cacheFileFor(cacheDir, dir), cacheFileFor(cacheDir, kept)].map((f) => f.slice(cacheDir.length + 1)).sort(),
+      [cacheFileFor(cacheDir, dir), cacheFileFor(cacheDir, kept)]
+        .map((f) => f.slice(cacheDir.length + 1))
+        .sort(),
     );
   });
 
@@ -188,7 +218,9 @@ describe('the parse cache', () => {
     expect(second.stats).toMatchObject({ cache: 'read', parsed: 1, reused: 1 });
     const problems = (r: LoadResult): string[] => (r.ok ? [] : r.problems.map(formatProblem));
     expect(problems(second)).toEqual(problems(first));
-    expect(problems(second)).toEqual([expect.stringMatching(/warehouse-lead\.md:\d+ ## Dutys: unknown topic "Dutys"/u)]);
+    expect(problems(second)).toEqual([
+      expect.stringMatching(/warehouse-lead\.md:\d+ ## Dutys: unknown topic "Dutys"/u),
+    ]);
   });
 });
 
@@ -198,7 +230,8 @@ describe('a reload with open data', () => {
     const dir = join(work, 'knowledge');
     cpSync(join(import.meta.dirname, '..', '..', 'knowledge'), dir, { recursive: true });
     const hourAgo = new Date(Date.now() - 3_600_000);
-    for (const name of readdirSync(join(dir, 'open-data'))) utimesSync(join(dir, 'open-data', name), hourAgo, hourAgo);
+    for (const name of readdirSync(join(dir, 'open-data')))
+      utimesSync(join(dir, 'open-data', name), hourAgo, hourAgo);
     const first = await loadKnowledgeBase(dir);
     const file = 'articles/head-of-operations-vs-chief-operating-officer.md';
     const again = await loadKnowledgeBase(dir, { previous: first.loaded, changed: [file] });

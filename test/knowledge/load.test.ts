@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/config/env.js';
-import { formatProblem, loadKnowledgeBase, MAX_FILE_BYTES, type LoadResult } from '../../src/knowledge/load.js';
+import {
+  formatProblem,
+  loadKnowledgeBase,
+  MAX_FILE_BYTES,
+  type LoadResult,
+} from '../../src/knowledge/load.js';
 import {
   findComparison,
   listRoles,
@@ -47,7 +52,11 @@ describe('the bundled knowledge base', async () => {
       'head-of-operations-vs-chief-operating-officer',
       'operations-coordinator-vs-operations-manager',
     ]);
-    expect(listRoles(kb).filter((r) => r.origin !== 'open-data').map((r) => r.title)).toEqual([
+    expect(
+      listRoles(kb)
+        .filter((r) => r.origin !== 'open-data')
+        .map((r) => r.title),
+    ).toEqual([
       'Chief Operating Officer',
       'Head of Operations',
       'Operations Coordinator',
@@ -76,9 +85,14 @@ describe('the bundled knowledge base', async () => {
       expect(roleFacts(kb, role.id, 'overview')[0]?.text).toBe(role.summary);
     }
     for (const comparison of kb.comparisons) {
-      expect(Object.keys(comparison.differences).sort()).toEqual(
-        ['duties', 'environment', 'overview', 'requirements', 'salary', 'skills'],
-      );
+      expect(Object.keys(comparison.differences).sort()).toEqual([
+        'duties',
+        'environment',
+        'overview',
+        'requirements',
+        'salary',
+        'skills',
+      ]);
     }
     expect(roleFacts(kb, 'operations-manager', 'environment')[0]?.text).toMatch(/hazards/);
     expect(roleFacts(kb, 'nobody', 'duties')).toEqual([]);
@@ -91,14 +105,18 @@ describe('the bundled knowledge base', async () => {
     const coo = roleLadder(kb, 'chief-operating-officer');
     expect(coo?.reportsTo.map((l) => l.title)).toEqual(['Chief Executive Officer']);
     expect(coo?.stepTowards.map((l) => l.title)).toEqual(['Chief Executive Officer']);
-    expect(roleLadder(kb, 'operations-manager')?.comesFrom.map((l) => l.title)).toEqual(['project manager', 'supervisor']);
+    expect(roleLadder(kb, 'operations-manager')?.comesFrom.map((l) => l.title)).toEqual([
+      'project manager',
+      'supervisor',
+    ]);
     // Working closely with the CEO is not a reporting line.
     expect(roleLadder(kb, 'head-of-operations')?.reportsTo).toEqual([]);
   });
 
   it('makes the aliases people use reachable, each naming one role', () => {
     const owner = new Map<string, string>();
-    for (const role of kb.roles.values()) for (const alias of role.aliases) owner.set(nameKey(alias), role.id);
+    for (const role of kb.roles.values())
+      for (const alias of role.aliases) owner.set(nameKey(alias), role.id);
     expect(owner.get(nameKey('COO'))).toBe('chief-operating-officer');
     expect(owner.get(nameKey('C.O.O.'))).toBe('chief-operating-officer');
     expect(owner.get(nameKey('chief operations officer'))).toBe('chief-operating-officer');
@@ -107,7 +125,8 @@ describe('the bundled knowledge base', async () => {
     expect(owner.get(nameKey('ops manager'))).toBe('operations-manager');
     expect(owner.get(nameKey('ops coordinator'))).toBe('operations-coordinator');
     expect(owner.get(nameKey('operations co-ordinator'))).toBe('operations-coordinator');
-    for (const wrong of ['director of operations', 'ceo', 'project manager']) expect(owner.has(nameKey(wrong))).toBe(false);
+    for (const wrong of ['director of operations', 'ceo', 'project manager'])
+      expect(owner.has(nameKey(wrong))).toBe(false);
   });
 
   it('finds a comparison from its two roles in either order', () => {
@@ -148,9 +167,13 @@ describe('a role in several articles', () => {
       [75844, 'Test source A'],
       [80000, 'Test source B'],
     ]);
-    expect(kb.conflicts).toEqual([expect.objectContaining({ roleId: 'operations-manager', field: 'salary' })]);
+    expect(kb.conflicts).toEqual([
+      expect.objectContaining({ roleId: 'operations-manager', field: 'salary' }),
+    ]);
     expect(result.ok && result.warnings.map(formatProblem)).toEqual([
-      expect.stringMatching(/^articles\/operations-manager-vs-warehouse-lead\.md:12 roles\[0\]\.salary\.amount: .*80,000.*75,844/),
+      expect.stringMatching(
+        /^articles\/operations-manager-vs-warehouse-lead\.md:12 roles\[0\]\.salary\.amount: .*80,000.*75,844/,
+      ),
     ]);
     // "Ops Manager" in a ladder is an alias of a known role, so it links to it.
     expect(roleLadder(kb, 'warehouse-lead')?.reportsTo.map((l) => l.roleId)).toEqual(['operations-manager']);
@@ -175,8 +198,12 @@ describe('content the loader refuses', () => {
   it('GIVEN salaries written as text or below zero THEN asks for a plain positive number', async () => {
     const problems = await problemsOf(fixture('bad-salary'));
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/^articles\/operations-manager-vs-plant-supervisor\.md:12 roles\[0\]\.salary\.amount: expected a plain positive number/);
-    expect(problems[1]).toMatch(/^articles\/operations-manager-vs-plant-supervisor\.md:21 roles\[1\]\.salary\.amount: expected a positive amount/);
+    expect(problems[0]).toMatch(
+      /^articles\/operations-manager-vs-plant-supervisor\.md:12 roles\[0\]\.salary\.amount: expected a plain positive number/,
+    );
+    expect(problems[1]).toMatch(
+      /^articles\/operations-manager-vs-plant-supervisor\.md:21 roles\[1\]\.salary\.amount: expected a positive amount/,
+    );
   });
 
   it('GIVEN one role id with two titles in two files THEN names both places', async () => {
@@ -206,7 +233,9 @@ describe('content the loader refuses', () => {
   it('GIVEN JavaScript or TOML front matter THEN refuses it without running anything', async () => {
     const problems = await problemsOf(fixture('not-yaml'));
     expect(problems).toEqual([
-      expect.stringMatching(/^articles\/operations-manager-vs-plant-supervisor\.md:1 \(front matter\): front matter in "js" is not supported/),
+      expect.stringMatching(
+        /^articles\/operations-manager-vs-plant-supervisor\.md:1 \(front matter\): front matter in "js" is not supported/,
+      ),
       expect.stringMatching(/^articles\/toml-front-matter\.md:1 \(front matter\): TOML front matter/),
     ]);
     expect((globalThis as Record<string, unknown>)['__kbFixtureRan']).toBeUndefined();
@@ -244,8 +273,12 @@ describe('content the loader refuses', () => {
   it('GIVEN several bad files THEN reports the problems of every one of them', async () => {
     const problems = await problemsOf(fixture('several-problems'));
     expect(problems).toEqual([
-      expect.stringMatching(/^articles\/operations-manager-vs-plant-supervisor\.md:29 ## Dutys: unknown topic "Dutys" \(did you mean "Duties"\?\)/),
-      expect.stringMatching(/^articles\/operations-manager-vs-warehouse-lead\.md:21 roles\[1\]\.salary\.amount: expected a positive amount/),
+      expect.stringMatching(
+        /^articles\/operations-manager-vs-plant-supervisor\.md:29 ## Dutys: unknown topic "Dutys" \(did you mean "Duties"\?\)/,
+      ),
+      expect.stringMatching(
+        /^articles\/operations-manager-vs-warehouse-lead\.md:21 roles\[1\]\.salary\.amount: expected a positive amount/,
+      ),
     ]);
   });
 
@@ -272,8 +305,22 @@ describe('parseArticle (one file, no disk)', () => {
   ];
 
   it('reads role headings by alias and topic headings by any word of the topic', () => {
-    const text = [...front, '# COO', '## Pay', 'Well paid.', '', '# head-of-operations', '## tasks', 'Many', 'tasks.'].join('\n');
-    const result = parseArticle(text, 'articles/chief-operating-officer-vs-head-of-operations.md', vocabulary);
+    const text = [
+      ...front,
+      '# COO',
+      '## Pay',
+      'Well paid.',
+      '',
+      '# head-of-operations',
+      '## tasks',
+      'Many',
+      'tasks.',
+    ].join('\n');
+    const result = parseArticle(
+      text,
+      'articles/chief-operating-officer-vs-head-of-operations.md',
+      vocabulary,
+    );
     expect(result.problems).toEqual([]);
     expect(result.article?.roles[0].sections.find((s) => s.topic === 'salary')?.text).toBe('Well paid.');
     expect(result.article?.roles[1].sections).toMatchObject([{ topic: 'duties', text: 'Many tasks.' }]);
@@ -290,9 +337,36 @@ describe('parseArticle (one file, no disk)', () => {
 
   it('never throws, whatever the text', () => {
     const line = fc.oneof(
-      fc.constantFrom('---', '---js', '+++', 'title: x', 'roles:', '  - id: a', '    title: A', '    summary: s', '  - {}',
-        'source: {title: t}', 'x: &a [1]', 'y: *a', '__proto__: 1', '"', "'", '[', '# A', '## Pay', '## ', '# ', '```', '',
-        '    salary: {amount: -1}', '    aliases: [a, a]', '\t- x', 'a: |', '  b', 'a: >-'),
+      fc.constantFrom(
+        '---',
+        '---js',
+        '+++',
+        'title: x',
+        'roles:',
+        '  - id: a',
+        '    title: A',
+        '    summary: s',
+        '  - {}',
+        'source: {title: t}',
+        'x: &a [1]',
+        'y: *a',
+        '__proto__: 1',
+        '"',
+        "'",
+        '[',
+        '# A',
+        '## Pay',
+        '## ',
+        '# ',
+        '```',
+        '',
+        '    salary: {amount: -1}',
+        '    aliases: [a, a]',
+        '\t- x',
+        'a: |',
+        '  b',
+        'a: >-',
+      ),
       fc.string({ maxLength: 20 }),
     );
     fc.assert(

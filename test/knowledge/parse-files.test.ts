@@ -36,7 +36,10 @@ describe('parseFiles', () => {
       jobs.push({ file: `articles/${file.name}`, size: file.text.length, mtimeMs: 1 });
     }
     writeFileSync(join(dir, 'articles', 'bad.md'), '---\ntitle: [unclosed\n---\n');
-    jobs.push({ file: 'articles/bad.md', size: 1, mtimeMs: 1 }, { file: 'articles/gone.md', size: 1, mtimeMs: 1 });
+    jobs.push(
+      { file: 'articles/bad.md', size: 1, mtimeMs: 1 },
+      { file: 'articles/gone.md', size: 1, mtimeMs: 1 },
+    );
 
     const { out: alone, inWorkers: none } = await outcomes(dir, jobs, 1);
     const { out: parallel, inWorkers } = await outcomes(dir, jobs, 2);

@@ -173,12 +173,24 @@ function pruneOrphans(cacheDir: string, keep: string): void {
 }
 
 /** Write the cache atomically (temporary file renamed over the old one); the error message, if any. */
-function writeCache(cacheDir: string, file: string, openDir: string, key: string, result: OpenDataResult): string | undefined {
+function writeCache(
+  cacheDir: string,
+  file: string,
+  openDir: string,
+  key: string,
+  result: OpenDataResult,
+): string | undefined {
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     mkdirSync(cacheDir, { recursive: true });
     const payload = serialize(result);
-    const header: Header = { format: FORMAT, version: OPEN_DATA_CACHE_VERSION, dir: resolve(openDir), key, payload: sha256(payload) };
+    const header: Header = {
+      format: FORMAT,
+      version: OPEN_DATA_CACHE_VERSION,
+      dir: resolve(openDir),
+      key,
+      payload: sha256(payload),
+    };
     writeFileSync(temporary, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), payload]));
     renameSync(temporary, file);
     pruneOrphans(cacheDir, file);
@@ -210,8 +222,16 @@ export async function loadOpenDataCached(
   const read = readCache(file, openDir, key);
   if ('result' in read) return { result: read.result, cache: 'read' };
   const result = await loadOpenData(openDir, taken);
-  const status = 'missing' in read ? ({ cache: 'missing' } as const) : ({ cache: 'ignored', ignored: read.ignored } as const);
+  const status =
+    'missing' in read
+      ? ({ cache: 'missing' } as const)
+      : ({ cache: 'ignored', ignored: read.ignored } as const);
   if (result.problems.length > 0 || result.openData === undefined) return { result, ...status };
   const writeError = writeCache(cacheDir, file, openDir, key, result);
-  return { result, ...status, written: writeError === undefined, ...(writeError === undefined ? {} : { writeError }) };
+  return {
+    result,
+    ...status,
+    written: writeError === undefined,
+    ...(writeError === undefined ? {} : { writeError }),
+  };
 }

@@ -177,7 +177,12 @@ function readDataFile(dir: string, name: string): Read {
   try {
     const { size } = fstatSync(fd);
     if (size > MAX_OPEN_DATA_BYTES) {
-      return { problem: { file, message: `is ${Math.ceil(size / 1048576)} MiB; open-data files may be at most ${MAX_OPEN_DATA_BYTES / 1048576} MiB` } };
+      return {
+        problem: {
+          file,
+          message: `is ${Math.ceil(size / 1048576)} MiB; open-data files may be at most ${MAX_OPEN_DATA_BYTES / 1048576} MiB`,
+        },
+      };
     }
     return { text: readFileSync(fd, 'utf8') };
   } catch (error) {
@@ -190,7 +195,14 @@ function readDataFile(dir: string, name: string): Read {
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function dataSource(entry: SourcesFile['ep'], file: string, title: string): DataSource {
-  return { title, file: `${OPEN_DATA_DIR}/${file}`, publisher: entry.publisher, program: entry.program, release: entry.release, licence: entry.licence };
+  return {
+    title,
+    file: `${OPEN_DATA_DIR}/${file}`,
+    publisher: entry.publisher,
+    program: entry.program,
+    release: entry.release,
+    licence: entry.licence,
+  };
 }
 
 /** The order p10 <= p25 <= median <= p75 <= p90 (a top-coded value is at least the top code). */
@@ -212,7 +224,10 @@ function monotone(d: WageDistribution): boolean {
  * an occupation never takes the id of a curated role. Collects every problem; never throws for bad
  * content.
  */
-export async function loadOpenData(dir: string, taken: ReadonlySet<RoleId> = new Set()): Promise<OpenDataResult> {
+export async function loadOpenData(
+  dir: string,
+  taken: ReadonlySet<RoleId> = new Set(),
+): Promise<OpenDataResult> {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const fail = (): OpenDataResult => ({ roles: [], problems, warnings });
@@ -224,7 +239,11 @@ export async function loadOpenData(dir: string, taken: ReadonlySet<RoleId> = new
     if ('text' in read) texts.set(name, read.text);
     else if ('problem' in read) problems.push(read.problem);
     else if (name !== OPEN_DATA_FILES.sources) {
-      problems.push({ file: rel(name), message: 'not found', hint: 'open-data/ needs all of its files: copy them again, or run npm run kb:open-data' });
+      problems.push({
+        file: rel(name),
+        message: 'not found',
+        hint: 'open-data/ needs all of its files: copy them again, or run npm run kb:open-data',
+      });
     }
   }
   if (problems.length > 0) return fail();
@@ -234,14 +253,16 @@ export async function loadOpenData(dir: string, taken: ReadonlySet<RoleId> = new
   if (sourcesText === undefined) {
     warnings.push({
       file: rel(OPEN_DATA_FILES.sources),
-      message: 'not found; citing the releases of the bundled files (OEWS May 2024, Employment Projections 2024-34, O*NET 29.3)',
+      message:
+        'not found; citing the releases of the bundled files (OEWS May 2024, Employment Projections 2024-34, O*NET 29.3)',
       hint: 'npm run kb:open-data writes it',
     });
   } else {
     const yaml = parseYamlText(sourcesText, rel(OPEN_DATA_FILES.sources));
     const parsed = yaml.value === undefined ? undefined : SourcesFileSchema.safeParse(yaml.value);
     if (parsed === undefined) problems.push(...yaml.problems);
-    else if (!parsed.success) problems.push(...issuesToProblems(parsed.error.issues, rel(OPEN_DATA_FILES.sources), yaml.lineOf));
+    else if (!parsed.success)
+      problems.push(...issuesToProblems(parsed.error.issues, rel(OPEN_DATA_FILES.sources), yaml.lineOf));
     else sources = parsed.data;
   }
   if (problems.length > 0) return fail();
@@ -252,31 +273,69 @@ export async function loadOpenData(dir: string, taken: ReadonlySet<RoleId> = new
   await yieldToEventLoop();
   const epText = text(OPEN_DATA_FILES.ep);
   const epHeader = splitTsv(epText.slice(0, epText.indexOf('\n') + 1 || undefined))[0] ?? [];
-  const years = epHeader.map((h) => /^emp_(\d{4})_thousands$/.exec(h)?.[1]).filter((y): y is string => y !== undefined).map(Number).sort();
+  const years = epHeader
+    .map((h) => /^emp_(\d{4})_thousands$/.exec(h)?.[1])
+    .filter((y): y is string => y !== undefined)
+    .map(Number)
+    .sort();
   const [baseYear, targetYear] = years;
   if (baseYear === undefined || targetYear === undefined || years.length !== 2) {
-    problems.push({ file: rel(OPEN_DATA_FILES.ep), line: 1, message: 'expected two columns emp_YEAR_thousands (base and target year)' });
+    problems.push({
+      file: rel(OPEN_DATA_FILES.ep),
+      line: 1,
+      message: 'expected two columns emp_YEAR_thousands (base and target year)',
+    });
     return fail();
   }
   const ep = parseTable(epText, rel(OPEN_DATA_FILES.ep), epSpec(baseYear, targetYear), {
-    coded: ['typical_education_entry', 'work_experience_related_occupation', 'typical_on_the_job_training', 'median_wage_note'],
+    coded: [
+      'typical_education_entry',
+      'work_experience_related_occupation',
+      'typical_on_the_job_training',
+      'median_wage_note',
+    ],
   });
-  const oews = parseTable(text(OPEN_DATA_FILES.oews), rel(OPEN_DATA_FILES.oews), OEWS_SPEC(sources.oews), { coded: ['o_group', 'annual_only', 'hourly_only'] });
+  const oews = parseTable(text(OPEN_DATA_FILES.oews), rel(OPEN_DATA_FILES.oews), OEWS_SPEC(sources.oews), {
+    coded: ['o_group', 'annual_only', 'hourly_only'],
+  });
   await yieldToEventLoop();
-  const titles = parseTable(text(OPEN_DATA_FILES.titles), rel(OPEN_DATA_FILES.titles), TITLES_SPEC, { coded: ['code', 'kind', 'short_title'] });
+  const titles = parseTable(text(OPEN_DATA_FILES.titles), rel(OPEN_DATA_FILES.titles), TITLES_SPEC, {
+    coded: ['code', 'kind', 'short_title'],
+  });
   await yieldToEventLoop();
-  const related = parseTable(text(OPEN_DATA_FILES.related), rel(OPEN_DATA_FILES.related), RELATED_SPEC, { coded: ['code', 'related_code', 'relatedness_tier', 'index'] });
-  const zones = parseTable(text(OPEN_DATA_FILES.jobZones), rel(OPEN_DATA_FILES.jobZones), JOB_ZONES_SPEC, { coded: ['code', 'job_zone', 'date', 'domain_source'] });
+  const related = parseTable(text(OPEN_DATA_FILES.related), rel(OPEN_DATA_FILES.related), RELATED_SPEC, {
+    coded: ['code', 'related_code', 'relatedness_tier', 'index'],
+  });
+  const zones = parseTable(text(OPEN_DATA_FILES.jobZones), rel(OPEN_DATA_FILES.jobZones), JOB_ZONES_SPEC, {
+    coded: ['code', 'job_zone', 'date', 'domain_source'],
+  });
   for (const table of [ep, oews, titles, related, zones]) {
     problems.push(...table.problems);
     warnings.push(...table.warnings);
   }
   if (problems.length > 0) return fail();
 
-  const epSource = dataSource(sources.ep, OPEN_DATA_FILES.ep, `BLS Employment Projections ${sources.ep.release}`);
-  const oewsSource = dataSource(sources.oews, OPEN_DATA_FILES.oews, `BLS Occupational Employment and Wage Statistics, ${sources.oews.release}`);
-  const onetSource = dataSource(sources.onet, OPEN_DATA_FILES.titles, `O*NET ${sources.onet.release} (USDOL/ETA, ${sources.onet.licence})`);
-  const basis: WageBasis = { date: sources.oews.release, area: 'United States', industries: 'all industries', coverage: 'employees' };
+  const epSource = dataSource(
+    sources.ep,
+    OPEN_DATA_FILES.ep,
+    `BLS Employment Projections ${sources.ep.release}`,
+  );
+  const oewsSource = dataSource(
+    sources.oews,
+    OPEN_DATA_FILES.oews,
+    `BLS Occupational Employment and Wage Statistics, ${sources.oews.release}`,
+  );
+  const onetSource = dataSource(
+    sources.onet,
+    OPEN_DATA_FILES.titles,
+    `O*NET ${sources.onet.release} (USDOL/ETA, ${sources.onet.licence})`,
+  );
+  const basis: WageBasis = {
+    date: sources.oews.release,
+    area: 'United States',
+    industries: 'all industries',
+    coverage: 'employees',
+  };
 
   // OEWS: one row per code and group; a code listed as broad and detailed (same values) is one occupation.
   const wages = new Map<string, Wages>();
@@ -290,20 +349,44 @@ export async function loadOpenData(dir: string, taken: ReadonlySet<RoleId> = new
       title: at(w.occ_title),
       group,
       employment: at(w.tot_emp),
-      annual: { mean: at(w.a_mean), p10: at(w.a_pct10), p25: at(w.a_pct25), median: at(w.a_median), p75: at(w.a_pct75), p90: at(w.a_pct90) },
-      hourly: { mean: at(w.h_mean), p10: at(w.h_pct10), p25: at(w.h_pct25), median: at(w.h_median), p75: at(w.h_pct75), p90: at(w.h_pct90) },
+      annual: {
+        mean: at(w.a_mean),
+        p10: at(w.a_pct10),
+        p25: at(w.a_pct25),
+        median: at(w.a_median),
+        p75: at(w.a_pct75),
+        p90: at(w.a_pct90),
+      },
+      hourly: {
+        mean: at(w.h_mean),
+        p10: at(w.h_pct10),
+        p25: at(w.h_pct25),
+        median: at(w.h_median),
+        p75: at(w.h_pct75),
+        p90: at(w.h_pct90),
+      },
       annualOnly: at(w.annual_only),
       hourlyOnly: at(w.hourly_only),
       basis,
       source: oewsSource,
     };
-    for (const [p, d] of [['annual', record.annual], ['hourly', record.hourly]] as const) {
+    for (const [p, d] of [
+      ['annual', record.annual],
+      ['hourly', record.hourly],
+    ] as const) {
       if (!monotone(d)) {
-        problems.push({ file: rel(OPEN_DATA_FILES.oews), line: lineOf(i), field: p, message: `${code}: the ${p} percentiles are not in order (10th <= 25th <= median <= 75th <= 90th)`, hint: 'check the row against the BLS file' });
+        problems.push({
+          file: rel(OPEN_DATA_FILES.oews),
+          line: lineOf(i),
+          field: p,
+          message: `${code}: the ${p} percentiles are not in order (10th <= 25th <= median <= 75th <= 90th)`,
+          hint: 'check the row against the BLS file',
+        });
       }
     }
     const earlier = wages.get(code);
-    if (earlier === undefined || (earlier.group !== 'detailed' && group === 'detailed')) wages.set(code, record);
+    if (earlier === undefined || (earlier.group !== 'detailed' && group === 'detailed'))
+      wages.set(code, record);
   }
 
   const projections = new Map<string, Projection>();
@@ -320,17 +403,34 @@ export async function loadOpenData(dir: string, taken: ReadonlySet<RoleId> = new
     let medianWage: Estimate;
     if (note === '') {
       if (median === undefined) {
-        problems.push({ file: rel(OPEN_DATA_FILES.ep), line, field: `median_annual_wage_${baseYear}`, message: `${code}: no median wage and no median_wage_note`, hint: 'set the wage, or the note n/a or >=TOP' });
+        problems.push({
+          file: rel(OPEN_DATA_FILES.ep),
+          line,
+          field: `median_annual_wage_${baseYear}`,
+          message: `${code}: no median wage and no median_wage_note`,
+          hint: 'set the wage, or the note n/a or >=TOP',
+        });
         continue;
       }
       medianWage = { kind: 'value', value: median };
     } else if (median !== undefined) {
-      problems.push({ file: rel(OPEN_DATA_FILES.ep), line, field: 'median_wage_note', message: `${code}: both a median wage and the note "${note}"`, hint: 'the wage is blank when the note is set' });
+      problems.push({
+        file: rel(OPEN_DATA_FILES.ep),
+        line,
+        field: 'median_wage_note',
+        message: `${code}: both a median wage and the note "${note}"`,
+        hint: 'the wage is blank when the note is set',
+      });
       continue;
     } else if (note === 'n/a') medianWage = { kind: 'not-published' };
     else medianWage = { kind: 'at-least', value: Number(note.slice(2)) };
     if (projections.has(code)) {
-      problems.push({ file: rel(OPEN_DATA_FILES.ep), line, field: 'soc_code', message: `${code} appears twice` });
+      problems.push({
+        file: rel(OPEN_DATA_FILES.ep),
+        line,
+        field: 'soc_code',
+        message: `${code} appears twice`,
+      });
       continue;
     }
     const base = at<number>(`emp_${baseYear}_thousands`);
@@ -371,7 +471,12 @@ export async function loadOpenData(dir: string, taken: ReadonlySet<RoleId> = new
     const title = t.title[i] as string;
     const earlier = primary.get(code);
     if (earlier !== undefined) {
-      problems.push({ file: rel(OPEN_DATA_FILES.titles), line: lineOf(i), field: 'title', message: `${code} has a second primary title "${title}" (first: "${earlier}")` });
+      problems.push({
+        file: rel(OPEN_DATA_FILES.titles),
+        line: lineOf(i),
+        field: 'title',
+        message: `${code} has a second primary title "${title}" (first: "${earlier}")`,
+      });
       continue;
     }
     primary.set(code, title);
@@ -387,7 +492,13 @@ export async function loadOpenData(dir: string, taken: ReadonlySet<RoleId> = new
     if (kind === 'primary') continue;
     const code = t.code[i] as string;
     if (!primary.has(code)) {
-      problems.push({ file: rel(OPEN_DATA_FILES.titles), line: lineOf(i), field: 'code', message: `${code} has no primary title`, hint: 'every occupation needs a row of kind primary' });
+      problems.push({
+        file: rel(OPEN_DATA_FILES.titles),
+        line: lineOf(i),
+        field: 'code',
+        message: `${code} has no primary title`,
+        hint: 'every occupation needs a row of kind primary',
+      });
       continue;
     }
     if (kind === 'alternate') {
@@ -410,12 +521,21 @@ export async function loadOpenData(dir: string, taken: ReadonlySet<RoleId> = new
     for (const field of ['code', 'related_code'] as const) {
       const code = r[field][i] as string;
       if (!primary.has(code)) {
-        problems.push({ file: rel(OPEN_DATA_FILES.related), line: lineOf(i), field, message: `${code} is not an occupation of ${OPEN_DATA_FILES.titles}` });
+        problems.push({
+          file: rel(OPEN_DATA_FILES.related),
+          line: lineOf(i),
+          field,
+          message: `${code} is not an occupation of ${OPEN_DATA_FILES.titles}`,
+        });
         continue rows;
       }
     }
     const code = r.code[i] as string;
-    const entry: RelatedOccupation = { code: r.related_code[i] as string, tier: r.relatedness_tier[i] as RelatedOccupation['tier'], index: r.index[i] as number };
+    const entry: RelatedOccupation = {
+      code: r.related_code[i] as string,
+      tier: r.relatedness_tier[i] as RelatedOccupation['tier'],
+      index: r.index[i] as number,
+    };
     const list = relatedOf.get(code);
     if (list === undefined) relatedOf.set(code, [entry]);
     else list.push(entry);
@@ -425,7 +545,12 @@ export async function loadOpenData(dir: string, taken: ReadonlySet<RoleId> = new
   for (let i = 0; i < zones.length; i++) {
     const code = zones.columns.code[i] as string;
     if (!primary.has(code)) {
-      problems.push({ file: rel(OPEN_DATA_FILES.jobZones), line: lineOf(i), field: 'code', message: `${code} is not an occupation of ${OPEN_DATA_FILES.titles}` });
+      problems.push({
+        file: rel(OPEN_DATA_FILES.jobZones),
+        line: lineOf(i),
+        field: 'code',
+        message: `${code} is not an occupation of ${OPEN_DATA_FILES.titles}`,
+      });
       continue;
     }
     zoneOf.set(code, { zone: zones.columns.job_zone[i] as JobZone['zone'], source: zoneSource });
@@ -513,7 +638,10 @@ export async function loadOpenData(dir: string, taken: ReadonlySet<RoleId> = new
     occupations,
     wages,
     projections,
-    allOccupations: { ...(allWages === undefined ? {} : { wages: allWages }), ...(total === undefined ? {} : { projection: total }) },
+    allOccupations: {
+      ...(allWages === undefined ? {} : { wages: allWages }),
+      ...(total === undefined ? {} : { projection: total }),
+    },
     sources: { oews: oewsSource, ep: epSource, onet: onetSource },
     titleCounts: counts,
   };

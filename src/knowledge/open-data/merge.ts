@@ -14,7 +14,8 @@ export function withOpenData(
 ): { readonly kb: KnowledgeBase; readonly warnings: readonly Problem[] } {
   const warnings: Problem[] = [];
   const occupations = result?.openData?.occupations;
-  if (result === undefined && ![...kb.roles.values()].some((r) => r.soc !== undefined)) return { kb, warnings };
+  if (result === undefined && ![...kb.roles.values()].some((r) => r.soc !== undefined))
+    return { kb, warnings };
   const roles = new Map<RoleId, Role>();
   for (const role of kb.roles.values()) {
     if (role.soc === undefined || occupations?.has(role.soc) === true) {

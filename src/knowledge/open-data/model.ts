@@ -146,7 +146,12 @@ export interface OpenData {
   readonly allOccupations: { readonly wages?: Wages; readonly projection?: ProjectionTotal };
   readonly sources: { readonly oews: DataSource; readonly ep: DataSource; readonly onet: DataSource };
   /** How many titles of each kind were loaded. */
-  readonly titleCounts: { readonly primary: number; readonly alternate: number; readonly reported: number; readonly short: number };
+  readonly titleCounts: {
+    readonly primary: number;
+    readonly alternate: number;
+    readonly reported: number;
+    readonly short: number;
+  };
 }
 
 /** `15-1252.00` -> `15-1252`. */

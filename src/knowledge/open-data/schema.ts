@@ -63,7 +63,10 @@ export const TierSchema = z.enum(['Primary-Short', 'Primary-Long', 'Supplemental
   error: 'expected one of Primary-Short, Primary-Long, Supplemental',
 });
 
-export const IndexSchema = z.string().regex(/^[1-9]\d*$/, 'expected a whole number from 1').transform(Number);
+export const IndexSchema = z
+  .string()
+  .regex(/^[1-9]\d*$/, 'expected a whole number from 1')
+  .transform(Number);
 
 export const JobZoneSchema = z
   .enum(['1', '2', '3', '4', '5'], { error: 'expected a job zone from 1 to 5' })
@@ -106,7 +109,11 @@ export const TrainingSchema = z.enum(
   { error: 'expected one of the BLS on-the-job training levels' },
 );
 
-const release = (what: string) => z.string({ error: `expected the ${what}` }).trim().min(1);
+const release = (what: string) =>
+  z
+    .string({ error: `expected the ${what}` })
+    .trim()
+    .min(1);
 
 const SourceEntrySchema = z.strictObject({
   publisher: release('publisher'),

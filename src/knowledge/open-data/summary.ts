@@ -4,7 +4,12 @@ import { nameKey } from '../names.js';
 /** What kb:check reports about the open data: counts, and the names several occupations share. */
 export interface OpenDataSummary {
   readonly occupations: number;
-  readonly titles: { readonly primary: number; readonly alternate: number; readonly reported: number; readonly short: number };
+  readonly titles: {
+    readonly primary: number;
+    readonly alternate: number;
+    readonly reported: number;
+    readonly short: number;
+  };
   /** Names (compared as the loader compares names) that belong to more than one occupation. */
   readonly sharedNames: number;
   /** The most shared, most first: [name as first written, how many occupations]. */

@@ -57,7 +57,12 @@ export function parseTable<S extends TableSpec>(
   const header = text.slice(0, text.charCodeAt(headerEnd - 1) === 13 ? headerEnd - 1 : headerEnd).split('\t');
   const empty = { length: 0, columns: {} as TableColumns<S>, header, warnings };
   if (text.trim() === '') {
-    return { ...empty, problems: [{ file, line: 1, message: 'the file is empty', hint: 'it needs a header row and data rows' }] };
+    return {
+      ...empty,
+      problems: [
+        { file, line: 1, message: 'the file is empty', hint: 'it needs a header row and data rows' },
+      ],
+    };
   }
 
   const names = Object.keys(spec);
@@ -78,7 +83,8 @@ export function parseTable<S extends TableSpec>(
     }
   }
   for (const name of header) {
-    if (!Object.hasOwn(spec, name)) warnings.push({ file, line: 1, field: name, message: 'unknown column; it is ignored' });
+    if (!Object.hasOwn(spec, name))
+      warnings.push({ file, line: 1, field: name, message: 'unknown column; it is ignored' });
   }
   if (problems.length > 0) return { ...empty, problems };
 

@@ -95,9 +95,21 @@ describe('open-data cache', () => {
     const flipped = Buffer.from(good);
     const at = flipped.length - 1000;
     flipped[at] = (flipped[at] ?? 0) ^ 0xff;
-    const damaged: Buffer[] = [flipped, good.subarray(0, good.length - 5000), Buffer.from('garbage\n'), Buffer.alloc(0)];
+    const damaged: Buffer[] = [
+      flipped,
+      good.subarray(0, good.length - 5000),
+      Buffer.from('garbage\n'),
+      Buffer.alloc(0),
+    ];
     const header = good.toString('utf8', 0, good.indexOf(10));
-    damaged.push(Buffer.from(good.toString('latin1').replace(header, header.replace(OPEN_DATA_CACHE_VERSION, 'careerbot-open-data-0')), 'latin1'));
+    damaged.push(
+      Buffer.from(
+        good
+          .toString('latin1')
+          .replace(header, header.replace(OPEN_DATA_CACHE_VERSION, 'careerbot-open-data-0')),
+        'latin1',
+      ),
+    );
     for (const bytes of damaged) {
       writeFileSync(cacheFile, bytes);
       const result = await loadKnowledgeBase(dir, { cacheDir });
