@@ -315,11 +315,11 @@ export function readParseCache(cacheDir: string, expected: CacheExpectation): Ca
  * Remove the caches of knowledge directories that no longer exist (temporary copies, tests), so the
  * folder does not grow without end. Reads only the first line of each; never throws.
  */
-function pruneOrphans(cacheDir: string, keep: string): void {
+export function pruneOrphanCaches(cacheDir: string, keep: string, pattern: RegExp): void {
   try {
     for (const name of readdirSync(cacheDir)) {
       const path = join(cacheDir, name);
-      if (path === keep || !/^knowledge-[0-9a-f]{16}\.jsonl$/u.test(name)) continue;
+      if (path === keep || !pattern.test(name)) continue;
       const fd = openSync(path, 'r');
       let head: string;
       try {
@@ -370,7 +370,7 @@ export function writeParseCache(
     parts.push('');
     writeFileSync(temporary, parts.join('\n'));
     renameSync(temporary, target);
-    pruneOrphans(cacheDir, target);
+    pruneOrphanCaches(cacheDir, target, /^knowledge-[0-9a-f]{16}\.jsonl$/u);
     return undefined;
   } catch (error) {
     rmSync(temporary, { force: true });

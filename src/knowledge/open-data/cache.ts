@@ -15,13 +15,10 @@
 import { createHash } from 'node:crypto';
 import {
   closeSync,
-  existsSync,
   fstatSync,
   mkdirSync,
   openSync,
-  readdirSync,
   readFileSync,
-  readSync,
   renameSync,
   rmSync,
   writeFileSync,
@@ -30,6 +27,7 @@ import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { RoleId } from '../model.js';
 import { loadOpenData, OPEN_DATA_FILES, type OpenDataResult } from './load.js';
+import { pruneOrphanCaches } from '../cache.js';
 
 /**
  * Part of every key: bump it whenever `loadOpenData` gives a different result for the same bytes (a
@@ -145,33 +143,6 @@ function isResult(value: unknown): value is OpenDataResult {
   );
 }
 
-/** Remove the open-data caches of directories that no longer exist; reads only their header; never throws. */
-function pruneOrphans(cacheDir: string, keep: string): void {
-  try {
-    for (const name of readdirSync(cacheDir)) {
-      const path = join(cacheDir, name);
-      if (path === keep || !NAME.test(name)) continue;
-      const fd = openSync(path, 'r');
-      let head: string;
-      try {
-        const buffer = Buffer.alloc(4096);
-        head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0)).split('\n')[0] ?? '';
-      } finally {
-        closeSync(fd);
-      }
-      let dir: unknown;
-      try {
-        dir = (JSON.parse(head) as { dir?: unknown }).dir;
-      } catch {
-        dir = undefined;
-      }
-      if (typeof dir === 'string' && !existsSync(dir)) rmSync(path, { force: true });
-    }
-  } catch {
-    // Housekeeping only: a folder that cannot be listed or a file that cannot be read stays.
-  }
-}
-
 /** Write the cache atomically (temporary file renamed over the old one); the error message, if any. */
 function writeCache(
   cacheDir: string,
@@ -193,7 +164,7 @@ function writeCache(
     };
     writeFileSync(temporary, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), payload]));
     renameSync(temporary, file);
-    pruneOrphans(cacheDir, file);
+    pruneOrphanCaches(cacheDir, file, NAME);
     return undefined;
   } catch (error) {
     rmSync(temporary, { force: true });
