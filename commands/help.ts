@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/commands.js';
 import { EVERYWHERE } from '../src/discord/install.js';
-import { interactionReply } from '../src/discord/respond.js';
+import { replyStated } from '../src/discord/stated.js';
 import { exactQuery } from '../src/understand/query.js';
 
 /** /help: what to ask and how. */
@@ -12,15 +12,6 @@ export default {
     .setIntegrationTypes(...EVERYWHERE.integrationTypes)
     .setContexts(...EVERYWHERE.contexts),
   async execute(interaction, ctx) {
-    const startedAt = performance.now();
-    const query = exactQuery('help', []);
-    const turn = { query, answer: ctx.engine.answerQuery(query) };
-    const message = ctx.present(turn, {
-      userId: interaction.user.id,
-      surface: 'slash',
-      text: '/help',
-      startedAt,
-    });
-    await interaction.reply(interactionReply(message, { ephemeral: true }));
+    await replyStated(interaction, ctx, exactQuery('help', []), '/help');
   },
 } satisfies Command;
