@@ -1,7 +1,8 @@
 import { buildAnswerContext } from '../answer/context.js';
 import type { LadderGraph } from '../answer/ladder.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
-import { buildIndex, type RoleIndex } from '../understand/role-index.js';
+import { buildIndex, type RoleIndex, type RoleNameIndex } from '../understand/role-index.js';
+import { english } from '../understand/english/words.js';
 import { buildRoleChoices, type RoleChoices } from '../understand/role-choices.js';
 
 /**
@@ -21,10 +22,12 @@ export interface Knowledge {
 /**
  * Build every derived structure for one knowledge base. The autocomplete choices are built the first
  * time they are read and then kept with this value (a memoized getter), so `ask` never pays for them.
+ * `names`: the name part of the index when it is at hand already (read from the cache by
+ * src/engine/index-cache.ts); built here otherwise.
  */
-export function deriveKnowledge(kb: KnowledgeBase): Knowledge {
+export function deriveKnowledge(kb: KnowledgeBase, names?: RoleNameIndex): Knowledge {
   const { ladder } = buildAnswerContext(kb);
-  const index = buildIndex(kb);
+  const index = buildIndex(kb, english(), names);
   let choices: RoleChoices | undefined;
   return Object.freeze({
     kb,

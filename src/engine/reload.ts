@@ -2,6 +2,7 @@ import { type FSWatcher, watch } from 'node:fs';
 import { sep } from 'node:path';
 import type { KnowledgeSource } from './engine.js';
 import { deriveKnowledge } from './engine.js';
+import { cachedNameIndex } from './index-cache.js';
 import type { Logger } from '../log.js';
 import { formatProblem, loadKnowledgeBase, type LoadedFiles, type LoadProgress } from '../knowledge/load.js';
 import { terminalProgress } from '../knowledge/progress.js';
@@ -64,7 +65,14 @@ export async function openKnowledge(
     );
   if (first.stats.openDataCacheNote !== undefined)
     logger.debug({ dir, note: first.stats.openDataCacheNote }, 'open-data cache not used or not written');
-  let current = deriveKnowledge(first.kb);
+  const names = cachedNameIndex(first.kb, { cacheDir: options.cacheDir, dir });
+  if (names.ignored !== undefined) logger.debug({ dir, reason: names.ignored }, 'role-index cache ignored');
+  if (names.writeError !== undefined)
+    logger.warn(
+      { dir, error: names.writeError },
+      'role-index cache not written; the next start builds it again',
+    );
+  let current = deriveKnowledge(first.kb, names.names);
   // The parsed files of the latest load, valid or not: a reload after a fix parses only the fix.
   let files: LoadedFiles = first.loaded;
   let watcher: FSWatcher | undefined;

@@ -18,6 +18,7 @@ import type { KnowledgeBase, Topic } from './model.js';
 import { parseFiles, type ParseJob } from './parse-files.js';
 import type { Problem } from './problem.js';
 import { parseTopics } from './topics.js';
+import { parseTopicsCached } from './topics-cache.js';
 import { loadOpenDataCached, type OpenDataCacheStatus } from './open-data/cache.js';
 import { OPEN_DATA_DIR, type OpenDataResult } from './open-data/load.js';
 import { withOpenData } from './open-data/merge.js';
@@ -217,7 +218,10 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     topicsName = BUNDLED_TOPICS_FILE;
     topicsRead = readTopicsFile(BUNDLED_TOPICS_FILE, topicsName);
   }
-  const topicsResult = parseTopics('text' in topicsRead ? topicsRead.text : '', topicsName);
+  const topicsResult = parseTopicsCached('text' in topicsRead ? topicsRead.text : '', topicsName, {
+    cacheDir: options.cacheDir,
+    dir,
+  });
   if ('text' in topicsRead) {
     append(problems, topicsResult.problems);
     append(warnings, topicsResult.warnings);

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import { createRequire } from 'node:module';
 import type { Problem } from './problem.js';
 import { FORBIDDEN_KEYS } from './names.js';
 
@@ -15,12 +15,26 @@ export interface YamlText {
 
 const MAYBE_UNSAFE = /[&*\\]|__proto__|constructor|prototype/u;
 
+type Yaml = typeof import('yaml');
+let yaml: Yaml | undefined;
+
+/**
+ * The `yaml` package, loaded on the first parse: a start served from the parse caches never parses,
+ * and loading it costs about 50 ms of a half-second start. The same module the importer imports.
+ */
+function yamlLibrary(): Yaml {
+  yaml ??= createRequire(import.meta.url)('yaml') as Yaml;
+  return yaml;
+}
+
 /**
  * Parse YAML without ever running or expanding anything: only the core schema (no custom tags, no
  * timestamps), duplicate keys refused, and anchors/aliases refused outright so an alias bomb costs
  * nothing. `firstLine` is the file line the text starts on (front matter starts on line 2).
  */
 export function parseYamlText(text: string, file: string, firstLine = 1): YamlText {
+  const { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } =
+    yamlLibrary();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false });
   const toLine = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;

@@ -116,8 +116,43 @@ function addExact(
   if (typeof had === 'number') exact.set(key, list);
 }
 
-/** Build the index for a knowledge base. Linear in the number of names. */
-export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleIndex {
+/**
+ * The part of the index built from the roles' names and the topic words alone: plain Maps, arrays and
+ * numbers, so the engine can keep it in a cache file between starts (src/engine/index-cache.ts).
+ */
+export type RoleNameIndex = Omit<RoleIndex, 'topics' | 'english' | 'reportsDown'>;
+
+/**
+ * Everything `buildNameIndex` reads from a knowledge base, as one string: equal strings give equal
+ * name indexes (with the same code), so its hash keys the cache.
+ */
+export function nameIndexInput(kb: KnowledgeBase): string {
+  const parts: string[] = [];
+  for (const role of kb.roles.values()) {
+    parts.push(
+      role.id,
+      role.origin ?? '',
+      role.title,
+      role.aliases.join('\u0001'),
+      (role.alternateTitles ?? []).join('\u0001'),
+      (role.reportedTitles ?? []).join('\u0001'),
+    );
+  }
+  for (const topic of kb.topics) parts.push(topic.id, topic.name, topic.words.join('\u0001'));
+  return parts.join('\u0000');
+}
+
+/** Build the index for a knowledge base; `names` when its name part is at hand already (a cache). */
+export function buildIndex(
+  kb: KnowledgeBase,
+  words: English = english(),
+  names: RoleNameIndex = buildNameIndex(kb),
+): RoleIndex {
+  return { ...names, topics: compileTopics(kb.topics), english: words, reportsDown: reportsDownOf(kb) };
+}
+
+/** The name part of the index. Linear in the number of names. */
+export function buildNameIndex(kb: KnowledgeBase): RoleNameIndex {
   const roleIds: RoleId[] = [];
   const exact = new Map<string, number | number[]>();
   const vocab = new VocabularyBuilder();
@@ -163,7 +198,6 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
     for (const name of role.reportedTitles ?? []) addName(name, ordinal, STANDING.reported);
   }
 
-  const topics = compileTopics(kb.topics);
   for (const topic of kb.topics) {
     for (const text of [topic.id, topic.name, ...topic.words]) {
       for (const t of tokenize(clean(text))) vocab.add(t.norm, WORD_KIND.topic);
@@ -190,9 +224,6 @@ export function buildIndex(kb: KnowledgeBase, words: English = english()): RoleI
     heads,
     wordRoles,
     titleWordRoles,
-    topics,
-    english: words,
-    reportsDown: reportsDownOf(kb),
   };
 }
 

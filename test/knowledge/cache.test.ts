@@ -203,11 +203,14 @@ describe('the parse cache', () => {
     await loadKnowledgeBase(kept, { cacheDir });
     rmSync(gone, { recursive: true });
     await loadKnowledgeBase(dir, { cacheDir });
-    expect(readdirSync(cacheDir).sort()).toEqual(
+    const names = readdirSync(cacheDir);
+    expect(names.filter((n) => n.startsWith('knowledge-')).sort()).toEqual(
       [cacheFileFor(cacheDir, dir), cacheFileFor(cacheDir, kept)]
         .map((f) => f.slice(cacheDir.length + 1))
         .sort(),
     );
+    // The parsed topics of each directory are kept beside its articles, and pruned with them.
+    expect(names.filter((n) => n.startsWith('topics-'))).toHaveLength(2);
   });
 
   it('GIVEN a file with problems THEN it is never cached, and its problems are reported at every start', async () => {

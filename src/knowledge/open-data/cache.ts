@@ -7,27 +7,16 @@
  *
  * The key is every open-data file's name, size, mtime and sha256 (hashing the few MB costs a few ms,
  * and makes an edit within the same mtime tick safe), the curated role ids the occupations were
- * checked against, and OPEN_DATA_CACHE_VERSION. The file is a JSON header line (format, version,
- * directory, key, sha256 of the payload) and the payload: the result written with node:v8, which keeps
- * Maps and shared objects (an occupation's wages are the same object as the wages table's entry) and
- * reads back faster than JSON. Only results without problems are cached.
+ * checked against, and OPEN_DATA_CACHE_VERSION. The file is a sealed file (src/knowledge/sealed-file.ts):
+ * node:v8 keeps Maps and shared objects (an occupation's wages are the same object as the wages table's
+ * entry). Only results without problems are cached.
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { join, resolve } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { RoleId } from '../model.js';
+import { readSealed, sealedFileFor, sealedFilePattern, writeSealed } from '../sealed-file.js';
 import { loadOpenData, OPEN_DATA_FILES, type OpenDataResult } from './load.js';
-import { pruneOrphanCaches } from '../cache.js';
 
 /**
  * Part of every key: bump it whenever `loadOpenData` gives a different result for the same bytes (a
@@ -36,7 +25,7 @@ import { pruneOrphanCaches } from '../cache.js';
 export const OPEN_DATA_CACHE_VERSION = 'careerbot-open-data-1';
 
 const FORMAT = 'careerbot-open-data-cache';
-const NAME = /^open-data-[0-9a-f]{16}\.v8$/u;
+const PREFIX = 'open-data';
 
 export type OpenDataCacheStatus = 'off' | 'read' | 'missing' | 'ignored';
 
@@ -54,8 +43,7 @@ export interface CachedOpenData {
 
 /** The cache file of one open-data folder, named after its absolute path. */
 export function openDataCacheFileFor(cacheDir: string, openDir: string): string {
-  const key = createHash('sha256').update(resolve(openDir)).digest('hex').slice(0, 16);
-  return join(cacheDir, `open-data-${key}.v8`);
+  return sealedFileFor(cacheDir, PREFIX, openDir);
 }
 
 /** Name, size, mtime and hash of every file the loader reads, and the ids it checks against. */
@@ -80,51 +68,6 @@ function keyOf(openDir: string, taken: ReadonlySet<RoleId>): string {
   return hash.digest('base64');
 }
 
-interface Header {
-  readonly format: string;
-  readonly version: string;
-  readonly dir: string;
-  readonly key: string;
-  readonly payload: string;
-}
-
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('base64');
-
-type Read = { readonly result: OpenDataResult } | { readonly missing: true } | { readonly ignored: string };
-
-/** The cached result for `key`, checked: header, key, payload hash, and the shape of what it holds. */
-function readCache(file: string, openDir: string, key: string): Read {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
-    return { ignored: `cannot be read: ${(error as Error).message}` };
-  }
-  const end = bytes.indexOf(10);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(bytes.toString('utf8', 0, end < 0 ? bytes.length : end));
-  } catch {
-    return { ignored: 'not an open-data cache' };
-  }
-  if (parsed === null || typeof parsed !== 'object') return { ignored: 'not an open-data cache' };
-  const header = parsed as Partial<Header>;
-  if (header.format !== FORMAT) return { ignored: 'not an open-data cache' };
-  if (header.version !== OPEN_DATA_CACHE_VERSION) return { ignored: `written by ${String(header.version)}` };
-  if (header.dir !== resolve(openDir)) return { ignored: `for another directory (${String(header.dir)})` };
-  if (header.key !== key) return { ignored: 'the open-data files or the curated roles changed' };
-  const payload = bytes.subarray(end + 1);
-  if (header.payload !== sha256(payload)) return { ignored: 'corrupt (the payload does not match its hash)' };
-  let value: unknown;
-  try {
-    value = deserialize(payload);
-  } catch {
-    return { ignored: 'corrupt (cannot be read back)' };
-  }
-  return isResult(value) ? { result: value } : { ignored: 'not an open-data result' };
-}
-
 /** A light check of the shape: the payload's hash already vouches for its bytes. */
 function isResult(value: unknown): value is OpenDataResult {
   if (value === null || typeof value !== 'object') return false;
@@ -141,35 +84,6 @@ function isResult(value: unknown): value is OpenDataResult {
     data.projections instanceof Map &&
     data.occupations.size === r.roles.length
   );
-}
-
-/** Write the cache atomically (temporary file renamed over the old one); the error message, if any. */
-function writeCache(
-  cacheDir: string,
-  file: string,
-  openDir: string,
-  key: string,
-  result: OpenDataResult,
-): string | undefined {
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    mkdirSync(cacheDir, { recursive: true });
-    const payload = serialize(result);
-    const header: Header = {
-      format: FORMAT,
-      version: OPEN_DATA_CACHE_VERSION,
-      dir: resolve(openDir),
-      key,
-      payload: sha256(payload),
-    };
-    writeFileSync(temporary, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), payload]));
-    renameSync(temporary, file);
-    pruneOrphanCaches(cacheDir, file, NAME);
-    return undefined;
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    return (error as Error).message;
-  }
 }
 
 /**
@@ -190,15 +104,22 @@ export async function loadOpenDataCached(
     // A file that cannot be read: the loader reports it.
     return { result: await loadOpenData(openDir, taken), cache: 'off' };
   }
-  const read = readCache(file, openDir, key);
-  if ('result' in read) return { result: read.result, cache: 'read' };
+  const expect = {
+    format: FORMAT,
+    version: OPEN_DATA_CACHE_VERSION,
+    dir: openDir,
+    key,
+    changed: 'the open-data files or the curated roles changed',
+  };
+  const read = readSealed(file, expect, isResult);
+  if ('value' in read) return { result: read.value, cache: 'read' };
   const result = await loadOpenData(openDir, taken);
   const status =
     'missing' in read
       ? ({ cache: 'missing' } as const)
       : ({ cache: 'ignored', ignored: read.ignored } as const);
   if (result.problems.length > 0 || result.openData === undefined) return { result, ...status };
-  const writeError = writeCache(cacheDir, file, openDir, key, result);
+  const writeError = writeSealed(file, expect, result, sealedFilePattern(PREFIX));
   return {
     result,
     ...status,
