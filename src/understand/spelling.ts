@@ -18,19 +18,35 @@ export interface Correction {
   readonly edits: number;
 }
 
+/** Every letter of `typed` appears in `word`, in order: the typo only left letters out ("lawer"). */
+export function leftLettersOut(typed: string, word: string): boolean {
+  if (word.length <= typed.length) return false;
+  let i = 0;
+  for (let j = 0; j < word.length && i < typed.length; j += 1) if (word[j] === typed[i]) i += 1;
+  return i === typed.length;
+}
+
 /**
  * The one best candidate, or undefined on a tie. A changed first letter counts as one more edit
  * (typing rarely gets the first letter wrong: "sallery" is "salary", not "gallery"), then the nearest
- * wins, then the one keeping the first letter.
+ * wins, then the one keeping the first letter, then the one the typed word only left letters out of
+ * (the commonest typo: "educaton" is "education", not "educator"; "lawer" is "lawyer", not "layer").
  */
 function pick(candidates: readonly Near[], typed: string): Near | undefined {
   const cost = (c: Near): number => c.edits + (c.word[0] === typed[0] ? 0 : 1);
   const best = Math.min(...candidates.map(cost));
   const nearest = candidates.filter((c) => cost(c) === best);
   const sameStart = nearest.filter((c) => c.word[0] === typed[0]);
-  const pool = sameStart.length > 0 ? sameStart : nearest;
-  const distinct = new Set(pool.map((c) => tokenKey(c.word)));
-  return distinct.size === 1 ? pool[0] : undefined;
+  let pool = sameStart.length > 0 ? sameStart : nearest;
+  const distinctKeys = (list: readonly Near[]): number => new Set(list.map((c) => tokenKey(c.word))).size;
+  if (distinctKeys(pool) > 1) {
+    const typedKey = tokenKey(typed);
+    const dropped = pool.filter(
+      (c) => leftLettersOut(typed, c.word) || leftLettersOut(typedKey, tokenKey(c.word)),
+    );
+    if (dropped.length > 0) pool = dropped;
+  }
+  return distinctKeys(pool) === 1 ? pool[0] : undefined;
 }
 
 /** A two- or three-letter word missing one letter of a topic or cue word ("hw" -> "how"). */
@@ -58,8 +74,9 @@ export function correctSpelling(token: Token, vocab: Vocabulary, english: Englis
   if (ABBREVIATIONS[word] !== undefined) return undefined;
   const key = tokenKey(word);
   if (key !== word && ((vocab.kinds.get(key) ?? 0) & WORD_KIND.role) !== 0) return undefined;
-  // An acronym typed in capitals ("CFO") is a name, not a typo.
+  // An acronym typed in capitals ("CFO") is a name, not a typo; so is an identifier ("toString").
   if (token.raw.length > 1 && token.raw === token.raw.toUpperCase()) return undefined;
+  if (/\p{Ll}\p{Lu}/u.test(token.raw)) return undefined;
   if (english.isWord(word)) return undefined;
   if (word.length < FUZZY.minCueLength) return word.length >= 2 ? shortCorrection(word, vocab) : undefined;
   const cueMask = WORD_KIND.topic | WORD_KIND.cue;

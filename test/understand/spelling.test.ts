@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Knowledge } from '../../src/engine/engine.js';
 import { readMessage } from '../../src/understand/normalize.js';
-import { correctTokens } from '../../src/understand/spelling.js';
-import { bundledKnowledge } from './kb-fixture.js';
+import { correctTokens, leftLettersOut } from '../../src/understand/spelling.js';
+import { deriveKnowledge } from '../../src/engine/engine.js';
+import { bundledKnowledge, kbWith, occupationRole } from './kb-fixture.js';
 
 let knowledge: Knowledge;
 beforeAll(async () => {
@@ -48,5 +49,37 @@ describe('spelling correction of every content word', () => {
     const { index } = knowledge;
     const [token] = correctTokens(readMessage('slaray').tokens, index.vocab, index.english);
     expect(token).toMatchObject({ norm: 'salary', typed: 'slaray', edits: 2 });
+  });
+});
+
+describe('ties between equally near words', () => {
+  it('prefers the word the typo only left letters out of', () => {
+    // "educaton" is one edit from "education" and from "educator"; "lawer" from "lawyer" and "layer".
+    const kb = kbWith(knowledge.kb, [
+      occupationRole('lawyers', 'Lawyers'),
+      occupationRole('tile-layers', 'Tile Layers', { alternates: ['Layer'] }),
+      occupationRole('educators', 'Educators'),
+    ]);
+    const { index } = deriveKnowledge(kb);
+    const read = (text: string): string[] =>
+      correctTokens(readMessage(text).tokens, index.vocab, index.english).map((t) => t.norm);
+    expect(read('educaton needed')).toEqual(['education', 'needed']);
+    expect(read('lawers pay')).toEqual(['lawyer', 'pay']);
+  });
+
+  it('still leaves a tie alone when no candidate keeps every typed letter', () => {
+    expect(corrected('ther')).toEqual(['ther']);
+  });
+
+  it('never corrects an identifier typed in camelCase', () => {
+    expect(corrected('toString vs valueOf')).toEqual(['tostring', 'vs', 'valueof']);
+  });
+});
+
+describe('leftLettersOut', () => {
+  it('is true only when every typed letter is kept in order and some are missing', () => {
+    expect(leftLettersOut('lawer', 'lawyer')).toBe(true);
+    expect(leftLettersOut('lawer', 'layer')).toBe(false);
+    expect(leftLettersOut('salary', 'salary')).toBe(false);
   });
 });
