@@ -106,6 +106,17 @@ export const SMALLTALK = Object.freeze({
 /** Determiners and other glue that may sit between words of a topic phrase. */
 export const DETERMINERS = set('a an the');
 
+/**
+ * Words that sit inside a topic phrase without changing it: intensifiers, frequency adverbs and modal
+ * verbs ("what makes someone REALLY good", "where do they USUALLY work", "what a COO WOULD do"). Left
+ * out of topic phrases on both sides, the phrases in knowledge/topics.yaml and the question.
+ */
+export const TOPIC_FILLERS = set(`
+  really very so super actually just truly quite pretty basically honestly literally genuinely
+  usually typically generally normally often mostly mainly commonly
+  would will could should might may
+`);
+
 /** Pronouns unified into one placeholder so "what do they do" and "what does a COO do" read alike. */
 export const PRONOUNS = set('i you we they he she it one someone somebody people person me us them him her');
 

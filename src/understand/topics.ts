@@ -3,7 +3,7 @@
  * phrases in knowledge/topics.yaml, compared after Porter stemming.
  */
 import type { Topic, TopicId } from '../knowledge/model.js';
-import { AUX_BASE, DETERMINERS, LIGHT_WORDS, PRONOUNS, QUANTITY_CUES } from './lexicon.js';
+import { AUX_BASE, DETERMINERS, LIGHT_WORDS, PRONOUNS, QUANTITY_CUES, TOPIC_FILLERS } from './lexicon.js';
 import { stem } from './natural.js';
 import { clean, tokenize, type Token } from './normalize.js';
 
@@ -33,7 +33,7 @@ export function isTopicWord(matcher: TopicMatcher, norm: string): boolean {
 
 /** The comparable form of one word in a topic context. */
 function wordForm(norm: string): string | undefined {
-  if (DETERMINERS.has(norm)) return undefined;
+  if (DETERMINERS.has(norm) || TOPIC_FILLERS.has(norm)) return undefined;
   if (PRONOUNS.has(norm)) return SOMEONE;
   const base = AUX_BASE[norm] ?? norm;
   return stem(base.replace(/'s$/, ''));

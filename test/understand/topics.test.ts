@@ -102,3 +102,17 @@ describe('topics: the words, idioms and phrases of knowledge/topics.yaml', () =>
     expect(step('not duties, salary')).toMatchObject({ intent: 'compare', topics: ['salary'] });
   });
 });
+
+describe('topic phrases read through fillers (intensifiers, frequency adverbs, modal verbs)', () => {
+  it.each([
+    ['what makes someone really good as a head of operations', 'skills'],
+    ['where do coos usually work', 'environment'],
+    ['what a head of operations would do for a small business', 'duties'],
+  ])('GIVEN "%s" THEN the topic is %s', (text, topic) => {
+    expect(topicsOf(text)).toEqual([topic]);
+  });
+
+  it('a filler alone names no topic', () => {
+    expect(topicsOf('coo, really?')).toEqual(['overview']);
+  });
+});
