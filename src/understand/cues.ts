@@ -202,6 +202,11 @@ export function pickOf(words: Words, offered: readonly string[]): number | undef
 export interface RankCue {
   /** An order is asked for: "the most", "highest paid", "rank", "which pays more". */
   readonly ordered: boolean;
+  /**
+   * The order is asked with a superlative or a ranking word ("the least", "highest paid", "rank"), not
+   * only a comparative ("which pays more"): between two named roles, only this ranks them.
+   */
+  readonly superlative: boolean;
   /** Over everything the bot knows: "your roles", "the jobs you know", "here". */
   readonly all: boolean;
   /** Over the roles just discussed: "which of these", "the two", "both", "their". */
@@ -222,14 +227,21 @@ const COMPARATIVES = new Set([
   'easier',
 ]);
 
-export function rankOf(words: Words): RankCue {
+/** Pronouns that point at roles already discussed when an order is asked for ("rank THEM"). */
+const GROUP_POINTERS = new Set(['them', 'they', 'these', 'those', 'their']);
+
+/**
+ * The ranking a question asks for. `isSuperlative` tells superlatives of adjectives the lists do not
+ * name ("the FATTEST paycheck", "the RICHEST").
+ */
+export function rankOf(words: Words, isSuperlative: (word: string) => boolean = () => false): RankCue {
   const { norms } = words;
-  const superlative = norms.some((w) => RANK_WORDS.has(w)) || RANKS.contains(norms);
+  const superlative = norms.some((w) => RANK_WORDS.has(w) || isSuperlative(w)) || RANKS.contains(norms);
   const choice = norms.some((w) => CHOICE_WORDS.has(w)) && norms.some((w) => COMPARATIVES.has(w));
   const ordered = superlative || choice;
   const all = superlative && (ALL_ROLES.contains(norms) || norms.some((w) => LIST_NOUNS.has(w)));
-  const group = GROUP.contains(norms);
-  return { ordered, all, group };
+  const group = GROUP.contains(norms) || (ordered && norms.some((w) => GROUP_POINTERS.has(w)));
+  return { ordered, superlative, all, group };
 }
 
 /** The career-ladder reading, given the spans of the roles the question is about. */

@@ -285,7 +285,7 @@ export const ORDINALS: Readonly<Record<string, number>> = lookupTable({
  * everything the bot knows ("YOUR roles", "the jobs you KNOW", "HERE").
  */
 export const RANK_WORDS = set(
-  'most highest lowest least best worst top biggest largest rank ranking ranked sort sorted order',
+  'most highest lowest least best worst top biggest largest rank ranking ranked sort sorted order leaderboard',
 );
 export const RANK_PHRASES = phrases(`
   highest to lowest
@@ -302,6 +302,8 @@ export const RANK_PHRASES = phrases(`
   worst paid
   top earner
   biggest earner
+  league table
+  pecking order
   pays best
   pays the best
 `);
@@ -348,6 +350,14 @@ export const GROUP_PHRASES = phrases(`
   compare them
   compare their
   compare these
+  the three
+  the four
+  the five
+  all three
+  all four
+  all five
+  these three
+  these four
 `);
 
 /**

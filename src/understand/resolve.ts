@@ -204,6 +204,8 @@ export function decide(
   // "which of these pays more?", "compare their pay": the roles just discussed.
   if (reading.rank.group && named.length === 0 && unknownNow.length === 0 && ambiguous.length === 0) {
     const group = groupRoles(state);
+    // "rank them", "who earns the least out of the four" with nothing discussed yet: every known role.
+    if (group.length < 2 && reading.rank.ordered) return roleDraft(reading, [], 1, false, rankTopics, 'all');
     if (group.length >= 2) {
       const groupTopics = topicNamed
         ? topics
@@ -248,7 +250,10 @@ export function decide(
       (reading.followUpCue || reading.repair) &&
       state.roles.length > 0 &&
       state.topics.length > 0;
-    const rank = named.length >= 3 && reading.rank.ordered ? 'listed' : undefined;
+    // "which pays least: X or Y?", "X, Y or Z: who earns more?": the named roles, ranked. Between two
+    // roles a comparative keeps the order they were named in ("X or Y, which pays more?").
+    const ranked = named.length >= 3 ? reading.rank.ordered : named.length === 2 && reading.rank.superlative;
+    const rank = ranked ? 'listed' : undefined;
     return roleDraft(reading, named, confidence, keepTopics, keepTopics ? state.topics : topics, rank);
   }
 

@@ -129,7 +129,7 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
     followUpCue: followUpCue(words),
     repair: isRepair(words, message.starred),
     myJob: asksAboutOwnJob(words),
-    rank: rankOf(words),
+    rank: rankOf(words, (w) => index.english.isSuperlative(w)),
     smalltalk: smalltalkOf(words),
     list: isList(words),
     help: isHelp(words),

@@ -57,6 +57,7 @@ describe('rankings', () => {
   it('reads the cue words: an order asked for, everything known, the roles just discussed', () => {
     expect(rankOf(words('which pays the most of all the jobs you know'))).toEqual({
       ordered: true,
+      superlative: true,
       all: true,
       group: false,
     });
@@ -66,6 +67,52 @@ describe('rankings', () => {
       all: false,
     });
     expect(rankOf(words('what is the most important skill for a coo'))).toMatchObject({ all: false });
+  });
+});
+
+describe('ranking wording beyond the lists', () => {
+  const superlative = (w: string): boolean => knowledge.index.english.isSuperlative(w);
+
+  it('reads a superlative of any short adjective as an order asked for', () => {
+    expect(rankOf(words('which ops role has the fattest paycheck'), superlative)).toMatchObject({
+      ordered: true,
+      superlative: true,
+      all: true,
+    });
+    expect(ask('which ops role has the fattest paycheck')).toMatchObject({ rank: 'all', topics: ['salary'] });
+  });
+
+  it('never reads a word that merely ends in -est as a superlative', () => {
+    for (const w of ['interest', 'request', 'honest', 'forest', 'pest']) expect(superlative(w)).toBe(false);
+  });
+
+  it.each([
+    'give me a salary leaderboard of every role you know',
+    'league table of salaries for all your roles',
+  ])('GIVEN "%s" THEN a ranking of every known role', (text) => {
+    expect(ask(text)).toMatchObject({ intent: 'compare', rank: 'all', roles: [], topics: ['salary'] });
+  });
+
+  it.each(['rank them by average salary', 'who earns the least out of the four'])(
+    'GIVEN "%s" with nothing discussed yet THEN every known role is ranked',
+    (text) => {
+      expect(ask(text)).toMatchObject({ intent: 'compare', rank: 'all', topics: ['salary'] });
+    },
+  );
+
+  it('GIVEN "rank them" after two roles THEN those two are ranked, not every role', () => {
+    const k = knowledge;
+    const first = understand('coo vs head of ops', EMPTY_CONVERSATION, k.kb, k.index);
+    const q = understand('rank them by pay', first.state, k.kb, k.index).query;
+    expect(q).toMatchObject({ intent: 'compare', rank: 'listed', topics: ['salary'] });
+    expect([...q.roles].sort()).toEqual([C, H]);
+  });
+
+  it('GIVEN two named roles and a superlative THEN they are ranked; with a comparative they keep their order', () => {
+    expect(ask('which pays least: ops manager or head of ops?')).toMatchObject({ rank: 'listed' });
+    const plain = ask('ops manager or head of ops: which pays more?');
+    expect(plain).toMatchObject({ intent: 'compare', roles: [OM, H] });
+    expect(plain.intent === 'compare' ? plain.rank : 'x').toBeUndefined();
   });
 });
 

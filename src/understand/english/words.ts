@@ -71,6 +71,8 @@ const DETACH_ADJECTIVE: readonly (readonly [string, string])[] = [
   ['est', 'e'],
 ];
 
+const SUPERLATIVE = DETACH_ADJECTIVE.filter(([suffix]) => suffix.endsWith('est'));
+
 /** The word itself, then every base form the inflection rules give (doubled final consonant undone too). */
 export function baseForms(word: string, rules: readonly (readonly [string, string])[] = DETACH): string[] {
   const out = [word];
@@ -93,6 +95,8 @@ export interface English {
   isPerson(word: string): boolean;
   /** The proper name of a place, lower case, up to three words ("london", "new york", "us"). */
   isPlace(name: string): boolean;
+  /** A superlative of a short adjective ("fattest", "richest", "biggest"): a ranking word. */
+  isSuperlative(word: string): boolean;
 }
 
 /** Words people write that WordNet has no entry for, which are not typos either. */
@@ -120,6 +124,13 @@ export function createEnglish(
     isWord: (word) => CHAT_WORDS.has(word) || inList(words, word) || comparative(word),
     isPerson: (word) => inList(persons, word),
     isPlace: (name) => places.has(name),
+    // A lemma of its own ("forest", "honest") is not a superlative of a shorter adjective.
+    isSuperlative: (word) =>
+      word.endsWith('est') &&
+      !words.has(word) &&
+      baseForms(word, SUPERLATIVE)
+        .slice(1)
+        .some((w) => w.length <= MAX_COMPARATIVE_BASE && adjectives.has(w)),
   };
 }
 
