@@ -138,8 +138,9 @@ function roleDraft(
   if (roles.length >= 2 && topics.includes('related')) topics = topics.filter((t) => t !== 'related');
   // A ladder question's own words ("where can I go next") are not a topic unless one is named; moving
   // into a role or along a path asks what it takes unless a topic says otherwise ("the raise from...").
-  let chosenTopics =
-    ladder !== undefined && !reading.topicNamed && !followUp ? weakLadderTopics(reading, ladder) : topics;
+  // A ladder question is a new question in a conversation too: "and after that, what's next?" does not
+  // carry the topic of "how do I become one?".
+  let chosenTopics = ladder !== undefined && !reading.topicNamed ? weakLadderTopics(reading, ladder) : topics;
   if (ladder === 'into' && !chosenTopics.includes('requirements'))
     chosenTopics = ['requirements', ...chosenTopics.filter((t) => t !== 'overview')];
   return {

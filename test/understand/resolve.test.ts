@@ -1,0 +1,41 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Knowledge } from '../../src/engine/engine.js';
+import { EMPTY_CONVERSATION, type ConversationState, type Query } from '../../src/understand/query.js';
+import { understand } from '../../src/understand/understand.js';
+import { bundledKnowledge } from './kb-fixture.js';
+
+const OC = 'operations-coordinator';
+const OM = 'operations-manager';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await bundledKnowledge();
+});
+
+/** The query of the last message of a conversation. */
+function last(...texts: string[]): Query {
+  let state: ConversationState = EMPTY_CONVERSATION;
+  let query: Query | undefined;
+  for (const text of texts) {
+    ({ query, state } = understand(text, state, knowledge.kb, knowledge.index));
+  }
+  if (query === undefined) throw new Error('no message');
+  return query;
+}
+
+describe('ladder questions in a conversation', () => {
+  it('GIVEN a ladder follow-up with no topic THEN the earlier topic is not carried', () => {
+    const q = last('how do i become an ops manager?', "and after that, what's next?");
+    expect(q).toMatchObject({ intent: 'role', roles: [OM], topics: ['overview'], ladder: 'after' });
+  });
+
+  it('GIVEN a ladder follow-up that names a topic THEN that topic is asked', () => {
+    const q = last('how do i become an ops coordinator', 'and what comes next, salary wise?');
+    expect(q).toMatchObject({ roles: [OC], topics: ['salary'] });
+  });
+
+  it('GIVEN a plain follow-up THEN the earlier topic is still carried', () => {
+    const q = last('ops coordinator salary', 'and the ops manager?');
+    expect(q).toMatchObject({ roles: [OM], topics: ['salary'] });
+  });
+});
