@@ -10,6 +10,7 @@ import {
   FOLLOW_UP_STARTS,
   FOLLOW_UP_WORDS,
   GROUP_PHRASES,
+  HANDING_VERBS,
   HELP_PHRASES,
   INTO_PHRASES,
   IN_SCOPE_VERBS,
@@ -138,6 +139,9 @@ const OBJECT_MARKERS = new Set([
   'out',
 ]);
 
+/** Task verbs too common mid-sentence to start a request after "and" ("and make more"). */
+const LIGHT_TASK_VERBS = new Set(['get', 'make', 'do', 'find', 'call', 'text', 'post', 'mark', 'rate']);
+
 /**
  * A request for something the bot cannot do: a task for the bot ("write my CV", "find me a job",
  * "remind me tomorrow"), help with a CV or a letter, or a subject outside careers (the weather).
@@ -145,13 +149,21 @@ const OBJECT_MARKERS = new Set([
 export function isOutOfScope(words: Words): boolean {
   if (OUT_OF_SCOPE.contains(words.norms)) return true;
   const { norms, tokens } = words;
-  // An imperative at the start of a sentence: "write a cover letter", "can you apply to COO jobs for me".
+  // An imperative at the start of a sentence, or joined to one by "and"/"then": "write a cover letter",
+  // "can you apply to COO jobs for me", "give me questions and GRADE my answers".
   for (let s = 0; s < tokens.length; s += 1) {
-    if (s > 0 && tokens[s]?.sentenceBefore !== true) continue;
+    const joined = s > 0 && (norms[s - 1] === 'and' || norms[s - 1] === 'then');
+    if (s > 0 && tokens[s]?.sentenceBefore !== true && !joined) continue;
     const i = leadIndex(words, s, true);
     const verb = norms[i] ?? '';
-    if (!TASK_VERBS.has(verb)) continue;
     const next = norms[i + 1] ?? '';
+    // "give me interview questions", "send me a cover letter template".
+    if (HANDING_VERBS.has(verb) && next === 'me') {
+      for (let k = i + 2; k <= i + 4; k += 1) if (TASKS.lengthAt(norms, k) > 0) return true;
+    }
+    if (!TASK_VERBS.has(verb) || (joined && LIGHT_TASK_VERBS.has(verb))) continue;
+    // "check this out", "check out this link": look at, not a task.
+    if (verb === 'check' && (next === 'out' || norms[i + 2] === 'out')) continue;
     const objectFollows = OBJECT_MARKERS.has(next) || TASKS.lengthAt(norms, i + 1) > 0;
     if (objectFollows && !IN_SCOPE_VERBS.has(next)) return true;
   }

@@ -519,8 +519,10 @@ export const POSSESSED_BOSS = set('manager boss supervisor superior');
 export const TASK_VERBS = set(`
   write rewrite draft fix check review proofread edit format polish improve apply send submit post
   remind schedule book generate create make build prepare do find get translate summarize summarise
-  email message text call negotiate sign register hire
+  email message text call negotiate sign register hire sum grade mark rate critique assess calculate
 `);
+/** Verbs that hand the asker something: a request only with a task object ("give me interview questions"). */
+export const HANDING_VERBS = set('give send show hand');
 export const REQUEST_OPENERS = phrases(`
   can you
   can u
@@ -584,6 +586,17 @@ export const OUT_OF_SCOPE_PHRASES = phrases(`
   translate
   football
   score
+  if i'll get
+  if i will get
+  whether i'll get
+  whether i will get
+  will i get the job
+  am i going to get the job
+  my chances of getting
+  did i get the job
+  work out my
+  figure out my
+  calculate my
 `);
 /** Verbs that ask about careers, which keep a message in scope even when it mentions a CV. */
 export const IN_SCOPE_VERBS = set('earn earns make makes paid pay need needs require requires');

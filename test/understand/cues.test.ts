@@ -128,6 +128,10 @@ describe('out-of-scope requests', () => {
     "who's hiring ops managers near me?",
     'help me with my resume',
     "what's the weather like in leeds today",
+    "sum up this job description i'm gonna paste",
+    'give me interview questions and grade my answers for an ops coordinator interview',
+    "can you tell me if i'll get the ops manager job i interviewed for last week",
+    'work out my take home pay after tax on 55k',
   ])('GIVEN "%s" THEN help, out of scope', (text) => {
     expect(ask(text)).toMatchObject({ intent: 'help', outOfScope: true });
   });
@@ -139,6 +143,11 @@ describe('out-of-scope requests', () => {
     'what skills should an ops manager put on their cv?',
     'do ops managers make good money?',
     'make sense of coo vs head of ops for me',
+    'check this out https://example.net/careers/head-of-operations do you need leadership skills for it?',
+    'check out the duties of a coo',
+    'what do coos earn and what do they do all day',
+    'give me the salary of an ops manager',
+    'how do i get the job of ops manager',
   ])('GIVEN "%s" THEN not out of scope', (text) => {
     expect(isOutOfScope(words(text))).toBe(false);
   });
