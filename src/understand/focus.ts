@@ -32,6 +32,8 @@ export interface Span {
 }
 
 const ARTICLES = new Set(['a', 'an', 'the']);
+/** What a job is called: "my colleague's TITLE is head of ops". */
+const JOB_WORDS = new Set(['job', 'role', 'title', 'position', 'occupation']);
 const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their']);
 const WH_STARTS = new Set([
   'what',
@@ -151,9 +153,12 @@ export function focusOf(
     }
     const relativeVerb = RELATIVE_VERBS.has(prev) || /'s$/u.test(prevRaw);
     const owner = relativeVerb ? (RELATIVE_VERBS.has(prev) ? before - 2 : before - 1) : -1;
-    if (owner >= 1 && POSSESSIVES.has(norms[owner - 1] ?? '')) {
+    if (owner >= 1) {
       const ownerWord = tokenKey(norms[owner] ?? '');
-      if (ownerWord !== 'job' && ownerWord !== 'role' && ownerWord !== 'title') {
+      const jobWord = JOB_WORDS.has(ownerWord);
+      // "my dad was a COO"; "my colleague's title is head of ops", "her boss's job is COO".
+      const someoneElses = jobWord && /'s?$/u.test(tokens[owner - 1]?.raw ?? '') && owner - 1 !== before - 1;
+      if ((POSSESSIVES.has(norms[owner - 1] ?? '') && !jobWord) || someoneElses) {
         status[i] = 'other';
         return;
       }

@@ -438,6 +438,10 @@ export const NEGATION_PREFIXES = phrases(`
 /** Markers that take back what came before them in the message: "COO... sorry no, head of ops". */
 export const TAKE_BACK_PHRASES = phrases(`
   scratch that
+  scrap that
+  strike that
+  cancel that
+  forget that
   sorry no
   no wait
   wait no

@@ -84,3 +84,27 @@ describe('focus: the role asked about, not the roles around it', () => {
     expect(engine.ask('f1', 'tell me about the coo and head of ops').query.roles).toEqual([C, H]);
   });
 });
+
+describe("focus: someone else's job title, and more ways to take a role back", () => {
+  it('GIVEN "my colleague\'s title is X" THEN X is context and the other role is asked about', () => {
+    const q = ask(
+      "my colleague's title is head of operations but i'm asking for me: what qualifications does an operations manager need",
+    );
+    expect(q).toMatchObject({ intent: 'role', roles: [OM], topics: ['requirements'] });
+  });
+
+  it('GIVEN "my title is X" THEN X is still the asker\'s own job, not someone else\'s', () => {
+    expect(ask('my title is ops coordinator, what do ops coordinators earn?')).toMatchObject({
+      intent: 'role',
+      roles: [OC],
+    });
+  });
+
+  it.each(['scrap that', 'strike that', 'forget that'])(
+    'GIVEN "X vs Y, %s, just Y" THEN only Y',
+    (marker) => {
+      const q = ask(`head of ops vs coo — nah ${marker}, just the coo: where do they usually work`);
+      expect(q).toMatchObject({ intent: 'role', roles: [C], topics: ['environment'] });
+    },
+  );
+});
