@@ -193,6 +193,69 @@ export function focusOf(
   return status;
 }
 
+/**
+ * Per token: it lies in a statement about the asker or someone they know, beside a question ("vet
+ * salary? THINKING ABOUT APPLYING TO VET SCHOOL", "DOING A STATS DEGREE RN. job outlook for data
+ * scientists?"): a sentence with no question mark that opens on the speaker ("I'm", "my", "we") or a
+ * verb in -ing, in a message that has a question sentence too. All false when there is no such pair.
+ */
+export function contextStatements(tokens: readonly Token[]): boolean[] {
+  const out = new Array<boolean>(tokens.length).fill(false);
+  const sentence = sentencesOf(tokens);
+  const count = (sentence[sentence.length - 1] ?? 0) + 1;
+  if (count < 2) return out;
+  let questions = 0;
+  const statement: boolean[] = [];
+  for (let s = 0; s < count; s += 1) {
+    const from = sentence.indexOf(s);
+    const to = sentence.lastIndexOf(s) + 1;
+    let lead = from;
+    while (lead < to - 1 && OPENERS.has(tokens[lead]?.norm ?? '')) lead += 1;
+    const first = tokens[lead]?.norm ?? '';
+    let questionMark = false;
+    for (let k = from; k < to; k += 1) if (tokens[k]?.questionEnd === true) questionMark = true;
+    const isQuestion = questionMark || WH_STARTS.has(first);
+    if (isQuestion) questions += 1;
+    const gerund = first.length >= 5 && first.endsWith('ing') && !NOT_GERUNDS.has(first);
+    statement.push(!isQuestion && (STATEMENT_STARTS.has(first) || gerund));
+  }
+  if (questions === 0) return out;
+  tokens.forEach((_, k) => {
+    out[k] = statement[sentence[k] ?? 0] === true;
+  });
+  return out;
+}
+
+/** Words in -ing that are not verbs in -ing. */
+const NOT_GERUNDS = new Set([
+  'bring',
+  'thing',
+  'things',
+  'string',
+  'spring',
+  'morning',
+  'evening',
+  'nothing',
+]);
+
+/** First words of a sentence about the speaker or someone they know. */
+const STATEMENT_STARTS = new Set([
+  'i',
+  "i'm",
+  "i've",
+  "i'd",
+  'my',
+  'we',
+  "we're",
+  'our',
+  'he',
+  "he's",
+  'she',
+  "she's",
+  'currently',
+  'just',
+]);
+
 /** Words that, with a possessive before them, are a person the asker knows ("my boss", "my sister"). */
 export function isGenericPerson(norm: string): boolean {
   return GENERIC_PEOPLE.has(norm) || GENERIC_PEOPLE.has(tokenKey(norm));

@@ -21,7 +21,7 @@ import {
   smalltalkOf,
   wordsOf,
 } from './cues.js';
-import { focusOf, type FocusStatus } from './focus.js';
+import { contextStatements, focusOf, type FocusStatus } from './focus.js';
 import { readMessage, type Token } from './normalize.js';
 import { queryOf, EMPTY_CONVERSATION, type ConversationState, type Query } from './query.js';
 import { findRelations, relatedRoles } from './relations.js';
@@ -109,12 +109,21 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
   for (const s of spans) for (let k = s.start; k < s.end; k += 1) named[k] = true;
   const roleTokens = named.slice();
   for (const p of scan.partials) for (let k = p.start; k < p.end; k += 1) roleTokens[k] = true;
-  const { topics, named: topicNamed } = detectTopics(
-    tokens,
-    roleTokens,
-    index.topics,
-    negatedTopicTokens(tokens, isTopic),
-  );
+  // Topics of a statement beside the question ("vet salary? thinking about applying to vet school")
+  // are context, unless the question names none of its own.
+  const negated = negatedTopicTokens(tokens, isTopic);
+  const statements = contextStatements(tokens);
+  let reading = detectTopics(tokens, roleTokens, index.topics, negated);
+  if (statements.includes(true)) {
+    const asked = detectTopics(
+      tokens,
+      roleTokens,
+      index.topics,
+      negated.map((n, k) => n || statements[k] === true),
+    );
+    if (asked.named) reading = asked;
+  }
+  const { topics, named: topicNamed } = reading;
   const focusSpans = focusedKnown.filter((f) => f.status === 'focus').map((f) => f.mention);
   const unknownWords = unknown.flatMap((u) => tokens.slice(u.start, u.end).map((t) => t.raw));
   return {

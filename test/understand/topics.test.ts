@@ -116,3 +116,21 @@ describe('topic phrases read through fillers (intensifiers, frequency adverbs, m
     expect(topicsOf('coo, really?')).toEqual(['overview']);
   });
 });
+
+describe('topics of a statement beside the question are context', () => {
+  it.each([
+    ['coo salary? thinking about applying to business school', 'salary'],
+    ['doing an mba rn. job outlook for coos?', 'outlook'],
+    ["i'm studying for a degree. what do ops managers earn?", 'salary'],
+  ])('GIVEN "%s" THEN only the question\'s topic: %s', (text, topic) => {
+    expect(topicsOf(text)).toEqual([topic]);
+  });
+
+  it("GIVEN a statement and a question with no topic of its own THEN the statement's topic stands", () => {
+    expect(topicsOf("i'm worried about the pay. is a coo worth it?")).toEqual(['salary']);
+  });
+
+  it('GIVEN two questions THEN both topics count', () => {
+    expect(topicsOf('coo salary? and what degree do they need?')).toEqual(['requirements', 'salary']);
+  });
+});
