@@ -88,7 +88,8 @@ export interface UnknownMention {
 export function isJobWord(norm: string, index: RoleIndex): boolean {
   const key = tokenKey(norm);
   if (GENERIC_PEOPLE.has(key) || GENERIC_PEOPLE.has(norm) || STOPWORDS.has(norm)) return false;
-  if (isTopicWord(index.topics, norm)) return false;
+  // "a bachelor's", "a master's": a degree (a topic word) once the possessive is off.
+  if (isTopicWord(index.topics, norm) || isTopicWord(index.topics, key)) return false;
   return ROLE_HEADS.has(key) || index.english.isPerson(key) || (key.length >= 5 && AGENT.test(key));
 }
 
@@ -139,6 +140,16 @@ export function findUnknownRoles(
     spans.push({ start, end });
   };
 
+  // "a PILOT project", "the DRIVER seat": a head noun right before another ordinary noun modifies it.
+  const modifiesNext = (k: number): boolean => {
+    const next = tokens[k + 1];
+    if (next === undefined || next.breakBefore || !isContent(k + 1)) return false;
+    const word = next.norm;
+    if (LIST_NOUNS.has(word) || TEMPLATE_AFTER.has(word) || isJobWord(word, index)) return false;
+    return index.english.isWord(word) && !index.english.isAdjective(word) && !/'s?$/u.test(t(k).raw);
+  };
+  const t = (k: number): Token => tokens[k] ?? { raw: '', norm: '', breakBefore: false };
+
   // Head nouns: "software engineer", "director of operations", "HR manager", "plumbers".
   for (let k = 0; k < n; k += 1) {
     const t = tokens[k];
@@ -150,6 +161,7 @@ export function findUnknownRoles(
     if (after !== undefined && after.norm === 'of' && !after.breakBefore && isContent(k + 2))
       end = runAfter(k + 2);
     if (NEEDS_QUALIFIER.has(tokenKey(t.norm)) && start === k && end === k + 1) continue;
+    if (start === k && end === k + 1 && modifiesNext(k)) continue;
     take(start, end);
   }
   // Acronyms: CEO, CFO, VP... (exactly; a known acronym was already matched by the index).

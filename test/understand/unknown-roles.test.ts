@@ -77,3 +77,25 @@ describe('unknown roles: job titles only', () => {
     });
   });
 });
+
+describe('unknown roles: nouns that only look like job titles', () => {
+  it('GIVEN a head noun modifying the next noun ("a pilot project") THEN it is no role', () => {
+    const q = ask(
+      "we're running a pilot project at work and i'm wondering what skills a head of ops needs to lead stuff like that",
+    );
+    expect(q).toMatchObject({ intent: 'role', roles: ['head-of-operations'], topics: ['skills'] });
+  });
+
+  it('GIVEN a degree named by its possessive ("a bachelor\'s") THEN it is no role', () => {
+    const q = ask("does a coo need a bachelor's or is an associate's enough");
+    expect(q).toMatchObject({ intent: 'role', roles: ['chief-operating-officer'], topics: ['requirements'] });
+  });
+
+  it('GIVEN a qualified head before a topic phrase THEN still an unknown title', () => {
+    expect(ask('product manager day to day')).toMatchObject({ intent: 'unknown', topics: ['duties'] });
+  });
+
+  it('GIVEN a bare head followed by a topic word THEN still an unknown title', () => {
+    expect(ask('pilot salary?')).toMatchObject({ intent: 'unknown', unknownRoles: ['pilot'] });
+  });
+});

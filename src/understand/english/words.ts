@@ -95,6 +95,8 @@ export interface English {
   isPerson(word: string): boolean;
   /** The proper name of a place, lower case, up to three words ("london", "new york", "us"). */
   isPlace(name: string): boolean;
+  /** An adjective ("happy", "calm"), or a comparative of a short one. */
+  isAdjective(word: string): boolean;
   /** A superlative of a short adjective ("fattest", "richest", "biggest"): a ranking word. */
   isSuperlative(word: string): boolean;
 }
@@ -124,6 +126,7 @@ export function createEnglish(
     isWord: (word) => CHAT_WORDS.has(word) || inList(words, word) || comparative(word),
     isPerson: (word) => inList(persons, word),
     isPlace: (name) => places.has(name),
+    isAdjective: (word) => adjectives.has(word) || comparative(word),
     // A lemma of its own ("forest", "honest") is not a superlative of a shorter adjective.
     isSuperlative: (word) =>
       word.endsWith('est') &&
