@@ -115,11 +115,24 @@ export function isHelp(words: Words): boolean {
   return words.tokens.length === 0 || HELP.contains(words.norms);
 }
 
+/** "THE job", "this role": one job already under discussion, not the list of them. */
+const DEFINITE = new Set(['the', 'this', 'that']);
+const SINGULAR_LIST_NOUNS = new Set([
+  'job',
+  'role',
+  'career',
+  'position',
+  'title',
+  'profession',
+  'occupation',
+]);
+
 export function isList(words: Words): boolean {
-  return (
-    LIST.contains(words.norms) ||
-    (words.norms.some((w) => LIST_NOUNS.has(w)) && words.norms.some((w) => LIST_VERBS.has(w)))
+  const { norms } = words;
+  const listNoun = norms.some(
+    (w, i) => LIST_NOUNS.has(w) && !(SINGULAR_LIST_NOUNS.has(w) && DEFINITE.has(norms[i - 1] ?? '')),
   );
+  return LIST.contains(norms) || (listNoun && norms.some((w) => LIST_VERBS.has(w)));
 }
 
 const OBJECT_MARKERS = new Set([

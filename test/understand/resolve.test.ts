@@ -39,3 +39,19 @@ describe('ladder questions in a conversation', () => {
     expect(q).toMatchObject({ roles: [OM], topics: ['salary'] });
   });
 });
+
+describe('"the job" in a follow-up is the role under discussion, not the list of roles', () => {
+  it('GIVEN "what would the job be like day to day?" after a role THEN that role\'s duties', () => {
+    const q = last('how do i become an ops coordinator', 'and what would the job be like day to day?');
+    expect(q).toMatchObject({ intent: 'role', roles: [OC], topics: ['duties'] });
+  });
+
+  it('GIVEN "what jobs do you know" THEN still the list', () => {
+    expect(last('ops coordinator salary', 'what jobs do you know?')).toMatchObject({ intent: 'list' });
+  });
+
+  it('GIVEN "what can i move on to after that" THEN a ladder question, not related jobs', () => {
+    const q = last('how do i become an ops coordinator', 'what can i move on to after that');
+    expect(q).toMatchObject({ intent: 'role', roles: [OC], topics: ['overview'], ladder: 'after' });
+  });
+});
