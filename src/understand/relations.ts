@@ -40,6 +40,7 @@ const REPORTS_TO = new PhraseSet([
   'works for',
   'work for',
 ]);
+const ARTICLES = new Set(['the', 'a', 'an']);
 /** Most words between "the person" and "reports to" ("the person an ops coordinator reports to"). */
 const MAX_ANCHOR_WORDS = 5;
 
@@ -48,6 +49,21 @@ export function findRelations(tokens: readonly Token[]): RelationSpan[] {
   const norms = tokens.map((t) => t.norm);
   const taken = new Array<boolean>(tokens.length).fill(false);
   const found: RelationSpan[] = [];
+  // "the boss of an ops coordinator": a boss word, "of", then the anchor with its article ("the manager
+  // of operations" is a role's name, not a relation).
+  for (let k = 1; k + 3 < norms.length; k += 1) {
+    if (!POSSESSED_BOSS.has(norms[k] ?? '') || !ARTICLES.has(norms[k - 1] ?? '')) continue;
+    if (norms[k + 1] !== 'of' || !ARTICLES.has(norms[k + 2] ?? '')) continue;
+    if (taken[k - 1] === true || taken[k] === true || taken[k + 1] === true) continue;
+    for (let j = k - 1; j <= k + 1; j += 1) taken[j] = true;
+    found.push({
+      start: k - 1,
+      end: k + 2,
+      direction: 'up',
+      possessive: false,
+      anchorZone: { from: k + 2, to: Math.min(norms.length, k + 3 + MAX_ANCHOR_WORDS) },
+    });
+  }
   for (const [set, direction] of [
     [UP, 'up'],
     [DOWN, 'down'],

@@ -64,3 +64,18 @@ describe('relations from the ladder facts', () => {
     });
   });
 });
+
+describe('"the boss of <role>"', () => {
+  it('GIVEN "the boss of an ops coordinator" THEN the role the coordinator reports to, alone', () => {
+    expect(ask('what does the boss of an ops coordinator do day to day?')).toMatchObject({
+      intent: 'role',
+      roles: [OM],
+      topics: ['duties'],
+    });
+  });
+
+  it('GIVEN "the manager of operations" (a role\'s name, no article after "of") THEN that role, no relation', () => {
+    expect(ask('what does the manager of operations earn')).toMatchObject({ intent: 'role', roles: [OM] });
+    expect(findRelations(readMessage('the manager of operations').tokens)).toEqual([]);
+  });
+});
