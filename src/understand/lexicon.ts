@@ -243,6 +243,7 @@ export const INTO_PHRASES = phrases(`
   route into
   transition into
   move into
+  moving into
   get to be
   qualify as
   get hired as
@@ -632,6 +633,29 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = lookupTable({
   doc: 'doctor',
   pharm: 'pharmacy',
   supv: 'supervisor',
+});
+
+/**
+ * A field named for the job that works in it, inside a role name: "moving into ops MANAGEMENT" is the
+ * operations manager's job. Only inside a name of two words or more; never alone.
+ */
+export const FIELD_AGENTS: Readonly<Record<string, string>> = lookupTable({
+  management: 'manager',
+  coordination: 'coordinator',
+  administration: 'administrator',
+  supervision: 'supervisor',
+  engineering: 'engineer',
+  accounting: 'accountant',
+  consulting: 'consultant',
+  nursing: 'nurse',
+  teaching: 'teacher',
+  development: 'developer',
+  analysis: 'analyst',
+  analytics: 'analyst',
+  design: 'designer',
+  plumbing: 'plumber',
+  carpentry: 'carpenter',
+  dentistry: 'dentist',
 });
 
 /** Every word of the cue lists above: spelling correction may correct towards them. */

@@ -11,6 +11,7 @@ import { tokenKey } from './keys.js';
 import {
   ABBREVIATIONS,
   COMPARE_CUES,
+  FIELD_AGENTS,
   CHAT_SHORTHAND,
   JOINERS,
   NON_ROLE_ACRONYMS,
@@ -137,6 +138,9 @@ function spellingsOf(token: Token, index: RoleIndex, nearRoleWord: boolean): Spe
   const expansion = ABBREVIATIONS[key] ?? ABBREVIATIONS[token.norm];
   if (expansion !== undefined)
     out.push({ key: expansion, edits: 0, inName: true, alone: true, short: false });
+  // "ops MANAGEMENT" inside a name reads as its agent ("manager"), never alone.
+  const agent = FIELD_AGENTS[key];
+  if (agent !== undefined) out.push({ key: agent, edits: 1, inName: true, alone: false, short: false });
   if (STOPWORDS.has(key) || /\d/.test(key) || key.length < 3) return out;
   const kinds = index.vocab.kinds.get(key) ?? 0;
   if ((kinds & (WORD_KIND.role | WORD_KIND.topic | WORD_KIND.cue)) !== 0) return out;

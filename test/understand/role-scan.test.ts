@@ -123,3 +123,22 @@ describe('typos never reach another occupation by resemblance', () => {
     expect(rolesIn('puddlr pay', k)).toEqual([['puddlers']]);
   });
 });
+
+describe('a field named for the job inside a role name', () => {
+  it('GIVEN "ops management" THEN the operations manager', () => {
+    expect(rolesIn('thinking of moving into ops management', articles)).toEqual([['operations-manager']]);
+    expect(
+      ask("i'm a project manager and thinking of moving into ops management, what do i need", articles),
+    ).toMatchObject({
+      intent: 'role',
+      roles: ['operations-manager'],
+      topics: ['requirements'],
+      ladder: 'into',
+    });
+  });
+
+  it('GIVEN the field alone ("management") THEN no role', () => {
+    expect(rolesIn('is management stressful', articles)).toEqual([]);
+    expect(rolesIn('what is coordination', articles)).toEqual([]);
+  });
+});
