@@ -2,11 +2,12 @@
  * `npm run eval [-- FILE.jsonl ...] [--knowledge DIR] [--articles-only | --full]`: run labelled question
  * sets through the whole engine and print, per set, every failure and the accuracy per category.
  *
- * Without files it runs the own sets: test/eval/questions.jsonl (labelled for the articles-only
- * knowledge base, so it runs on a copy of DIR without open-data/) and test/eval/occupations.jsonl (on
- * DIR as it is, open data included; skipped when DIR has no open-data/). Files given by hand run on DIR
- * as it is unless --articles-only says otherwise. DIR defaults to knowledge/. Exits 1 when a set is
- * below the pass mark.
+ * Without files it runs the own sets (OWN_SETS in eval-run.ts): test/eval/questions.jsonl with the
+ * round-2 test/eval/round2/tune-articles.jsonl as one set (labelled for the articles-only knowledge
+ * base, so it runs on a copy of DIR without open-data/), and test/eval/occupations.jsonl with
+ * test/eval/round2/tune-occupations.jsonl (on DIR as it is, open data included; skipped when DIR has no
+ * open-data/). Files given by hand run one set each on DIR as it is unless --articles-only says
+ * otherwise. DIR defaults to knowledge/. Exits 1 when a set is below the pass mark.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -15,17 +16,25 @@ import { createEngine, deriveKnowledge, fixedKnowledge } from '../engine/engine.
 import { loadKnowledgeBase } from '../knowledge/load.js';
 import { formatProblem } from '../knowledge/problem.js';
 import { evaluate, parseQuestionSet } from '../understand/evaluate.js';
-import { articlesOnlyCopy, engineReader, formatReport, OPEN_DATA_DIR, setName } from './eval-run.js';
+import {
+  articlesOnlyCopy,
+  engineReader,
+  formatReport,
+  OPEN_DATA_DIR,
+  OWN_SETS,
+  setName,
+} from './eval-run.js';
 
 /** Below this share of fully correct questions the run fails. */
 const PASS_MARK = 0.98;
-const ARTICLES_SET = 'test/eval/questions.jsonl';
-const OCCUPATIONS_SET = 'test/eval/occupations.jsonl';
 const USAGE = 'usage: npm run eval [-- FILE.jsonl ...] [--knowledge DIR] [--articles-only | --full]';
 
 interface Run {
-  readonly file: string;
+  /** One set: these files' questions, in order. */
+  readonly files: readonly string[];
   readonly articlesOnly: boolean;
+  /** The own occupations set: skipped when the knowledge has no open data. */
+  readonly needsOpenData?: boolean;
 }
 
 function parseArgs(argv: readonly string[]): { dir: string; runs: Run[] } | string {
@@ -46,10 +55,10 @@ function parseArgs(argv: readonly string[]): { dir: string; runs: Run[] } | stri
     else files.push(arg);
   }
   if (files.length > 0)
-    return { dir, runs: files.map((file) => ({ file, articlesOnly: mode === 'articles-only' })) };
+    return { dir, runs: files.map((file) => ({ files: [file], articlesOnly: mode === 'articles-only' })) };
   const runs: Run[] = [];
-  if (mode !== 'full') runs.push({ file: ARTICLES_SET, articlesOnly: true });
-  if (mode !== 'articles-only') runs.push({ file: OCCUPATIONS_SET, articlesOnly: false });
+  if (mode !== 'full') runs.push({ files: OWN_SETS.articlesOnly, articlesOnly: true });
+  if (mode !== 'articles-only') runs.push({ files: OWN_SETS.full, articlesOnly: false, needsOpenData: true });
   return { dir, runs };
 }
 
@@ -61,15 +70,17 @@ async function runOne(dir: string, run: Run): Promise<boolean> {
       for (const p of loaded.problems) console.error(formatProblem(p));
       return false;
     }
-    const questions = parseQuestionSet(await readFile(run.file, 'utf8'), run.file);
+    const questions = [];
+    for (const file of run.files) questions.push(...parseQuestionSet(await readFile(file, 'utf8'), file));
     const engine = createEngine({ knowledge: fixedKnowledge(deriveKnowledge(loaded.kb)) });
     const report = evaluate(engineReader(engine), questions);
     const base = run.articlesOnly ? `${dir} without ${OPEN_DATA_DIR}/` : dir;
-    console.log(formatReport(`${setName(run.file)} on ${base}`, report));
+    const name = run.files.map(setName).join(' + ');
+    console.log(formatReport(`${name} on ${base}`, report));
     console.log('');
     if (report.accuracy < PASS_MARK) {
       console.error(
-        `eval: ${run.file}: ${(report.accuracy * 100).toFixed(1)}% is below the ${PASS_MARK * 100}% pass mark`,
+        `eval: ${run.files.join(' + ')}: ${(report.accuracy * 100).toFixed(1)}% is below the ${PASS_MARK * 100}% pass mark`,
       );
       return false;
     }
@@ -87,8 +98,10 @@ async function main(): Promise<number> {
   }
   let ok = true;
   for (const run of args.runs) {
-    if (!run.articlesOnly && run.file === OCCUPATIONS_SET && !existsSync(join(args.dir, OPEN_DATA_DIR))) {
-      console.log(`== ${setName(run.file)}: skipped, ${args.dir} has no ${OPEN_DATA_DIR}/\n`);
+    if (run.needsOpenData === true && !existsSync(join(args.dir, OPEN_DATA_DIR))) {
+      console.log(
+        `== ${run.files.map(setName).join(' + ')}: skipped, ${args.dir} has no ${OPEN_DATA_DIR}/\n`,
+      );
       continue;
     }
     if (!(await runOne(args.dir, run))) ok = false;
