@@ -104,7 +104,11 @@ export function focusOf(
 
   // Everything before "scratch that", "sorry no", "I meant" is taken back.
   let takeBackAt = -1;
-  for (let k = 0; k < norms.length; k += 1) if (TAKE_BACK.lengthAt(norms, k) > 0) takeBackAt = k;
+  // "civil engineer I mean" ends on the marker: the role before it is the one meant.
+  for (let k = 0; k < norms.length; k += 1) {
+    const length = TAKE_BACK.lengthAt(norms, k);
+    if (length > 0 && k + length < norms.length) takeBackAt = k;
+  }
 
   spans.forEach((span, i) => {
     const first = tokens[span.start];

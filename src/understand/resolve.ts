@@ -177,8 +177,15 @@ export function decide(
     const picked = byConversation(m, context, kb);
     return picked === undefined ? m : { ...m, roles: [picked] };
   });
-  const resolved = resolvedMentions.filter((m) => m.roles.length === 1);
-  const ambiguous = resolvedMentions.filter((m) => m.roles.length > 1);
+  // "what does a manager do": a bare title head, alone in a fresh conversation, does not say which
+  // kind is meant, even when the knowledge base knows only one.
+  const bareAlone =
+    state.roles.length === 0 &&
+    reading.mentions.length === 1 &&
+    resolvedMentions.length === 1 &&
+    resolvedMentions[0]?.kind === 'head';
+  const resolved = bareAlone ? [] : resolvedMentions.filter((m) => m.roles.length === 1);
+  const ambiguous = bareAlone ? resolvedMentions : resolvedMentions.filter((m) => m.roles.length > 1);
   const named = unique(resolved.flatMap((m) => m.roles));
   const confidence = Math.min(1, ...resolved.map((m) => m.confidence));
   const carriedTopics = topicNamed || state.topics.length === 0 ? topics : state.topics;
@@ -258,8 +265,9 @@ export function decide(
     return roleDraft(reading, named, confidence, keepTopics, keepTopics ? state.topics : topics, rank);
   }
 
-  // No role named at all.
-  if (reading.smalltalk === 'thanks' || reading.smalltalk === 'bye') {
+  // No role named at all. "ty. and the salary gap?": thanks with a question about the roles discussed.
+  const asksAboutContext = topicNamed && state.roles.length > 0;
+  if ((reading.smalltalk === 'thanks' || reading.smalltalk === 'bye') && !asksAboutContext) {
     return { intent: 'smalltalk', confidence: 1, smalltalk: reading.smalltalk };
   }
   if (reading.help && !topicNamed) return { intent: 'help', confidence: 1 };

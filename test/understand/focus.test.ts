@@ -108,3 +108,13 @@ describe("focus: someone else's job title, and more ways to take a role back", (
     },
   );
 });
+
+describe('a correction marker at the end names the role meant', () => {
+  it('GIVEN "ops manager i mean" THEN the ops manager, not taken back', () => {
+    expect(ask('ops manager i mean')).toMatchObject({ roles: [OM] });
+  });
+
+  it('GIVEN "coo, i mean ops manager" THEN only what follows the marker', () => {
+    expect(ask('coo salary, i mean ops manager')).toMatchObject({ intent: 'role', roles: [OM] });
+  });
+});

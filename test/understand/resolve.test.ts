@@ -55,3 +55,36 @@ describe('"the job" in a follow-up is the role under discussion, not the list of
     expect(q).toMatchObject({ intent: 'role', roles: [OC], topics: ['overview'], ladder: 'after' });
   });
 });
+
+describe('a bare title head alone in a fresh conversation', () => {
+  it('GIVEN "what does a manager do" THEN clarify which manager, even when one role has the head', () => {
+    expect(last('what does a manager do')).toMatchObject({
+      intent: 'clarify',
+      roles: [],
+      topics: ['duties'],
+      candidates: [OM],
+    });
+  });
+
+  it('GIVEN the head beside another role THEN it resolves: "not the coordinator, the manager"', () => {
+    expect(last('not the coordinator, the manager: what do they earn?')).toMatchObject({
+      intent: 'role',
+      roles: [OM],
+    });
+  });
+
+  it('GIVEN the head in a conversation THEN it resolves', () => {
+    expect(last('ops coordinator salary', 'what about the manager?')).toMatchObject({ roles: [OM] });
+  });
+});
+
+describe('thanks with a question', () => {
+  it('GIVEN "ty. and the salary gap?" after a comparison THEN the comparison on salary, not small talk', () => {
+    const q = last('ops coordinator vs ops manager', 'ty. and the salary gap?');
+    expect(q).toMatchObject({ intent: 'compare', roles: [OC, OM], topics: ['salary'] });
+  });
+
+  it('GIVEN a plain "thanks" THEN small talk', () => {
+    expect(last('ops coordinator vs ops manager', 'thanks!')).toMatchObject({ intent: 'smalltalk' });
+  });
+});
