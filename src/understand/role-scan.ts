@@ -280,9 +280,17 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
       if (k === options.length) {
         if (!changed) return;
         tried += 1;
-        if ((len === 1 && !lone) || (short && !anchored)) return;
+        if (len === 1 && !lone) return;
         const hit = lookupName(index, words.join(' '));
         if (hit === undefined || (best !== undefined && best.edits <= edits)) return;
+        // Short words corrected ("hed", "opps") need an exact word of the name beside them, or a
+        // curated name of three words or more that only one role has ("hed of opps": head of ops).
+        const longCurated =
+          len >= 3 &&
+          edits <= FUZZY.maxEditsLong &&
+          hit.ordinals.length === 1 &&
+          hit.standing <= STANDING.alias;
+        if (short && !anchored && !longCurated) return;
         best = { end: i + len, ordinals: hit.ordinals, standing: hit.standing, edits, words: [...words] };
         return;
       }

@@ -142,3 +142,15 @@ describe('a field named for the job inside a role name', () => {
     expect(rolesIn('what is coordination', articles)).toEqual([]);
   });
 });
+
+describe('short typos across a whole curated name', () => {
+  it('GIVEN "hed of opps" THEN the head of operations', () => {
+    expect(rolesIn('certfication needed for hed of opps?', articles)).toEqual([['head-of-operations']]);
+    expect(rolesIn('jobz like hed of opps?', articles)).toEqual([['head-of-operations']]);
+  });
+
+  it('GIVEN real words a few letters off ("red of ops", "end of ops") THEN no role', () => {
+    expect(rolesIn('red of ops', articles)).toEqual([]);
+    expect(rolesIn('the end of ops', articles)).toEqual([]);
+  });
+});
