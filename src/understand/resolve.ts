@@ -54,6 +54,8 @@ export interface Reading {
   readonly place: string | undefined;
   /** Hourly pay was asked for. */
   readonly hourly: boolean;
+  /** "X vs Y" between words that are neither roles nor topic words ("__proto__ vs toString pay"). */
+  readonly comparesOtherThings?: boolean;
 }
 
 function unique(ids: readonly RoleId[]): RoleId[] {
@@ -280,6 +282,9 @@ export function decide(
   if (state.roles.length > 0 && (asksSomething || reading.followUpCue)) {
     return roleDraft(reading, state.roles, 0.9, true, carriedTopics);
   }
+  // "__proto__ vs toString pay" names two things, neither a role nor a job title: not understood, not
+  // a choice among every role.
+  if (reading.comparesOtherThings === true) return { intent: 'help', confidence: 0.3, unmatched: true };
   if (topicNamed) {
     return { intent: 'clarify', topics, confidence: 0.2, candidates: firstRoles(kb, MAX_OFFERED) };
   }

@@ -31,6 +31,7 @@ import { scanRoles, type RoleMention } from './role-scan.js';
 import { correctTokens } from './spelling.js';
 import { detectTopics, isTopicWord } from './topics.js';
 import { findUnknownRoles, type UnknownMention } from './unknown-roles.js';
+import { STOPWORDS } from './lexicon.js';
 
 export type { RoleIndex } from './role-index.js';
 export { buildIndex } from './role-index.js';
@@ -49,6 +50,21 @@ function negatedTopicTokens(tokens: readonly Token[], isTopic: (k: number) => bo
     }
   }
   return out;
+}
+
+const VS = new Set(['vs', 'v']);
+
+/** "X vs Y" where the words either side are content words that name no role and no topic. */
+function comparesOtherThings(
+  tokens: readonly Token[],
+  named: readonly boolean[],
+  isTopic: (k: number) => boolean,
+): boolean {
+  const other = (k: number): boolean => {
+    const norm = tokens[k]?.norm ?? '';
+    return norm !== '' && !STOPWORDS.has(norm) && !/^\d+$/u.test(norm) && named[k] !== true && !isTopic(k);
+  };
+  return tokens.some((t, k) => VS.has(t.norm) && other(k - 1) && other(k + 1));
 }
 
 function read(text: string, state: ConversationState, kb: KnowledgeBase, index: RoleIndex): Reading {
@@ -147,6 +163,7 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
     unknownWords,
     place: placeOf(words, (name) => index.english.isPlace(name), named),
     hourly: asksHourly(words),
+    comparesOtherThings: comparesOtherThings(tokens, named, isTopic),
   };
 }
 

@@ -228,3 +228,20 @@ describe('understand: conversation', () => {
     expect(state.topics).toEqual(['salary']);
   });
 });
+
+describe('understand: "X vs Y" between things that are not roles', () => {
+  it.each(['__proto__ vs toString pay', 'carrot vs potato salary'])(
+    'GIVEN "%s" THEN not understood (help), never a choice among every role',
+    (text) => {
+      expect(ask(text)).toMatchObject({ intent: 'help', unmatched: true, roles: [] });
+    },
+  );
+
+  it('GIVEN roles either side of "vs" THEN still a comparison', () => {
+    expect(ask('coo vs head of ops pay')).toMatchObject({ intent: 'compare', roles: [C, H] });
+  });
+
+  it('GIVEN a topic with no role and no "vs" THEN still the choice among roles', () => {
+    expect(ask('what about salary?')).toMatchObject({ intent: 'clarify' });
+  });
+});
