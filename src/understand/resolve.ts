@@ -16,8 +16,12 @@ import {
 import type { RoleIndex } from './role-index.js';
 import type { RoleMention } from './role-scan.js';
 import { nearestRoles } from './role-scan.js';
+import { roleIdsOf } from './role-index.js';
 import type { RankCue } from './cues.js';
 import type { UnknownMention } from './unknown-roles.js';
+import { tokenKey } from './keys.js';
+import { ROLE_HEADS, STOPWORDS } from './lexicon.js';
+import { nameWords as nameWordsOf } from './normalize.js';
 
 /** Most roles offered when a question names none ("what about salary?" in a fresh conversation). */
 export const MAX_OFFERED = 8;
@@ -194,10 +198,17 @@ export function decide(
 
   if (reading.outOfScope) return { intent: 'help', confidence: 1, outOfScope: true };
 
-  // A reply to "which did you mean?".
+  // A reply to "which did you mean?": "the first one", or words of one offered role's names ("high
+  // school" after teachers were offered: the one with "High School Teacher" among its titles).
   if (reading.pick !== undefined && named.length === 0 && unknownNow.length === 0) {
     const role = state.offered[reading.pick];
     if (role !== undefined) return roleDraft(reading, [role], 0.9, true, carriedTopics);
+  }
+  if (state.offered.length > 0 && named.length === 0 && unknownNow.length === 0) {
+    const described = describedChoice(reading.words, state.offered, kb, index);
+    // Its words describe the role ("high SCHOOL"), not a topic: the topic of the question stays.
+    const keep = state.topics.length > 0 ? state.topics : carriedTopics;
+    if (described !== undefined) return roleDraft(reading, [described], 0.8, true, keep);
   }
   if (named.length === 1 && unknownNow.length === 0 && state.offered.includes(named[0] ?? '')) {
     return roleDraft(reading, named, confidence, true, carriedTopics);
@@ -293,6 +304,75 @@ export function decide(
   return reading.help
     ? { intent: 'help', confidence: 1 }
     : { intent: 'help', confidence: 0.3, unmatched: true };
+}
+
+/** Longest reply read as a description of one offered role. */
+const MAX_DESCRIPTION_WORDS = 4;
+
+/**
+ * The offered role whose title, alias or alternate title has every content word of a short reply; when
+ * none of the offered roles has them, the roles sharing the offered roles' person word ("teacher"),
+ * at most MAX_DESCRIBED_POOL of them. Undefined when no single role leads. Runs only on a short reply
+ * to an offer that names no role.
+ */
+function describedChoice(
+  words: Words,
+  offered: readonly RoleId[],
+  kb: KnowledgeBase,
+  index: RoleIndex,
+): RoleId | undefined {
+  const content = words.norms.filter((w) => !STOPWORDS.has(w) && /^[a-z]+$/u.test(w));
+  if (content.length === 0 || words.norms.length > MAX_DESCRIPTION_WORDS) return undefined;
+  const fitting = (ids: readonly RoleId[]): RoleId[] =>
+    ids.filter((id) => namesOf(kb, id).some((name) => hasAll(name, content)));
+  const offeredFits = fitting(offered);
+  if (offeredFits.length > 0) return leading(offeredFits, content, kb);
+  // The offer showed only the first few roles sharing a head ("teachers"): look at the rest of them.
+  const head = sharedHead(offered, kb, index);
+  const pool = head === undefined ? undefined : index.titleWordRoles.get(head);
+  if (pool === undefined || pool.length > MAX_DESCRIBED_POOL) return undefined;
+  return leading(fitting(roleIdsOf(index, pool)), content, kb);
+}
+
+/**
+ * The one role that fits, or of several ("High School Teacher" is also a special education title) the
+ * one most of whose names have the words, the main sense, when one leads.
+ */
+function leading(fits: readonly RoleId[], content: readonly string[], kb: KnowledgeBase): RoleId | undefined {
+  if (fits.length <= 1) return fits[0];
+  const counted = fits
+    .map((id) => ({ id, count: namesOf(kb, id).filter((name) => hasAll(name, content)).length }))
+    .sort((a, b) => b.count - a.count);
+  const [top, next] = counted;
+  return top !== undefined && next !== undefined && top.count > next.count ? top.id : undefined;
+}
+
+function namesOf(kb: KnowledgeBase, id: RoleId): string[] {
+  const role = kb.roles.get(id);
+  return role === undefined ? [] : [role.title, ...role.aliases, ...(role.alternateTitles ?? [])];
+}
+
+function hasAll(name: string, content: readonly string[]): boolean {
+  const nameWords = new Set(nameWordsOf(name).map(tokenKey));
+  return content.every((w) => nameWords.has(tokenKey(w)));
+}
+
+/** Most roles sharing a head that a description is matched against (a bounded look, per reply). */
+const MAX_DESCRIBED_POOL = 128;
+
+/** The one word naming a person ("teacher") that every offered role's title has, if one. */
+function sharedHead(offered: readonly RoleId[], kb: KnowledgeBase, index: RoleIndex): string | undefined {
+  let shared: Set<string> | undefined;
+  for (const id of offered) {
+    const title = kb.roles.get(id)?.title;
+    if (title === undefined) return undefined;
+    const keys = new Set(nameWordsOf(title).map(tokenKey));
+    shared = shared === undefined ? keys : new Set([...shared].filter((k) => keys.has(k)));
+  }
+  const candidates = [...(shared ?? [])].filter(
+    (k) => !STOPWORDS.has(k) && (ROLE_HEADS.has(k) || index.english.isPerson(k)),
+  );
+  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 /** The first `limit` role ids, without copying the whole map (it may hold 100,000 roles). */

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Knowledge } from '../../src/engine/engine.js';
+import { deriveKnowledge, type Knowledge } from '../../src/engine/engine.js';
 import { EMPTY_CONVERSATION, type ConversationState, type Query } from '../../src/understand/query.js';
 import { understand } from '../../src/understand/understand.js';
-import { bundledKnowledge } from './kb-fixture.js';
+import { bundledKnowledge, kbWith, occupationRole } from './kb-fixture.js';
 
 const OC = 'operations-coordinator';
 const OM = 'operations-manager';
@@ -86,5 +86,50 @@ describe('thanks with a question', () => {
 
   it('GIVEN a plain "thanks" THEN small talk', () => {
     expect(last('ops coordinator vs ops manager', 'thanks!')).toMatchObject({ intent: 'smalltalk' });
+  });
+});
+
+describe('a reply that describes one of the offered roles', () => {
+  const teachers = (): Knowledge =>
+    deriveKnowledge(
+      kbWith(knowledge.kb, [
+        occupationRole('business-teachers-postsecondary', 'Business Teachers, Postsecondary'),
+        occupationRole('physics-teachers-postsecondary', 'Physics Teachers, Postsecondary'),
+        occupationRole('secondary-school-teachers', 'Secondary School Teachers', {
+          alternates: ['High School Teacher', 'High School English Teacher', 'High School Math Teacher'],
+        }),
+        occupationRole(
+          'special-education-teachers-secondary-school',
+          'Special Education Teachers, Secondary School',
+          {
+            alternates: ['High School Teacher'],
+          },
+        ),
+      ]),
+    );
+
+  function run(k: Knowledge, ...texts: string[]): Query[] {
+    let state: ConversationState = EMPTY_CONVERSATION;
+    return texts.map((text) => {
+      const out = understand(text, state, k.kb, k.index);
+      state = out.state;
+      return out.query;
+    });
+  }
+
+  it('GIVEN "teacher pay?" then "high school" THEN the teachers whose titles say high school, on salary', () => {
+    const [offer, reply] = run(teachers(), 'teacher pay?', 'high school');
+    expect(offer).toMatchObject({ intent: 'clarify', topics: ['salary'] });
+    expect(reply).toMatchObject({ intent: 'role', roles: ['secondary-school-teachers'], topics: ['salary'] });
+  });
+
+  it('GIVEN words that fit none of the roles THEN no role is picked', () => {
+    const [, reply] = run(teachers(), 'teacher pay?', 'kindergarten');
+    expect(reply?.intent).not.toBe('role');
+  });
+
+  it('GIVEN the same words with nothing offered THEN no role', () => {
+    const [reply] = run(teachers(), 'high school');
+    expect(reply?.intent).not.toBe('role');
   });
 });
