@@ -53,6 +53,35 @@ function negatedTopicTokens(tokens: readonly Token[], isTopic: (k: number) => bo
 }
 
 const VS = new Set(['vs', 'v']);
+const QUALIFYING_COMPARATIVES = new Set(['less', 'more', 'fewer', 'better', 'worse', 'higher', 'lower']);
+
+const QUALIFIER_OPENERS = new Set(['but', 'that', 'which', 'with', 'where', 'who']);
+/** Most words between a qualifier's opener and its comparative ("that PAY more"). */
+const MAX_QUALIFIER_LEAD = 3;
+
+/**
+ * A clause qualifying the jobs sought: from a comparative ("less dangerous", "better paid"), or from
+ * the opener just before it ("but", "that": "that pay more"), to the end of the clause.
+ */
+function qualifierTokens(tokens: readonly Token[]): boolean[] {
+  const out = new Array<boolean>(tokens.length).fill(false);
+  let inside = false;
+  tokens.forEach((t, k) => {
+    if (t.breakBefore) inside = false;
+    if (QUALIFYING_COMPARATIVES.has(t.norm) && !inside) {
+      inside = true;
+      for (let j = k - 1; j >= Math.max(0, k - MAX_QUALIFIER_LEAD); j -= 1) {
+        if (tokens[j + 1]?.breakBefore === true) break;
+        if (QUALIFIER_OPENERS.has(tokens[j]?.norm ?? '')) {
+          for (let m = j; m < k; m += 1) out[m] = true;
+          break;
+        }
+      }
+    }
+    out[k] = inside;
+  });
+  return out;
+}
 
 /** "X vs Y" where the words either side are content words that name no role and no topic. */
 function comparesOtherThings(
@@ -138,6 +167,20 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
       negated.map((n, k) => n || statements[k] === true),
     );
     if (asked.named) reading = asked;
+  }
+  // "jobs like an electrician but less dangerous": with related jobs asked, a comparative qualifies
+  // the jobs sought; its topic words are not a second question.
+  if (reading.topics.includes('related') && reading.topics.length > 1) {
+    const qualified = qualifierTokens(tokens);
+    if (qualified.includes(true)) {
+      const related = detectTopics(
+        tokens,
+        roleTokens,
+        index.topics,
+        negated.map((n, k) => n || qualified[k] === true || statements[k] === true),
+      );
+      if (related.topics.includes('related')) reading = related;
+    }
   }
   const { topics, named: topicNamed } = reading;
   const focusSpans = focusedKnown.filter((f) => f.status === 'focus').map((f) => f.mention);

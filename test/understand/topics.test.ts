@@ -134,3 +134,20 @@ describe('topics of a statement beside the question are context', () => {
     expect(topicsOf('coo salary? and what degree do they need?')).toEqual(['requirements', 'salary']);
   });
 });
+
+describe('a comparative qualifying the related jobs asked for', () => {
+  it.each(['jobs like a coo but less stressful?', 'jobs similar to ops manager that pay more'])(
+    'GIVEN "%s" THEN related jobs only',
+    (text) => {
+      expect(topicsOf(text)).toEqual(['related']);
+    },
+  );
+
+  it('GIVEN related jobs and a separate question on pay THEN both', () => {
+    expect(topicsOf('what jobs are similar to a coo, and what do they earn?')).toEqual(['related', 'salary']);
+  });
+
+  it('GIVEN a comparative without related jobs THEN its topic counts', () => {
+    expect(topicsOf('is a coo less stressful than a head of ops?')).toEqual(['environment']);
+  });
+});
