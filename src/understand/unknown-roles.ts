@@ -73,6 +73,8 @@ const TEMPLATE_AFTER = new Set([
   'paid',
 ]);
 const ARTICLES = new Set(['a', 'an', 'the']);
+/** "X a real CAREER": the nouns that call a phrase before them a job. */
+const CAREER_NOUNS = new Set(['career', 'job', 'profession', 'occupation', 'living']);
 const VS_LIKE = new Set(['vs', 'v', 'versus', 'or', 'than']);
 /** Words of agents: "-er", "-ist", "-ian"... ("cuddler", "youtuber", "physicist"). */
 const AGENT = /(?:er|or|ist|ista|ian|ant|eer|man|men|ess|ier)s?$/u;
@@ -88,6 +90,8 @@ export interface UnknownMention {
 export function isJobWord(norm: string, index: RoleIndex): boolean {
   const key = tokenKey(norm);
   if (GENERIC_PEOPLE.has(key) || GENERIC_PEOPLE.has(norm) || STOPWORDS.has(norm)) return false;
+  // "nursing", "teaching": a field or an activity, not a person (WordNet's "nursing" -> "nurse").
+  if (key.length > 5 && key.endsWith('ing')) return false;
   // "a bachelor's", "a master's": a degree (a topic word) once the possessive is off.
   if (isTopicWord(index.topics, norm) || isTopicWord(index.topics, key)) return false;
   return ROLE_HEADS.has(key) || index.english.isPerson(key) || (key.length >= 5 && AGENT.test(key));
@@ -217,6 +221,15 @@ export function findUnknownRoles(
         LIST_NOUNS.has(follower.norm);
       if (!closes) continue;
       if (article ? verbAfter || jobLike(k + 1, end) : verbAfter && jobLike(k + 1, end)) take(k + 1, end);
+    }
+    // "is twitch streamer a real career?", "is being a youtuber a good job": a title called a career.
+    for (let j = 2; j < n; j += 1) {
+      if (!CAREER_NOUNS.has(tokens[j]?.norm ?? '')) continue;
+      let a = j - 1;
+      if (!ARTICLES.has(tokens[a]?.norm ?? '')) a -= 1;
+      if (a < 1 || !ARTICLES.has(tokens[a]?.norm ?? '') || tokens[a]?.breakBefore === true) continue;
+      const start = runBefore(a);
+      if (start < a && jobLike(start, a)) take(start, a);
     }
     // A job title leading a sentence before a topic word: "wizard salary", "ai whisperer job outlook".
     for (let k = 0; k < n; k += 1) {

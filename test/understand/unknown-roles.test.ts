@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveKnowledge, type Knowledge } from '../../src/engine/engine.js';
 import { EMPTY_CONVERSATION, unknownRolesOf, type Query } from '../../src/understand/query.js';
 import { understand } from '../../src/understand/understand.js';
-import { bundledKnowledge, withOccupations } from './kb-fixture.js';
+import { bundledKnowledge, kbWith, occupationRole, withOccupations } from './kb-fixture.js';
 
 let articles: Knowledge;
 let occupations: Knowledge;
@@ -97,5 +97,32 @@ describe('unknown roles: nouns that only look like job titles', () => {
 
   it('GIVEN a bare head followed by a topic word THEN still an unknown title', () => {
     expect(ask('pilot salary?')).toMatchObject({ intent: 'unknown', unknownRoles: ['pilot'] });
+  });
+});
+
+describe('unknown roles: a title called a career', () => {
+  it.each([
+    ['is twitch streamer a real career? what is the outlook', 'twitch streamer'],
+    ['is being a youtuber a good job', 'youtuber'],
+  ])('GIVEN "%s" THEN unknown "%s"', (text, mention) => {
+    const q = ask(text);
+    expect(q.intent).toBe('unknown');
+    expect(unknownRolesOf(q)).toEqual([mention]);
+  });
+
+  it('GIVEN a field or a pronoun called a career THEN no unknown title', () => {
+    expect(ask('is it a good career').intent).not.toBe('unknown');
+    expect(ask('is nursing a good career', occupations).intent).not.toBe('unknown');
+  });
+
+  it('GIVEN an everyday adjective that is a word of some title ("real") THEN it is not a part-named role', () => {
+    const realEstate = deriveKnowledge(
+      kbWith(articles.kb, [occupationRole('real-estate-brokers', 'Real Estate Brokers')]),
+    );
+    expect(ask('is it a real career?', realEstate).intent).not.toBe('clarify');
+    expect(ask('estate?', realEstate)).toMatchObject({
+      intent: 'clarify',
+      candidates: ['real-estate-brokers'],
+    });
   });
 });
