@@ -1,6 +1,7 @@
-// Starts a terminal entry point quickly: `node src/cli/launch.mjs ask ...` runs dist/src/cli/ask.js
-// when the compiled build is at least as new as every source file (about 0.2 s to an answer), and
-// src/cli/ask.ts through tsx otherwise (about 0.35 s), so an edited checkout never runs stale code.
+// Starts a terminal entry point quickly: `node src/cli/launch.mjs ask ...` runs the compiled build
+// when it is at least as new as every source file: dist/src/cli/ask.bundle.mjs (one file, made by
+// src/cli/bundle.mjs) or else dist/src/cli/ask.js; and src/cli/ask.ts through tsx otherwise, so an
+// edited checkout never runs stale code.
 // Plain JavaScript on purpose: it must run before anything can compile TypeScript.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ if (!name || !/^[a-z][a-z-]*$/.test(name)) {
   console.error('usage: node src/cli/launch.mjs <entry point in src/cli> [arguments]');
   process.exit(2);
 }
+const bundled = join(root, 'dist', 'src', 'cli', `${name}.bundle.mjs`);
 const compiled = join(root, 'dist', 'src', 'cli', `${name}.js`);
 const source = join(root, 'src', 'cli', `${name}.ts`);
 
@@ -28,8 +30,10 @@ function newestSource() {
   return newest;
 }
 
-const fresh = existsSync(compiled) && statSync(compiled).mtimeMs >= newestSource();
-const target = fresh ? compiled : source;
+const newest = newestSource();
+const isFresh = (file) => existsSync(file) && statSync(file).mtimeMs >= newest;
+const target = isFresh(bundled) ? bundled : isFresh(compiled) ? compiled : source;
+const fresh = target !== source;
 // The entry point sees itself as the script, with the caller's arguments.
 process.argv.splice(1, 2, target);
 if (!fresh) {

@@ -21,7 +21,7 @@ import { buildNameIndex, nameIndexInput, type RoleNameIndex } from '../understan
 
 const FORMAT = 'careerbot-role-index-cache';
 const PREFIX = 'role-index';
-const VERSION = 'careerbot-role-index-1';
+const VERSION = 'careerbot-role-index-2';
 
 /** Where the cache is, and for which knowledge directory. */
 export interface IndexCacheOptions {
@@ -83,7 +83,9 @@ function isNameIndex(value: unknown): value is RoleNameIndex {
     isMap(v.vocab.kinds) &&
     isMap(v.vocab.grams) &&
     Array.isArray(v.vocab.words) &&
-    Array.isArray(v.vocab.wordKinds)
+    Array.isArray(v.vocab.wordKinds) &&
+    v.topics !== undefined &&
+    [v.topics.words, v.topics.exact, v.topics.phrases].every(isMap)
   );
 }
 

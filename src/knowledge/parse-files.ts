@@ -72,10 +72,13 @@ export interface WorkerReply {
 
 /**
  * The worker beside this module. From TypeScript (tsx, tests) the worker registers tsx itself before
- * importing it: a worker does not inherit the loader hooks of its parent.
+ * importing it: a worker does not inherit the loader hooks of its parent. From a bundle of the
+ * terminal commands (dist/src/cli/*.bundle.mjs) the compiled worker is in dist/src/knowledge/.
  */
 function startWorker(workerData: WorkerData): Worker {
   const here = import.meta.url;
+  if (here.endsWith('.bundle.mjs'))
+    return new Worker(new URL('../knowledge/parse-worker.js', here), { workerData, stdout: false });
   if (!here.endsWith('.ts'))
     return new Worker(new URL('./parse-worker.js', here), { workerData, stdout: false });
   const tsx = dirname(createRequire(fileURLToPath(here)).resolve('tsx/package.json'));

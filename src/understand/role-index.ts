@@ -117,10 +117,10 @@ function addExact(
 }
 
 /**
- * The part of the index built from the roles' names and the topic words alone: plain Maps, arrays and
- * numbers, so the engine can keep it in a cache file between starts (src/engine/index-cache.ts).
+ * The part of the index built from the roles' names and the topic words alone (the topic matcher
+ * included): plain Maps, arrays, strings and numbers, so the engine can keep it in a cache file between starts (src/engine/index-cache.ts).
  */
-export type RoleNameIndex = Omit<RoleIndex, 'topics' | 'english' | 'reportsDown'>;
+export type RoleNameIndex = Omit<RoleIndex, 'english' | 'reportsDown'>;
 
 /**
  * Everything `buildNameIndex` reads from a knowledge base, as one string: equal strings give equal
@@ -148,7 +148,7 @@ export function buildIndex(
   words: English = english(),
   names: RoleNameIndex = buildNameIndex(kb),
 ): RoleIndex {
-  return { ...names, topics: compileTopics(kb.topics), english: words, reportsDown: reportsDownOf(kb) };
+  return { ...names, english: words, reportsDown: reportsDownOf(kb) };
 }
 
 /** The name part of the index. Linear in the number of names. */
@@ -224,6 +224,7 @@ export function buildNameIndex(kb: KnowledgeBase): RoleNameIndex {
     heads,
     wordRoles,
     titleWordRoles,
+    topics: compileTopics(kb.topics),
   };
 }
 
