@@ -51,6 +51,8 @@ const SPELLING_VARIANTS: Readonly<Record<string, string>> = lookupTable({
   // Contractions typed without the apostrophe, and chat shorthand, read as the words they stand for.
   whats: "what's",
   wats: "what's",
+  wat: 'what',
+  wut: 'what',
   hows: "how's",
   whos: "who's",
   thats: "that's",

@@ -97,8 +97,45 @@ export function correctSpelling(token: Token, vocab: Vocabulary, english: Englis
     consider(sameStart(nearestWords(vocab, word, roleEdits, WORD_KIND.role)));
     if (key !== word) consider(sameStart(nearestWords(vocab, key, roleEdits, WORD_KIND.role)));
   }
-  const best = pick(candidates, word);
+  let best = candidates.length > 0 ? pick(candidates, word) : undefined;
+  // Spelt by sound ("operashuns", "educashun", "fisical"): the usual spelling of the sound, then the
+  // same search; the rewrite counts as one edit more.
+  if (candidates.length === 0) {
+    for (const variant of soundAlikes(word)) {
+      const found = nearestWords(vocab, variant, FUZZY.maxEditsShort, cueMask | WORD_KIND.role).filter(
+        (c) => c.word[0] === word[0],
+      );
+      const chosen = found.length > 0 ? pick(found, variant) : undefined;
+      if (chosen !== undefined) {
+        best = { ...chosen, edits: chosen.edits + 1 };
+        break;
+      }
+    }
+  }
   return best === undefined ? undefined : { word: best.word, edits: best.edits };
+}
+
+/** Spellings of a sound, as typed -> as usually written. */
+const SOUND_SPELLINGS: readonly (readonly [RegExp, string])[] = [
+  [/shuns?$/u, 'tion'],
+  [/shun(?=s$)/u, 'tion'],
+  [/shen(s?)$/u, 'tion$1'],
+  [/ph/u, 'f'],
+  [/f/u, 'ph'],
+  [/kw/u, 'qu'],
+  [/z$/u, 's'],
+];
+
+/** The word with one sound respelt, each way that applies ("operashuns" -> "operations"). */
+export function soundAlikes(word: string): string[] {
+  const out: string[] = [];
+  for (const [pattern, replacement] of SOUND_SPELLINGS) {
+    if (!pattern.test(word)) continue;
+    let variant = word.replace(pattern, replacement);
+    if (word.endsWith('shuns') && variant.endsWith('tion')) variant += 's';
+    if (variant !== word && !out.includes(variant)) out.push(variant);
+  }
+  return out;
 }
 
 /** The tokens with every correctable word corrected; `typed` keeps what was written. */

@@ -73,6 +73,18 @@ const TEMPLATE_AFTER = new Set([
   'paid',
 ]);
 const ARTICLES = new Set(['a', 'an', 'the']);
+const QUESTION_WORDS = new Set([
+  'what',
+  "what's",
+  'who',
+  "who's",
+  'how',
+  "how's",
+  'where',
+  'when',
+  'which',
+  'why',
+]);
 /** "X a real CAREER": the nouns that call a phrase before them a job. */
 const CAREER_NOUNS = new Set(['career', 'job', 'profession', 'occupation', 'living']);
 const VS_LIKE = new Set(['vs', 'v', 'versus', 'or', 'than']);
@@ -243,7 +255,9 @@ export function findUnknownRoles(
         let next = j + 1;
         while (next < n && LIST_NOUNS.has(tokens[next]?.norm ?? '')) next += 1;
         const follower = tokens[next];
-        if (follower !== undefined && isTopicWord(index.topics, follower.norm)) {
+        // A question word after it starts a question ("help, what can you do"), it names no topic.
+        const asks = follower !== undefined && QUESTION_WORDS.has(follower.norm);
+        if (follower !== undefined && !asks && isTopicWord(index.topics, follower.norm)) {
           take(s, j + 1);
           break;
         }

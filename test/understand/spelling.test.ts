@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Knowledge } from '../../src/engine/engine.js';
 import { readMessage } from '../../src/understand/normalize.js';
-import { correctTokens, leftLettersOut } from '../../src/understand/spelling.js';
+import { correctTokens, leftLettersOut, soundAlikes } from '../../src/understand/spelling.js';
 import { deriveKnowledge } from '../../src/engine/engine.js';
 import { bundledKnowledge, kbWith, occupationRole } from './kb-fixture.js';
 
@@ -81,5 +81,23 @@ describe('leftLettersOut', () => {
     expect(leftLettersOut('lawer', 'lawyer')).toBe(true);
     expect(leftLettersOut('lawer', 'layer')).toBe(false);
     expect(leftLettersOut('salary', 'salary')).toBe(false);
+  });
+});
+
+describe('words spelt by sound', () => {
+  it('respells the sound, then corrects: operashuns, qualificashuns', () => {
+    expect(corrected('wat dos an operashuns coordinater do')).toEqual(
+      expect.arrayContaining(['what', 'operation', 'coordinator']),
+    );
+    expect(corrected('qualificashuns for a coo')).toEqual(['qualifications', 'for', 'a', 'coo']);
+  });
+
+  it('gives the respellings of one sound at a time', () => {
+    expect(soundAlikes('operashuns')).toContain('operations');
+    expect(soundAlikes('salary')).toEqual([]);
+  });
+
+  it('never respells a real word', () => {
+    expect(corrected('cushion fashion')).toEqual(['cushion', 'fashion']);
   });
 });

@@ -126,3 +126,13 @@ describe('unknown roles: a title called a career', () => {
     });
   });
 });
+
+describe('unknown roles: a person word before a question word', () => {
+  it('GIVEN "hepl wat can this bot do" THEN help, not the unknown role "help"', () => {
+    expect(ask('hepl wat can this bot do').intent).toBe('help');
+  });
+
+  it('GIVEN a title before a topic word THEN still unknown: "wizard salary"', () => {
+    expect(ask('wizard salary').intent).toBe('unknown');
+  });
+});
