@@ -269,6 +269,15 @@ export function rankOf(words: Words, isSuperlative: (word: string) => boolean = 
   return { ordered, superlative, all, group };
 }
 
+const LEADS = new Set(['lead', 'leads', 'leading']);
+
+/** "lead(s) to (a/the) <role>": the phrase ends right before the role's name. */
+function leadsInto(norms: readonly string[], roleStart: number): boolean {
+  let k = roleStart - 1;
+  if (['a', 'an', 'the'].includes(norms[k] ?? '')) k -= 1;
+  return (norms[k] === 'to' || norms[k] === 'into') && LEADS.has(norms[k - 1] ?? '');
+}
+
 /** The career-ladder reading, given the spans of the roles the question is about. */
 export function ladderOf(
   words: Words,
@@ -292,6 +301,8 @@ export function ladderOf(
   ) {
     return undefined;
   }
+  // "what jobs lead to operations manager?": leading TO the role asked about is the way into it.
+  if (first !== undefined && leadsInto(words.norms, first.start)) return 'into';
   if (AFTER.contains(words.norms)) return 'after';
   // Moving into a role names it after the verb: "how do I become a COO", "get into it".
   const into = INTO.all(words.norms).some(

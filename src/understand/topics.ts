@@ -63,7 +63,8 @@ export function compileTopics(topics: readonly Topic[]): TopicMatcher {
         const list = words.get(first) ?? [];
         if (!list.includes(topic.id)) list.push(topic.id);
         words.set(first, list);
-        const norm = tokens[0]?.norm ?? '';
+        // The word kept, not a determiner before it ("an hour" is "hour" as typed).
+        const norm = tokens.find((t) => wordForm(t.norm) !== undefined)?.norm ?? '';
         const same = exact.get(norm) ?? [];
         if (!same.includes(topic.id)) same.push(topic.id);
         exact.set(norm, same);

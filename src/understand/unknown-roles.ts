@@ -171,7 +171,9 @@ export function findUnknownRoles(
     const t = tokens[k];
     if (t === undefined || !ROLE_HEADS.has(tokenKey(t.norm)) || !isWord(k)) continue;
     if (GENERIC_PEOPLE.has(tokenKey(t.norm))) continue;
-    const start = t.breakBefore ? k : runBefore(k, isWord);
+    let start = t.breakBefore ? k : runBefore(k, isWord);
+    // "what JOBS lead to...": a generic job word does not qualify a title.
+    while (start < k && LIST_NOUNS.has(tokens[start]?.norm ?? '')) start += 1;
     let end = k + 1;
     const after = tokens[k + 1];
     if (after !== undefined && after.norm === 'of' && !after.breakBefore && isContent(k + 2))

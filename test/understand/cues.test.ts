@@ -152,3 +152,17 @@ describe('out-of-scope requests', () => {
     expect(isOutOfScope(words(text))).toBe(false);
   });
 });
+
+describe('"lead to" a role', () => {
+  it('GIVEN "what jobs lead to operations manager?" THEN the way into it, not an unknown "jobs lead"', () => {
+    expect(ask('what jobs lead to operations manager?')).toMatchObject({
+      intent: 'role',
+      roles: [OM],
+      ladder: 'into',
+    });
+  });
+
+  it('GIVEN "what does an ops manager lead to?" THEN what comes after it', () => {
+    expect(ask('what does an ops manager lead to?')).toMatchObject({ roles: [OM], ladder: 'after' });
+  });
+});

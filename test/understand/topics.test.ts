@@ -151,3 +151,13 @@ describe('a comparative qualifying the related jobs asked for', () => {
     expect(topicsOf('is a coo less stressful than a head of ops?')).toEqual(['environment']);
   });
 });
+
+describe('one-word topic words written with a determiner', () => {
+  it('GIVEN "earn an hour" THEN pay, not the hours worked', () => {
+    expect(topicsOf('how much does a coo earn an hour')).toEqual(['salary']);
+  });
+
+  it('GIVEN "long hours" THEN still the work environment', () => {
+    expect(topicsOf('do coos work long hours')).toEqual(['environment']);
+  });
+});
