@@ -86,6 +86,9 @@ const JOINER_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'vs', 'v', 'vers
 const WEAK_STEMS: ReadonlySet<string> = new Set(
   ['what', 'who', 'how', 'much', 'be', 'about', 'where', 'when', 'which', 'general'].map((w) => stem(w)),
 );
+const MOVE_STEMS: ReadonlySet<string> = new Set(
+  ['switch', 'switching', 'transition', 'pivot', 'branch', 'move', 'moving'].map((w) => stem(w)),
+);
 const LIGHT_STEMS: ReadonlySet<string> = new Set([...LIGHT_WORDS].map((w) => stem(w)));
 const QUANTITY_STEMS: ReadonlySet<string> = new Set([...QUANTITY_CUES].map((w) => stem(w)));
 
@@ -166,6 +169,9 @@ export function detectTopics(
     for (const p of matcher.phrases.get(s) ?? []) {
       const end = phraseAt(seq, i, p.stems);
       if (end < 0) continue;
+      // "switching to ops coordination": a move INTO a named role asks about that role, not for jobs
+      // related to it.
+      if (p.topic === 'related' && seq[end] === SOMEONE && p.stems.some((x) => MOVE_STEMS.has(x))) continue;
       add(p.weak ? weak : strong, p.topic);
       if (!p.weak) for (let k = i; k < end; k += 1) consumed[k] = true;
     }

@@ -161,3 +161,18 @@ describe('one-word topic words written with a determiner', () => {
     expect(topicsOf('do coos work long hours')).toEqual(['environment']);
   });
 });
+
+describe('a move into a named role is not a request for related jobs', () => {
+  it('GIVEN "switching to ops coordination, what skills do i need" THEN skills of that role', () => {
+    expect(
+      topicsOf("i'm a teacher thinking of switching to ops coordination, what skills do i need"),
+    ).toEqual(['skills']);
+  });
+
+  it.each(['what could an ops manager switch to?', 'jobs close to a coo'])(
+    'GIVEN "%s" (no role after the move, or no move) THEN related jobs',
+    (text) => {
+      expect(topicsOf(text)).toEqual(['related']);
+    },
+  );
+});
