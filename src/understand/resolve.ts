@@ -353,6 +353,9 @@ function namesOf(kb: KnowledgeBase, id: RoleId): string[] {
 }
 
 function hasAll(name: string, content: readonly string[]): boolean {
+  // Most names lack the words altogether: a substring check first, words only for the few left.
+  const lower = name.toLowerCase();
+  if (!content.every((w) => lower.includes(tokenKey(w)))) return false;
   const nameWords = new Set(nameWordsOf(name).map(tokenKey));
   return content.every((w) => nameWords.has(tokenKey(w)));
 }
