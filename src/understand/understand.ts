@@ -182,6 +182,17 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
       if (related.topics.includes('related')) reading = related;
     }
   }
+  // "personality wise", "pay-wise": the topic marked with "wise" is the one asked about.
+  const marked = tokens.map((_, k) => tokens[k + 1]?.norm === 'wise' && tokens[k + 1]?.breakBefore !== true);
+  if (marked.includes(true)) {
+    const only = detectTopics(
+      tokens,
+      roleTokens,
+      index.topics,
+      tokens.map((_, k) => !marked[k]),
+    );
+    if (only.named) reading = only;
+  }
   const { topics, named: topicNamed } = reading;
   const focusSpans = focusedKnown.filter((f) => f.status === 'focus').map((f) => f.mention);
   const unknownWords = unknown.flatMap((u) => tokens.slice(u.start, u.end).map((t) => t.raw));

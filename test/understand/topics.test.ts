@@ -176,3 +176,19 @@ describe('a move into a named role is not a request for related jobs', () => {
     },
   );
 });
+
+describe('"<topic> wise" marks the topic asked about', () => {
+  it('GIVEN "what do you need ... personality wise" THEN skills only', () => {
+    expect(topicsOf('what do you need to bring to the table as a head of ops, personality wise')).toEqual([
+      'skills',
+    ]);
+  });
+
+  it('GIVEN two marked topics THEN both', () => {
+    expect(topicsOf('coo vs head of ops, pay-wise and hours-wise?')).toEqual(['environment', 'salary']);
+  });
+
+  it('GIVEN "wise" after a word that names no topic THEN the other topics stand', () => {
+    expect(topicsOf('what does a coo earn, money aside, time wise?')).toContain('salary');
+  });
+});
