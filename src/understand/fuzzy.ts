@@ -111,3 +111,21 @@ export function nearestWords(vocab: Vocabulary, typed: string, maxEdits: number,
   }
   return best;
 }
+
+const EDIT_LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every string one deletion, swap, substitution or insertion away from a short word. */
+export function oneEditAway(word: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i += 1) {
+    if (i < word.length) out.add(word.slice(0, i) + word.slice(i + 1));
+    if (i + 1 < word.length)
+      out.add(word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2));
+    for (const c of EDIT_LETTERS) {
+      out.add(word.slice(0, i) + c + word.slice(i));
+      if (i < word.length) out.add(word.slice(0, i) + c + word.slice(i + 1));
+    }
+  }
+  out.delete(word);
+  return out;
+}

@@ -185,11 +185,12 @@ export function decide(
   });
   // "what does a manager do": a bare title head, alone in a fresh conversation, does not say which
   // kind is meant, even when the knowledge base knows only one.
+  // A word of the role's name elsewhere ("a coordinator IN OPERATIONS") says which.
+  const head = resolvedMentions.length === 1 ? resolvedMentions[0] : undefined;
+  const qualified =
+    head !== undefined && reading.partials.some((p) => p.candidates.some((c) => head.roles.includes(c)));
   const bareAlone =
-    state.roles.length === 0 &&
-    reading.mentions.length === 1 &&
-    resolvedMentions.length === 1 &&
-    resolvedMentions[0]?.kind === 'head';
+    state.roles.length === 0 && reading.mentions.length === 1 && head?.kind === 'head' && !qualified;
   const resolved = bareAlone ? [] : resolvedMentions.filter((m) => m.roles.length === 1);
   const ambiguous = bareAlone ? resolvedMentions : resolvedMentions.filter((m) => m.roles.length > 1);
   const named = unique(resolved.flatMap((m) => m.roles));

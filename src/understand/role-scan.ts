@@ -6,7 +6,7 @@
  */
 import type { RoleId } from '../knowledge/model.js';
 import { editDistance } from '../text/distance.js';
-import { FUZZY, nearestWords, WORD_KIND } from './fuzzy.js';
+import { FUZZY, nearestWords, oneEditAway, WORD_KIND } from './fuzzy.js';
 import { tokenKey } from './keys.js';
 import {
   ABBREVIATIONS,
@@ -112,24 +112,6 @@ function inNameFixes(key: string, index: RoleIndex): { word: string; edits: numb
     }
   }
   return found.slice(0, 3);
-}
-
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-
-/** Every string one deletion, swap, substitution or insertion away from a short word. */
-function oneEditAway(word: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i <= word.length; i += 1) {
-    if (i < word.length) out.add(word.slice(0, i) + word.slice(i + 1));
-    if (i + 1 < word.length)
-      out.add(word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2));
-    for (const c of LETTERS) {
-      out.add(word.slice(0, i) + c + word.slice(i));
-      if (i < word.length) out.add(word.slice(0, i) + c + word.slice(i + 1));
-    }
-  }
-  out.delete(word);
-  return out;
 }
 
 function spellingsOf(token: Token, index: RoleIndex, nearRoleWord: boolean): Spelling[] {

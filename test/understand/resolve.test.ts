@@ -73,6 +73,13 @@ describe('a bare title head alone in a fresh conversation', () => {
     });
   });
 
+  it('GIVEN a word of the role\'s name elsewhere ("a coordinator in operations") THEN it resolves', () => {
+    expect(last('responsibilities of a coordinator in operations')).toMatchObject({
+      intent: 'role',
+      roles: [OC],
+    });
+  });
+
   it('GIVEN the head in a conversation THEN it resolves', () => {
     expect(last('ops coordinator salary', 'what about the manager?')).toMatchObject({ roles: [OM] });
   });

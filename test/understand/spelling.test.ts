@@ -101,3 +101,13 @@ describe('words spelt by sound', () => {
     expect(corrected('cushion fashion')).toEqual(['cushion', 'fashion']);
   });
 });
+
+describe('two letters swapped in a short word', () => {
+  it('corrects "mcuh" and "mkae" to the topic and cue words', () => {
+    expect(corrected('how mcuh do ops coordinators mkae')).toEqual(expect.arrayContaining(['much', 'make']));
+  });
+
+  it('still leaves an ambiguous short word alone', () => {
+    expect(corrected('ther')).toEqual(['ther']);
+  });
+});
