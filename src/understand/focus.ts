@@ -167,6 +167,17 @@ export function focusOf(
         return;
       }
     }
+    // "my friend who's an ops manager", "the guy who is a COO": a relative clause about a person.
+    const relative =
+      prev === "who's"
+        ? before - 2
+        : RELATIVE_VERBS.has(prev) && norms[before - 2] === 'who'
+          ? before - 3
+          : -1;
+    if (relative >= 0 && isGenericPerson(norms[relative] ?? '')) {
+      status[i] = 'other';
+      return;
+    }
     if (prev === 'with' && MEET_VERBS.has(norms[before - 2] ?? '')) {
       status[i] = 'other';
       return;

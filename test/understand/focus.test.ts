@@ -118,3 +118,23 @@ describe('a correction marker at the end names the role meant', () => {
     expect(ask('coo salary, i mean ops manager')).toMatchObject({ intent: 'role', roles: [OM] });
   });
 });
+
+describe('a relative clause about a person', () => {
+  it('GIVEN "my friend who\'s an ops manager says coos earn loads" THEN the COO', () => {
+    expect(ask("my friend who's an ops manager says coos earn loads, is that true?")).toMatchObject({
+      intent: 'role',
+      roles: [C],
+      topics: ['salary'],
+    });
+  });
+
+  it('GIVEN "the guy who is a coo told me ops managers travel" THEN the ops manager', () => {
+    expect(ask('the guy who is a coo told me ops managers travel a lot, true?')).toMatchObject({
+      roles: [OM],
+    });
+  });
+
+  it('GIVEN "who\'s a coo?" (no person before) THEN the COO is asked about', () => {
+    expect(ask("who's a coo?")).toMatchObject({ intent: 'role', roles: [C] });
+  });
+});
