@@ -267,10 +267,13 @@ export function decide(
       return roleDraft(reading, unique([...state.roles, ...named]), confidence, true, carriedTopics);
     }
     // "what about the COO?", "*coordinator", "sorry, I meant the COO": switch role, keep the topic.
+    // A message that is only a role's name ("electrician?") right after an answer switches role too.
+    const onlyNames = reading.words.norms.every(
+      (w, k) => ['a', 'an', 'the'].includes(w) || mentions.some((m) => m.start <= k && k < m.end),
+    );
     const keepTopics =
       !topicNamed &&
-      (reading.followUpCue || reading.repair) &&
-      state.roles.length > 0 &&
+      (reading.followUpCue || reading.repair || (onlyNames && state.roles.length > 0)) &&
       state.topics.length > 0;
     // "which pays least: X or Y?", "X, Y or Z: who earns more?": the named roles, ranked. Between two
     // roles a comparative keeps the order they were named in ("X or Y, which pays more?").

@@ -140,3 +140,27 @@ describe('a reply that describes one of the offered roles', () => {
     expect(reply?.intent).not.toBe('role');
   });
 });
+
+describe('a message that is only a role name, right after an answer', () => {
+  it('GIVEN "coo salary" then "head of ops?" THEN the head of ops on salary', () => {
+    expect(last('coo salary', 'head of ops?')).toMatchObject({
+      roles: ['head-of-operations'],
+      topics: ['salary'],
+    });
+  });
+
+  it('GIVEN "head of ops?" in a fresh conversation THEN an overview', () => {
+    expect(last('head of ops?')).toMatchObject({ roles: ['head-of-operations'], topics: ['overview'] });
+  });
+
+  it('GIVEN a role with more words ("is head of ops stressful") THEN its own reading', () => {
+    expect(last('coo salary', 'is head of ops stressful')).toMatchObject({ topics: ['environment'] });
+  });
+
+  it('GIVEN "what about <role>" after an offer for a topic THEN that topic is kept', () => {
+    expect(last('what about salary?', 'what about the coo')).toMatchObject({
+      roles: ['chief-operating-officer'],
+      topics: ['salary'],
+    });
+  });
+});
