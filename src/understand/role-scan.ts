@@ -16,6 +16,7 @@ import {
   JOINERS,
   NON_ROLE_ACRONYMS,
   PLAIN_QUALIFIERS,
+  RANK_WORDS,
   ROLE_HEADS,
   STOPWORDS,
 } from './lexicon.js';
@@ -69,7 +70,9 @@ export interface RoleScan {
 /** A word that qualifies a following title ("PROJECT manager", "OFFICE manager"): anything but glue. */
 export function isQualifier(token: Token | undefined): boolean {
   if (token === undefined) return false;
-  return !STOPWORDS.has(token.norm) && !COMPARE_CUES.has(token.norm) && !/^\d+$/.test(token.norm);
+  // "RANK plumbers and electricians": a ranking verb is no part of a title.
+  const w = token.norm;
+  return !STOPWORDS.has(w) && !COMPARE_CUES.has(w) && !RANK_WORDS.has(w) && !/^\d+$/.test(w);
 }
 
 /** One spelling of a token for name lookup, and what it cost. */

@@ -10,6 +10,7 @@ import {
   LIST_NOUNS,
   NON_ROLE_ACRONYMS,
   OPENERS,
+  RANK_WORDS,
   ROLE_ACRONYMS,
   ROLE_HEADS,
   STOPWORDS,
@@ -127,7 +128,9 @@ export function findUnknownRoles(
   const isWord = (k: number): boolean => {
     const t = tokens[k];
     if (t === undefined || taken[k] === true) return false;
-    return !STOPWORDS.has(t.norm) && !COMPARE_CUES.has(t.norm) && !/^\d+$/.test(t.norm);
+    return (
+      !STOPWORDS.has(t.norm) && !COMPARE_CUES.has(t.norm) && !RANK_WORDS.has(t.norm) && !/^\d+$/.test(t.norm)
+    );
   };
   // Topic words are content before a head noun ("OFFICE manager", "TRAVEL nurse") but not elsewhere.
   const isContent = (k: number): boolean => isWord(k) && !isTopicWord(index.topics, tokens[k]?.norm ?? '');

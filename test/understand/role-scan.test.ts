@@ -154,3 +154,11 @@ describe('short typos across a whole curated name', () => {
     expect(rolesIn('the end of ops', articles)).toEqual([]);
   });
 });
+
+describe('a ranking verb before a role name', () => {
+  it('GIVEN "rank carpenters and engineers by pay" THEN the roles, not an unknown "rank carpenters"', () => {
+    const q = ask('rank carpenters, civil engineers and electrical engineers by pay');
+    expect(q).toMatchObject({ intent: 'compare', rank: 'listed', topics: ['salary'] });
+    expect(q.roles).toEqual(['carpenters', 'civil-engineers', 'electrical-engineers']);
+  });
+});
