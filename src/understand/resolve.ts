@@ -20,7 +20,7 @@ import { roleIdsOf } from './role-index.js';
 import type { RankCue } from './cues.js';
 import type { UnknownMention } from './unknown-roles.js';
 import { tokenKey } from './keys.js';
-import { ROLE_HEADS, STOPWORDS } from './lexicon.js';
+import { ABBREVIATIONS, ROLE_HEADS, STOPWORDS } from './lexicon.js';
 import { nameWords as nameWordsOf } from './normalize.js';
 
 /** Most roles offered when a question names none ("what about salary?" in a fresh conversation). */
@@ -36,7 +36,7 @@ export interface Reading {
   readonly words: Words;
   readonly mentions: readonly Focused<RoleMention>[];
   readonly unknown: readonly Focused<UnknownMention>[];
-  readonly partials: readonly { readonly candidates: readonly RoleId[] }[];
+  readonly partials: readonly { readonly start: number; readonly candidates: readonly RoleId[] }[];
   readonly topics: readonly TopicId[];
   /** True when a topic was named, not merely suggested by a question word ("what is", "how much"). */
   readonly topicNamed: boolean;
@@ -88,6 +88,19 @@ function chosen(
     if (found.known.length + found.unknown.length > 0) return found;
   }
   return { known: [], unknown: [] };
+}
+
+/** Most roles a title word may name and still be a group to rank ("ops roles"); more is every role. */
+const MAX_TITLED_GROUP = 64;
+
+/** The roles whose own title or alias has the one part-named word of the question, if few enough. */
+function titledGroup(reading: Reading, index: RoleIndex): RoleId[] {
+  const [partial, ...more] = reading.partials;
+  if (partial === undefined || more.length > 0) return [];
+  const word = reading.words.tokens[partial.start]?.norm ?? '';
+  const key = ABBREVIATIONS[word] ?? word;
+  const ordinals = index.titleWordRoles.get(tokenKey(key)) ?? [];
+  return ordinals.length > 1 && ordinals.length <= MAX_TITLED_GROUP ? roleIdsOf(index, ordinals) : [];
 }
 
 /** The roles a group reference ("which of these", "the two", "their pay") points at. */
@@ -220,7 +233,8 @@ export function decide(
     topics.length > 0 && !(topics.length === 1 && topics[0] === 'overview') ? topics : ['salary'];
   const groupRanking = reading.rank.ordered && ambiguous.length === 1;
   if ((reading.rank.all || groupRanking) && named.length === 0 && unknownNow.length === 0) {
-    const group = ambiguous[0]?.roles ?? [];
+    // "which OPS role pays most": a word of some roles' own titles narrows the ranking to those roles.
+    const group = ambiguous[0]?.roles ?? titledGroup(reading, index);
     return roleDraft(reading, group, 1, false, rankTopics, 'all');
   }
   // "which of these pays more?", "compare their pay": the roles just discussed.

@@ -166,3 +166,18 @@ describe('"lead to" a role', () => {
     expect(ask('what does an ops manager lead to?')).toMatchObject({ roles: [OM], ladder: 'after' });
   });
 });
+
+describe('a ranking over the roles a title word names', () => {
+  it('GIVEN "which ops role pays most" THEN the roles with that word in their titles, not every role', () => {
+    const occupations = deriveKnowledge(withOccupations(knowledge.kb));
+    const q = ask('which ops role has the fattest paycheck', occupations);
+    expect(q).toMatchObject({ intent: 'compare', rank: 'all', topics: ['salary'] });
+    expect(q.roles).toEqual(expect.arrayContaining([C, H, OM]));
+    expect(q.roles).not.toContain('carpenters');
+    expect(q.roles).not.toContain('civil-engineers');
+  });
+
+  it('GIVEN no title word THEN every role', () => {
+    expect(ask('which role has the fattest paycheck')).toMatchObject({ rank: 'all', roles: [] });
+  });
+});
