@@ -204,7 +204,11 @@ export function followUpCue(words: Words): boolean {
 export function isRepair(words: Words, starred: boolean): boolean {
   if (words.norms.length > 8) return false;
   if (starred) return true;
-  return REPAIR.lengthAt(words.norms, leadIndex(words)) > 0;
+  // An interjection or two may come first: "ah wait, I meant the COO", "oh oops, ops manager".
+  const lead = leadIndex(words);
+  for (let i = lead; i < Math.min(lead + 3, words.norms.length); i++)
+    if (REPAIR.lengthAt(words.norms, i) > 0) return true;
+  return false;
 }
 
 /** The asker refers to their own job: "what's the salary for MY JOB". */

@@ -12,6 +12,7 @@ import {
   NEGATION_PREFIXES,
   NEGATION_SUFFIXES,
   OPENERS,
+  PIVOT_PHRASES,
   RELATIVE_VERBS,
   SELF_PHRASES,
   TAKE_BACK_PHRASES,
@@ -22,6 +23,7 @@ import { PhraseSet } from './phrases.js';
 const NEGATIONS = new PhraseSet(NEGATION_PREFIXES);
 const SELF = new PhraseSet(SELF_PHRASES);
 const TAKE_BACK = new PhraseSet(TAKE_BACK_PHRASES);
+const PIVOT = new PhraseSet(PIVOT_PHRASES);
 
 /** Why a role is or is not what the question asks about. */
 export type FocusStatus = 'focus' | 'aside' | 'self' | 'other' | 'negated';
@@ -108,6 +110,9 @@ export function focusOf(
   for (let k = 0; k < norms.length; k += 1) {
     const length = TAKE_BACK.lengthAt(norms, k);
     if (length > 0 && k + length < norms.length) takeBackAt = k;
+    // "..., but I want to know what heads of ops do": the roles before the turn are context.
+    const pivot = PIVOT.lengthAt(norms, k);
+    if (pivot > 0 && spans.some((s) => s.start >= k + pivot)) takeBackAt = Math.max(takeBackAt, k);
   }
 
   spans.forEach((span, i) => {

@@ -452,8 +452,29 @@ export const TAKE_BACK_PHRASES = phrases(`
   nevermind
   nvm
   my bad
+  sorry typo
+  typo
   i mean
   i meant
+`);
+/**
+ * Markers that turn to what the asker really wants to know: a role named after one is the focus and
+ * the roles before it are context ("my recruiter sends me coordinator jobs, but I want to know what heads
+ * of ops do"). Only when a role follows: "COO vs head of ops, I want to know the pay" compares both.
+ */
+export const PIVOT_PHRASES = phrases(`
+  i want to know
+  i wanna know
+  want to know about
+  i'd like to know
+  id like to know
+  i'm asking about
+  im asking about
+  i'm interested in
+  im interested in
+  i'm curious about
+  im curious about
+  what i want to know
 `);
 /** Markers after a role that set it aside: "head of ops ASIDE". */
 export const NEGATION_SUFFIXES = set('aside');

@@ -35,6 +35,21 @@ describe('conversation: repairs and follow-ups', () => {
     });
   });
 
+  it('GIVEN an interjection before the correction ("ah wait, i meant coo", "oops i meant ...") THEN it is still a repair that keeps the topic', () => {
+    expect(conversation('what does a head of ops do', 'ah wait, i meant coo')[1]).toMatchObject({
+      roles: [C],
+      topics: ['duties'],
+    });
+    expect(
+      conversation('what skills does an ops manager need', 'oops i meant operations coordinator')[1],
+    ).toMatchObject({ roles: [OC], topics: ['skills'] });
+    // Not a repair: a new question with its own topic, after an interjection.
+    expect(conversation('what does a head of ops do', 'ah ok, and what does a coo earn?')[1]).toMatchObject({
+      roles: [C],
+      topics: ['salary'],
+    });
+  });
+
   it('keeps the context through small talk in between', () => {
     const [, , thanks, where] = conversation(
       'coo vs head of ops salary?',

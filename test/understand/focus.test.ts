@@ -17,6 +17,32 @@ beforeAll(async () => {
 const ask = (text: string): Query =>
   understand(text, EMPTY_CONVERSATION, knowledge.kb, knowledge.index).query;
 
+describe('focus: a turn to what the asker wants to know, and a typo taken back', () => {
+  it('GIVEN roles before "but i want to know ..." and one after THEN only the one after is asked about', () => {
+    expect(
+      ask(
+        'my recruiter keeps sending me ops coordinator stuff but i want to know what heads of operations do',
+      ),
+    ).toMatchObject({ intent: 'role', roles: [H], topics: ['duties'] });
+  });
+
+  it('GIVEN "i want to know" with no role after it THEN the roles before it are still compared', () => {
+    expect(ask('coo vs head of ops, i want to know the pay')).toMatchObject({
+      intent: 'compare',
+      roles: [C, H],
+      topics: ['salary'],
+    });
+  });
+
+  it('GIVEN "X, sorry typo, Y" THEN Y alone is asked about', () => {
+    expect(ask("ops manager, sorry typo, ops COORDINATOR. what's the salary")).toMatchObject({
+      intent: 'role',
+      roles: [OC],
+      topics: ['salary'],
+    });
+  });
+});
+
 describe('focus: the role asked about, not the roles around it', () => {
   it.each([
     ['im an ops coordinator rn, what do ops managers make?', [OM], 'salary'],

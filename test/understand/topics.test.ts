@@ -32,6 +32,9 @@ describe('topics: the words, idioms and phrases of knowledge/topics.yaml', () =>
     ['is ops manager a safe bet long term', 'outlook'],
     ['coo job outlook', 'outlook'],
     ['jobs similar to ops coordinator', 'related'],
+    ["what's on a coo's plate these days", 'duties'],
+    ["what's the work setup like for a head of ops", 'environment'],
+    ['is the ops manager job shrinking', 'outlook'],
   ])('GIVEN "%s" THEN the topic is %s', (text, topic) => {
     expect(topicsOf(text)).toEqual([topic]);
   });
