@@ -41,6 +41,20 @@ const REPORTS_TO = new PhraseSet([
   'work for',
 ]);
 const ARTICLES = new Set(['the', 'a', 'an']);
+/** Words that end the noun phrase after "who manages the ...". */
+const ANCHOR_ENDS = new Set(['for', 'in', 'at', 'with', 'on', 'to', 'and', 'or', 'but']);
+/** "who manages the ops coordinators": the person over the role that follows. */
+const WHO = new Set(['who', "who's", 'whos', 'whoever']);
+const MANAGE_VERBS = new Set([
+  'manages',
+  'manage',
+  'supervises',
+  'supervise',
+  'oversees',
+  'oversee',
+  'leads',
+  'lead',
+]);
 /** Most words between "the person" and "reports to" ("the person an ops coordinator reports to"). */
 const MAX_ANCHOR_WORDS = 5;
 
@@ -63,6 +77,18 @@ export function findRelations(tokens: readonly Token[]): RelationSpan[] {
       possessive: false,
       anchorZone: { from: k + 2, to: Math.min(norms.length, k + 3 + MAX_ANCHOR_WORDS) },
     });
+  }
+  // "who manages the ops coordinators": "who", a managing verb, then the anchor with its article.
+  for (let k = 0; k + 3 < norms.length; k += 1) {
+    if (!WHO.has(norms[k] ?? '') || !MANAGE_VERBS.has(norms[k + 1] ?? '')) continue;
+    if (!ARTICLES.has(norms[k + 2] ?? '') || taken[k] === true || taken[k + 1] === true) continue;
+    // The anchor is the noun phrase right there: "who manages the budget for a COO" is not about the COO.
+    let to = k + 3;
+    const last = Math.min(norms.length, k + 3 + MAX_ANCHOR_WORDS);
+    while (to < last && tokens[to]?.breakBefore !== true && !ANCHOR_ENDS.has(norms[to] ?? '')) to += 1;
+    taken[k] = true;
+    taken[k + 1] = true;
+    found.push({ start: k, end: k + 2, direction: 'up', possessive: false, anchorZone: { from: k + 2, to } });
   }
   for (const [set, direction] of [
     [UP, 'up'],

@@ -79,3 +79,18 @@ describe('"the boss of <role>"', () => {
     expect(findRelations(readMessage('the manager of operations').tokens)).toEqual([]);
   });
 });
+
+describe('"who manages <role>"', () => {
+  it('GIVEN "who manages the ops coordinators" THEN the role the coordinators report to, with the topic asked', () => {
+    expect(ask('who manages the ops coordinators, and what skills does that person need?')).toMatchObject({
+      intent: 'role',
+      roles: [OM],
+      topics: ['skills'],
+    });
+    expect(ask('who supervises an ops coordinator')).toMatchObject({ intent: 'role', roles: [OM] });
+  });
+
+  it('GIVEN the role only later in the sentence ("who manages the budget for a coo") THEN no relation: the COO', () => {
+    expect(ask('who manages the budget for a coo')).toMatchObject({ roles: [C] });
+  });
+});
