@@ -591,13 +591,21 @@ export const TASK_OBJECTS = phrases(`
   timesheet
   contract
 `);
+/**
+ * A place near the asker is out of scope only in a job search ("ops manager jobs near me", "find me
+ * work in my area"); "plumber pay? saw an ad near me" and "what do vets near me make" are questions.
+ */
+export const NEAR_ME_PHRASES = phrases(`
+  near me
+  in my area
+  around me
+`);
+export const JOB_SEARCH_WORDS = set('jobs find search searching looking hiring openings vacancies listings');
 export const OUT_OF_SCOPE_PHRASES = phrases(`
   weather
   who's hiring
   who is hiring
   hiring near me
-  near me
-  in my area
   job openings
   vacancies
   apply for me

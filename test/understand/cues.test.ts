@@ -132,6 +132,8 @@ describe('out-of-scope requests', () => {
     'give me interview questions and grade my answers for an ops coordinator interview',
     "can you tell me if i'll get the ops manager job i interviewed for last week",
     'work out my take home pay after tax on 55k',
+    'ops manager jobs near me',
+    'any coo vacancies in my area?',
   ])('GIVEN "%s" THEN help, out of scope', (text) => {
     expect(ask(text)).toMatchObject({ intent: 'help', outOfScope: true });
   });
@@ -148,6 +150,8 @@ describe('out-of-scope requests', () => {
     'what do coos earn and what do they do all day',
     'give me the salary of an ops manager',
     'how do i get the job of ops manager',
+    'ops manager pay? saw an ad near me',
+    'do coos in my area earn more?',
   ])('GIVEN "%s" THEN not out of scope', (text) => {
     expect(isOutOfScope(words(text))).toBe(false);
   });
