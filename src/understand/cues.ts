@@ -242,6 +242,8 @@ export interface RankCue {
   readonly superlative: boolean;
   /** Over everything the bot knows: "your roles", "the jobs you know", "here". */
   readonly all: boolean;
+  /** Said in so many words ("of all", "of the lot", "every role"), not only a list noun ("job"). */
+  readonly allSaid: boolean;
   /** Over the roles just discussed: "which of these", "the two", "both", "their". */
   readonly group: boolean;
 }
@@ -272,9 +274,10 @@ export function rankOf(words: Words, isSuperlative: (word: string) => boolean = 
   const superlative = norms.some((w) => RANK_WORDS.has(w) || isSuperlative(w)) || RANKS.contains(norms);
   const choice = norms.some((w) => CHOICE_WORDS.has(w)) && norms.some((w) => COMPARATIVES.has(w));
   const ordered = superlative || choice;
-  const all = superlative && (ALL_ROLES.contains(norms) || norms.some((w) => LIST_NOUNS.has(w)));
+  const allSaid = superlative && ALL_ROLES.contains(norms);
+  const all = allSaid || (superlative && norms.some((w) => LIST_NOUNS.has(w)));
   const group = GROUP.contains(norms) || (ordered && norms.some((w) => GROUP_POINTERS.has(w)));
-  return { ordered, superlative, all, group };
+  return { ordered, superlative, all, allSaid, group };
 }
 
 const LEADS = new Set(['lead', 'leads', 'leading']);

@@ -325,6 +325,10 @@ export const ALL_ROLES_PHRASES = phrases(`
   everything
   of all
   out of all
+  of the lot
+  of them all
+  of the bunch
+  out of everyone
   here
   in your list
   on your list

@@ -232,7 +232,13 @@ export function decide(
   const rankTopics =
     topics.length > 0 && !(topics.length === 1 && topics[0] === 'overview') ? topics : ['salary'];
   const groupRanking = reading.rank.ordered && ambiguous.length === 1;
-  if ((reading.rank.all || groupRanking) && named.length === 0 && unknownNow.length === 0) {
+  // "is the COO the best paid of the lot?": one role against all of them is the ranking of all.
+  const oneAgainstAll = reading.rank.allSaid && named.length === 1;
+  if (
+    (reading.rank.all || groupRanking) &&
+    (named.length === 0 || oneAgainstAll) &&
+    unknownNow.length === 0
+  ) {
     // "which OPS role pays most": a word of some roles' own titles narrows the ranking to those roles.
     const group = ambiguous[0]?.roles ?? titledGroup(reading, index);
     return roleDraft(reading, group, 1, false, rankTopics, 'all');

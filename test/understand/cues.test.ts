@@ -32,6 +32,17 @@ describe('rankings', () => {
     expect(ask(text)).toMatchObject({ intent: 'compare', rank: 'all', roles: [], topics: ['salary'] });
   });
 
+  it('GIVEN one role against all of them ("is the coo the best paid of the lot?") THEN the ranking of every role', () => {
+    expect(ask('is the coo the best paid of the lot?')).toMatchObject({
+      intent: 'compare',
+      rank: 'all',
+      topics: ['salary'],
+    });
+    expect(ask('is a coo the highest paid of all?')).toMatchObject({ intent: 'compare', rank: 'all' });
+    // No superlative: a question about the COO alone.
+    expect(ask('what does the coo earn of all things')).toMatchObject({ intent: 'role', roles: [C] });
+  });
+
   it('GIVEN three named roles and "who makes the most" THEN a ranking of exactly those', () => {
     expect(ask('coo, head of ops or ops manager – who makes the most?')).toMatchObject({
       intent: 'compare',
@@ -59,8 +70,11 @@ describe('rankings', () => {
       ordered: true,
       superlative: true,
       all: true,
+      allSaid: true,
       group: false,
     });
+    // A list noun alone ("job") is everything known, but not said in so many words.
+    expect(rankOf(words('what is the best paid job'))).toMatchObject({ all: true, allSaid: false });
     expect(rankOf(words('which of these pays more'))).toMatchObject({
       ordered: true,
       group: true,
