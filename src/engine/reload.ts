@@ -2,9 +2,15 @@ import { type FSWatcher, watch } from 'node:fs';
 import { sep } from 'node:path';
 import type { KnowledgeSource } from './engine.js';
 import { deriveKnowledge } from './engine.js';
-import { cachedNameIndex } from './index-cache.js';
+import { cachedNameIndex, type IndexCacheStatus } from './index-cache.js';
 import type { Logger } from '../log.js';
-import { formatProblem, loadKnowledgeBase, type LoadedFiles, type LoadProgress } from '../knowledge/load.js';
+import {
+  formatProblem,
+  loadKnowledgeBase,
+  type LoadedFiles,
+  type LoadProgress,
+  type LoadStats,
+} from '../knowledge/load.js';
 import { terminalProgress } from '../knowledge/progress.js';
 
 /** A knowledge source that can be reloaded (file changes, SIGHUP) without a restart. */
@@ -17,6 +23,19 @@ export interface ReloadingKnowledge extends KnowledgeSource {
   reload(changed?: readonly string[]): Promise<boolean>;
   /** Stop watching. */
   close(): void;
+  /** How the first load went, timed in its parts (the benchmark reports these). */
+  readonly startup: Startup;
+}
+
+/** The first load of openKnowledge, timed: reading and merging the files, then the index. */
+export interface Startup {
+  readonly loadMs: number;
+  /** Deriving the index and the rest (the role-index cache read, or the name index built and written). */
+  readonly indexMs: number;
+  /** Starting the watcher (0 without `watch`). */
+  readonly watchMs: number;
+  readonly stats: LoadStats;
+  readonly indexCache: IndexCacheStatus;
 }
 
 export interface OpenKnowledgeOptions {
@@ -48,6 +67,7 @@ export async function openKnowledge(
   logger: Logger,
   options: OpenKnowledgeOptions = {},
 ): Promise<ReloadingKnowledge> {
+  const started = performance.now();
   const first = await loadKnowledgeBase(dir, {
     cacheDir: options.cacheDir,
     onProgress: options.onProgress ?? terminalProgress(),
@@ -65,6 +85,7 @@ export async function openKnowledge(
     );
   if (first.stats.openDataCacheNote !== undefined)
     logger.debug({ dir, note: first.stats.openDataCacheNote }, 'open-data cache not used or not written');
+  const loaded = performance.now();
   const names = cachedNameIndex(first.kb, { cacheDir: options.cacheDir, dir });
   if (names.ignored !== undefined) logger.debug({ dir, reason: names.ignored }, 'role-index cache ignored');
   if (names.writeError !== undefined)
@@ -73,6 +94,7 @@ export async function openKnowledge(
       'role-index cache not written; the next start builds it again',
     );
   let current = deriveKnowledge(first.kb, names.names);
+  const indexed = performance.now();
   // The parsed files of the latest load, valid or not: a reload after a fix parses only the fix.
   let files: LoadedFiles = first.loaded;
   let watcher: FSWatcher | undefined;
@@ -140,7 +162,9 @@ export async function openKnowledge(
     return running;
   };
 
+  let watchMs = 0;
   if (options.watch === true) {
+    const watchStarted = performance.now();
     const debounceMs = options.debounceMs ?? DEFAULT_RELOAD_DEBOUNCE_MS;
     let seen: Set<string> | 'all' = new Set();
     try {
@@ -165,9 +189,17 @@ export async function openKnowledge(
     } catch (error) {
       logger.error({ err: error, dir }, 'cannot watch the knowledge directory; use SIGHUP to reload');
     }
+    watchMs = performance.now() - watchStarted;
   }
 
   return {
+    startup: {
+      loadMs: loaded - started,
+      indexMs: indexed - loaded,
+      watchMs,
+      stats: first.stats,
+      indexCache: names.cache,
+    },
     current: () => current,
     reload,
     close() {
