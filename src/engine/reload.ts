@@ -117,13 +117,14 @@ export async function openKnowledge(
       return false;
     }
     for (const warning of next.warnings) logger.warn({ dir }, formatProblem(warning));
-    current = deriveKnowledge(next.kb);
+    current = deriveKnowledge(next.kb, undefined, current);
     logger.info(
       {
         dir,
         roles: next.kb.roles.size,
         comparisons: next.kb.comparisons.length,
         parsed: next.stats.parsed,
+        merged: next.stats.merged,
         ms: Math.round(performance.now() - started),
       },
       'knowledge reloaded',
