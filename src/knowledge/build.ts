@@ -155,7 +155,7 @@ function createMerger(problems: Problem[], only?: ReadonlySet<RoleId>) {
         comparisons: [],
       };
       drafts.set(entry.id, draft);
-    } else if (draft.titleKey !== simplify(entry.title)) {
+    } else if (entry.title !== draft.title && draft.titleKey !== simplify(entry.title)) {
       problems.push({
         file: article.file,
         line: role.titleLine,
@@ -167,6 +167,8 @@ function createMerger(problems: Problem[], only?: ReadonlySet<RoleId>) {
     }
     // Variants that differ only in dots or hyphens are kept: matchers may compare spellings literally.
     for (const alias of entry.aliases) {
+      // The same spelling again (most repeats): nothing to compare.
+      if (alias === draft.title || draft.aliases.includes(alias)) continue;
       const key = simplify(alias);
       if (!draft.aliasKeys.includes(key)) {
         draft.aliasKeys.push(key);

@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/config/env.js';
@@ -142,6 +142,23 @@ describe('live reload of the knowledge base', () => {
     expect(await open.reload()).toBe(false);
     expect(open.current().kb.roles.get('chief-operating-officer')?.salaries[0]?.amount).toBe(140000);
     expect(lines.filter((l) => l.level === ERROR).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('GIVEN a watched directory WHEN a new folder with an article is copied under articles/, then an article in it is edited THEN both are served', async () => {
+    const kbDir = copyOfBundled();
+    open = await openKnowledge(kbDir, memoryLogger().logger, { watch: true, debounceMs: 50 });
+    const knowledge = open;
+    const folder = join(kbDir, 'articles', 'cafes');
+    const staging = join(kbDir, '..', `${basename(kbDir)}-staging`);
+    mkdirSync(staging);
+    writeFileSync(join(staging, 'barista-vs-cafe-owner.md'), BARISTA);
+    renameSync(staging, folder);
+    await until(() => knowledge.current().kb.roles.has('barista'));
+    writeFileSync(
+      join(folder, 'barista-vs-cafe-owner.md'),
+      BARISTA.replace('amount: 28450', 'amount: 29000'),
+    );
+    await until(() => knowledge.current().kb.roles.get('barista')?.salaries[0]?.amount === 29000);
   });
 
   it('throws on a first load that fails, naming the problem: there is nothing to serve', async () => {
