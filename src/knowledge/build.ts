@@ -371,44 +371,74 @@ export function buildKnowledgeBase(
 }
 
 function fullBuild(dir: string, topics: readonly Topic[], articles: readonly ParsedArticle[]): BuildResult {
-  const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  const { drafts, mergeRole } = createMerger(problems);
   const comparisons: Comparison[] = [];
   const comparisonFiles = new Map<string, string>();
   const pairFiles = new Map<string, string>();
+  // Problems of the merge, each with its place (article, then role), so they read in file order.
+  const placed: { readonly at: number; readonly problem: Problem }[] = [];
 
-  for (const article of articles) {
+  // Each role's occurrences, grouped without a growing draft per role: a role index per occurrence
+  // (-1 for an article left out), then the occurrences of each role side by side (typed arrays, so
+  // nothing here is left for the garbage collector to copy while the knowledge base is built).
+  const groupOf = new Map<RoleId, number>();
+  const occurrence = new Int32Array(articles.length * 2).fill(-1);
+  const counts: number[] = [];
+  articles.forEach((article, i) => {
     const earlier = comparisonFiles.get(article.id);
     if (earlier !== undefined) {
-      problems.push(duplicateName(article, earlier));
-      continue;
+      placed.push({ at: i * 3, problem: duplicateName(article, earlier) });
+      return;
     }
     comparisonFiles.set(article.id, article.file);
-    const [a, b] = article.roles;
-    mergeRole(article, a);
-    mergeRole(article, b);
+    for (let slot = 0; slot < 2; slot++) {
+      const id = (article.roles[slot] as ParsedRole).entry.id;
+      let group = groupOf.get(id);
+      if (group === undefined) {
+        group = counts.length;
+        groupOf.set(id, group);
+        counts.push(0);
+      }
+      occurrence[i * 2 + slot] = group;
+      counts[group] = (counts[group] ?? 0) + 1;
+    }
     const pair = pairOf(article);
     const samePair = pairFiles.get(pair);
     if (samePair === undefined) pairFiles.set(pair, article.file);
     else warnings.push(samePairWarning(article, samePair));
     comparisons.push(comparisonOf(article));
+  });
+  const first = new Int32Array(counts.length + 1);
+  for (let g = 0; g < counts.length; g++) first[g + 1] = (first[g] ?? 0) + (counts[g] ?? 0);
+  const members = new Int32Array(first[counts.length] ?? 0);
+  const cursor = first.slice(0, counts.length);
+  for (let k = 0; k < occurrence.length; k++) {
+    const group = occurrence[k] ?? -1;
+    if (group < 0) continue;
+    members[cursor[group] ?? 0] = k;
+    cursor[group] = (cursor[group] ?? 0) + 1;
   }
 
-  // Who owns each name: titles and ids first, so an alias that is another role's title is caught in any order.
+  // Who owns each name: titles and ids first (a role's title is the one its first article gives), so
+  // an alias that is another role's title is caught in any order.
   const owners = new Map<string, Claim>();
-  for (const draft of drafts.values()) {
-    for (const name of [draft.title, draft.id]) {
+  const nameProblems: Problem[] = [];
+  for (let g = 0; g < counts.length; g++) {
+    const k = members[first[g] ?? 0] ?? 0;
+    const article = articles[k >> 1] as ParsedArticle;
+    const role = article.roles[k & 1] as ParsedRole;
+    const { id, title } = role.entry;
+    for (const name of [title, id]) {
       const key = nameKey(name);
       const owner = owners.get(key);
       if (owner === undefined)
-        owners.set(key, { roleId: draft.id, name, file: draft.titleFile, line: draft.titleLine });
-      else if (owner.roleId !== draft.id) {
-        problems.push({
-          file: draft.titleFile,
-          line: draft.titleLine,
+        owners.set(key, { roleId: id, name, file: article.file, line: role.titleLine });
+      else if (owner.roleId !== id) {
+        nameProblems.push({
+          file: article.file,
+          line: role.titleLine,
           field: 'title',
-          message: `"${name}" (role "${draft.id}") is also the name of role "${owner.roleId}" in ${owner.file}:${owner.line}`,
+          message: `"${name}" (role "${id}") is also the name of role "${owner.roleId}" in ${owner.file}:${owner.line}`,
           hint: 'two different roles need different titles',
         });
       }
@@ -423,7 +453,7 @@ function fullBuild(dir: string, topics: readonly Topic[], articles: readonly Par
         if (owner === undefined)
           owners.set(key, { roleId: role.entry.id, name: alias, file: article.file, line });
         else if (owner.roleId !== role.entry.id) {
-          problems.push({
+          nameProblems.push({
             file: article.file,
             line,
             field: roleField(role, 'aliases', index),
@@ -435,26 +465,40 @@ function fullBuild(dir: string, topics: readonly Topic[], articles: readonly Par
     }
   }
 
-  if (problems.length > 0) return { problems, warnings, merged: drafts.size };
-
+  // One role at a time, merged from its articles in order and finished before the next: no draft
+  // outlives its role (50,000 drafts alive at once were copied by every collection of the build).
+  const mergeProblems: Problem[] = [];
+  const { drafts, mergeRole } = createMerger(mergeProblems);
   const conflicts: Conflict[] = [];
   const conflictOf = new Map<RoleId, Conflict>();
   const salaryWarnings = new Map<RoleId, readonly Problem[]>();
   const ladderRefs = new Map<string, RoleId[]>();
   const roles = new Map<RoleId, Role>();
-  for (const draft of drafts.values()) {
-    const finished = finishRole(draft, owners);
-    roles.set(draft.id, finished.role);
-    if (finished.conflict !== undefined) {
-      conflicts.push(finished.conflict);
-      conflictOf.set(draft.id, finished.conflict);
+  for (let g = 0; g < counts.length; g++) {
+    for (let m = first[g] ?? 0; m < (first[g + 1] ?? 0); m++) {
+      const k = members[m] ?? 0;
+      const article = articles[k >> 1] as ParsedArticle;
+      const before = mergeProblems.length;
+      mergeRole(article, article.roles[k & 1] as ParsedRole);
+      for (let p = before; p < mergeProblems.length; p++)
+        placed.push({ at: (k >> 1) * 3 + 1 + (k & 1), problem: mergeProblems[p] as Problem });
     }
-    if (finished.warnings.length > 0) {
-      append(warnings, finished.warnings);
-      salaryWarnings.set(draft.id, finished.warnings);
+    for (const draft of drafts.values()) {
+      const finished = finishRole(draft, owners);
+      roles.set(draft.id, finished.role);
+      if (finished.conflict !== undefined) {
+        conflicts.push(finished.conflict);
+        conflictOf.set(draft.id, finished.conflict);
+      }
+      if (finished.warnings.length > 0) salaryWarnings.set(draft.id, finished.warnings);
+      if (draft.ladder !== undefined) noteLadderRefs(ladderRefs, finished.role);
     }
-    if (draft.ladder !== undefined) noteLadderRefs(ladderRefs, finished.role);
+    drafts.clear();
   }
+  const problems = placed.sort((x, y) => x.at - y.at).map((p) => p.problem);
+  append(problems, nameProblems);
+  if (problems.length > 0) return { problems, warnings, merged: roles.size };
+  for (const list of salaryWarnings.values()) append(warnings, list);
 
   const kb = createKnowledgeBase({ dir, topics, roles, comparisons, conflicts });
   const state: BuildState = {
@@ -469,7 +513,7 @@ function fullBuild(dir: string, topics: readonly Topic[], articles: readonly Par
     salaryWarnings,
     used: false,
   };
-  return { kb, problems, warnings, state, merged: drafts.size };
+  return { kb, problems, warnings, state, merged: roles.size };
 }
 
 /** The build of `articles` from the state of the previous one, or undefined when only a full build can tell. */

@@ -197,6 +197,10 @@ export function encodeFiles(files: Iterable<CachedFile>): EncodedFiles {
 
 class Malformed extends Error {}
 
+/** One frozen empty list for every empty list read back (most files have no warnings, many roles no aliases). */
+const NONE: readonly never[] = Object.freeze([]);
+const NO_PROBLEMS = NONE as readonly never[] as readonly [];
+
 const PERIODS: ReadonlySet<string> = new Set(['year', 'month', 'week', 'day', 'hour']);
 const KINDS: ReadonlySet<string> = new Set(['average', 'median', 'starting']);
 
@@ -237,13 +241,18 @@ function decodeFiles(
     if (n < 0 || n > codes.length - at) throw new Malformed('not a count');
     return n;
   };
+  // RoleEntry's lists are typed mutable (z.infer); nothing changes a parsed article's lists.
   const list = (): string[] => {
-    const out = new Array<string>(count());
+    const n = count();
+    if (n === 0) return NONE as readonly string[] as string[];
+    const out = new Array<string>(n);
     for (let i = 0; i < out.length; i++) out[i] = str();
     return out;
   };
-  const sections = (source: Section['source']): Section[] => {
-    const out = new Array<Section>(count());
+  const sections = (source: Section['source']): readonly Section[] => {
+    const n = count();
+    if (n === 0) return NONE;
+    const out = new Array<Section>(n);
     for (let i = 0; i < out.length; i++) {
       const topic = str();
       out[i] = { topic, text: str(), source };
@@ -283,8 +292,13 @@ function decodeFiles(
       ...optional('soc', soc),
     };
     const titleLine = int();
-    const aliasLines = new Array<number>(count());
-    for (let i = 0; i < aliasLines.length; i++) aliasLines[i] = int();
+    const lines = count();
+    let aliasLines: readonly number[] = NONE;
+    if (lines > 0) {
+      const read = new Array<number>(lines);
+      for (let i = 0; i < lines; i++) read[i] = int();
+      aliasLines = read;
+    }
     const salaryLine = int();
     return { entry, index, titleLine, aliasLines, salaryLine, sections: sections(source) };
   };
@@ -293,13 +307,14 @@ function decodeFiles(
     const size = int();
     const mtimeMs = num();
     const hash = str();
-    const warnings = new Array<Problem>(count());
-    for (let i = 0; i < warnings.length; i++) {
+    const noted = count();
+    const read = new Array<Problem>(noted);
+    for (let i = 0; i < noted; i++) {
       const message = str();
       const line = int();
       const field = optionalStr();
       const hint = optionalStr();
-      warnings[i] = {
+      read[i] = {
         file,
         message,
         ...optional('line', line === -1 ? undefined : line),
@@ -307,6 +322,7 @@ function decodeFiles(
         ...optional('hint', hint),
       };
     }
+    const warnings: readonly Problem[] = noted === 0 ? NONE : read;
     const title = str();
     const sourceTitle = str();
     const url = optionalStr();
@@ -318,7 +334,7 @@ function decodeFiles(
       size,
       mtimeMs,
       hash,
-      problems: [],
+      problems: NO_PROBLEMS,
       warnings,
       article: {
         id: articleId(file),
