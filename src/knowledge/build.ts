@@ -337,6 +337,61 @@ function finishRole(
   return { role, ...(conflict === undefined ? {} : { conflict }), warnings };
 }
 
+/**
+ * A role stated by one article only, as `finishRole` would give it from that article's draft: its
+ * aliases without repeats (the parsed list itself when it has none), one fact per section, its
+ * salary, its ladder links resolved.
+ */
+function soleRole(article: ParsedArticle, parsed: ParsedRole, owners: ReadonlyMap<string, Claim>): Role {
+  const { entry } = parsed;
+  const { source } = article;
+  let aliases: readonly string[] = entry.aliases;
+  if (aliases.length > 0) {
+    const keys = [simplify(entry.title)];
+    const kept: string[] = [];
+    for (const alias of entry.aliases) {
+      const key = simplify(alias);
+      if (keys.includes(key)) continue;
+      keys.push(key);
+      kept.push(alias);
+    }
+    aliases = kept.length === entry.aliases.length ? entry.aliases : exact(kept);
+  } else aliases = NONE;
+  const facts = new Map<TopicId, Fact[]>();
+  addFact(facts, 'overview', { text: entry.summary, source });
+  for (const section of parsed.sections) addFact(facts, section.topic, section);
+  let ladder: Ladder = NO_LADDER;
+  if (entry.ladder !== undefined) {
+    const keys = new Set<string>();
+    const links = (kind: string, titles: readonly string[]): readonly LadderLink[] => {
+      const out: LadderLink[] = [];
+      for (const title of titles) {
+        const key = `${kind}:${nameKey(title)}`;
+        if (keys.has(key)) continue;
+        keys.add(key);
+        out.push(resolveLink(owners, title, source, entry.id));
+      }
+      return exact(out);
+    };
+    ladder = {
+      reportsTo: links('reportsTo', entry.ladder.reports_to),
+      stepTowards: links('stepTowards', entry.ladder.step_towards),
+      comesFrom: links('comesFrom', entry.ladder.comes_from),
+    };
+  }
+  return {
+    id: entry.id,
+    title: entry.title,
+    aliases,
+    summary: entry.summary,
+    facts: Object.fromEntries([...facts].map(([topic, list]) => [topic, exact(list)])),
+    salaries: entry.salary === undefined ? NONE : [{ ...entry.salary, source }],
+    ladder,
+    comparisons: [article.id],
+    ...(entry.soc === undefined ? {} : { soc: entry.soc }),
+  };
+}
+
 /** The names a role is known by, as its keys: its title, its id and its aliases. */
 const namesOf = (role: {
   readonly id: RoleId;
@@ -475,6 +530,15 @@ function fullBuild(dir: string, topics: readonly Topic[], articles: readonly Par
   const ladderRefs = new Map<string, RoleId[]>();
   const roles = new Map<RoleId, Role>();
   for (let g = 0; g < counts.length; g++) {
+    if (counts[g] === 1) {
+      // Most roles are in one article: built straight from it, with no draft.
+      const k = members[first[g] ?? 0] ?? 0;
+      const article = articles[k >> 1] as ParsedArticle;
+      const role = soleRole(article, article.roles[k & 1] as ParsedRole, owners);
+      roles.set(role.id, role);
+      if (role.ladder !== NO_LADDER) noteLadderRefs(ladderRefs, role);
+      continue;
+    }
     for (let m = first[g] ?? 0; m < (first[g + 1] ?? 0); m++) {
       const k = members[m] ?? 0;
       const article = articles[k >> 1] as ParsedArticle;
