@@ -23,7 +23,7 @@ export const QUESTION_COUNT = 2_000;
  * 50,000 articles), so large sizes use a fixed sample of the same questions, said in the output.
  */
 export function baselineSample(n: number): number {
-  return n <= 1_000 ? 100 : n <= 10_000 ? 20 : 5;
+  return n <= 1_000 ? 100 : n <= 10_000 ? 10 : 3;
 }
 
 const mb = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;

@@ -2,6 +2,7 @@ import type { ParsedArticle, ParsedRole, TopicVocabulary } from './article.js';
 import { roleField } from './article.js';
 import {
   createKnowledgeBase,
+  pairKey,
   type Comparison,
   type Conflict,
   type Fact,
@@ -99,6 +100,11 @@ export interface BuildState {
   /** Salary disagreements, by role (most roles have none). */
   readonly conflicts: ReadonlyMap<RoleId, Conflict>;
   readonly salaryWarnings: ReadonlyMap<RoleId, readonly Problem[]>;
+  /** Comparison id -> its article's place in `articles`. */
+  readonly articleAt: ReadonlyMap<string, number>;
+  /** The knowledge base's comparisons by pair, and the warnings about pairs compared twice. */
+  readonly byPair: ReadonlyMap<string, Comparison>;
+  readonly pairWarnings: readonly Problem[];
   /** Set once a build started from this state. */
   used: boolean;
 }
@@ -428,7 +434,7 @@ export function buildKnowledgeBase(
 function fullBuild(dir: string, topics: readonly Topic[], articles: readonly ParsedArticle[]): BuildResult {
   const warnings: Problem[] = [];
   const comparisons: Comparison[] = [];
-  const comparisonFiles = new Map<string, string>();
+  const articleAt = new Map<string, number>();
   const pairFiles = new Map<string, string>();
   // Problems of the merge, each with its place (article, then role), so they read in file order.
   const placed: { readonly at: number; readonly problem: Problem }[] = [];
@@ -440,12 +446,12 @@ function fullBuild(dir: string, topics: readonly Topic[], articles: readonly Par
   const occurrence = new Int32Array(articles.length * 2).fill(-1);
   const counts: number[] = [];
   articles.forEach((article, i) => {
-    const earlier = comparisonFiles.get(article.id);
+    const earlier = articleAt.get(article.id);
     if (earlier !== undefined) {
-      placed.push({ at: i * 3, problem: duplicateName(article, earlier) });
+      placed.push({ at: i * 3, problem: duplicateName(article, (articles[earlier] as ParsedArticle).file) });
       return;
     }
-    comparisonFiles.set(article.id, article.file);
+    articleAt.set(article.id, i);
     for (let slot = 0; slot < 2; slot++) {
       const id = (article.roles[slot] as ParsedRole).entry.id;
       let group = groupOf.get(id);
@@ -562,6 +568,7 @@ function fullBuild(dir: string, topics: readonly Topic[], articles: readonly Par
   const problems = placed.sort((x, y) => x.at - y.at).map((p) => p.problem);
   append(problems, nameProblems);
   if (problems.length > 0) return { problems, warnings, merged: roles.size };
+  const pairWarnings = warnings.slice();
   for (const list of salaryWarnings.values()) append(warnings, list);
 
   const kb = createKnowledgeBase({ dir, topics, roles, comparisons, conflicts });
@@ -575,6 +582,9 @@ function fullBuild(dir: string, topics: readonly Topic[], articles: readonly Par
     ladderRefs,
     conflicts: conflictOf,
     salaryWarnings,
+    articleAt,
+    byPair: kb.comparisonsByPair,
+    pairWarnings,
     used: false,
   };
   return { kb, problems, warnings, state, merged: roles.size };
@@ -587,11 +597,32 @@ function patchKnowledgeBase(
   articles: readonly ParsedArticle[],
 ): BuildResult | undefined {
   if (previous.topicsKey !== topicsKey(topics)) return undefined;
-  const before = new Set(previous.articles);
-  const now = new Set(articles);
+  // The usual save: the same files, a few parsed again, each naming the same roles in the same places.
+  // Then every article keeps its place, and so do the roles, the comparisons and the pairs.
+  let inPlace: number[] | undefined = articles.length === previous.articles.length ? [] : undefined;
+  for (let i = 0; inPlace !== undefined && i < articles.length; i++) {
+    const now = articles[i] as ParsedArticle;
+    const was = previous.articles[i] as ParsedArticle;
+    if (now === was) continue;
+    if (
+      now.file !== was.file ||
+      now.roles[0].entry.id !== was.roles[0].entry.id ||
+      now.roles[1].entry.id !== was.roles[1].entry.id ||
+      inPlace.length >= IN_PLACE_LIMIT
+    )
+      inPlace = undefined;
+    else inPlace.push(i);
+  }
   const changed: ParsedArticle[] = [];
-  for (const article of previous.articles) if (!now.has(article)) changed.push(article);
-  for (const article of articles) if (!before.has(article)) changed.push(article);
+  if (inPlace !== undefined) {
+    for (const i of inPlace)
+      changed.push(previous.articles[i] as ParsedArticle, articles[i] as ParsedArticle);
+  } else {
+    const before = new Set(previous.articles);
+    const now = new Set(articles);
+    for (const article of previous.articles) if (!now.has(article)) changed.push(article);
+    for (const article of articles) if (!before.has(article)) changed.push(article);
+  }
   if (changed.length > PATCH_LIMIT) return undefined;
   // From here the state's maps change: it is not used again, whatever comes of this.
   previous.used = true;
@@ -618,11 +649,22 @@ function patchKnowledgeBase(
   // The affected roles merged again from every article that names them, in order.
   const problems: Problem[] = [];
   const { drafts, mergeRole } = createMerger(problems, affected);
-  for (const article of articles) {
+  const mergeFrom = (article: ParsedArticle): void => {
     const [a, b] = article.roles;
     if (affected.has(a.entry.id)) mergeRole(article, a);
     if (affected.has(b.entry.id)) mergeRole(article, b);
-  }
+  };
+  if (inPlace !== undefined) {
+    // The articles of each affected role are the ones it was in: their places, in order.
+    const places = new Set<number>();
+    for (const id of affected) {
+      for (const comparison of previous.roles.get(id)?.comparisons ?? []) {
+        const at = previous.articleAt.get(comparison);
+        if (at !== undefined) places.add(at);
+      }
+    }
+    for (const at of [...places].sort((x, y) => x - y)) mergeFrom(articles[at] as ParsedArticle);
+  } else for (const article of articles) mergeFrom(article);
   if (problems.length > 0) return undefined;
 
   // Their names in: a name another role holds is a clash the full build reports.
@@ -673,6 +715,16 @@ function patchKnowledgeBase(
     });
   }
 
+  if (inPlace !== undefined)
+    return patchInPlace(previous, topics, articles, inPlace, {
+      owners,
+      ladderRefs,
+      conflicts,
+      salaryWarnings,
+      replaced,
+      merged: drafts.size + relink.size,
+    });
+
   // What spans every article is cheap to go over again: file names, pairs, the order of roles.
   const reused = new Map<ParsedArticle, Comparison>();
   previous.articles.forEach((article, i) => {
@@ -681,12 +733,12 @@ function patchKnowledgeBase(
   });
   const warnings: Problem[] = [];
   const comparisons: Comparison[] = [];
-  const comparisonFiles = new Map<string, string>();
+  const articleAt = new Map<string, number>();
   const pairFiles = new Map<string, string>();
   const roles = new Map<RoleId, Role>();
-  for (const article of articles) {
-    if (comparisonFiles.has(article.id)) return undefined;
-    comparisonFiles.set(article.id, article.file);
+  for (const [i, article] of articles.entries()) {
+    if (articleAt.has(article.id)) return undefined;
+    articleAt.set(article.id, i);
     for (const { entry } of article.roles) {
       if (roles.has(entry.id)) continue;
       const role = replaced.get(entry.id) ?? previous.roles.get(entry.id);
@@ -699,6 +751,7 @@ function patchKnowledgeBase(
     else warnings.push(samePairWarning(article, samePair));
     comparisons.push(reused.get(article) ?? comparisonOf(article));
   }
+  const pairWarnings = warnings.slice();
   const conflictList: Conflict[] = [];
   for (const id of roles.keys()) {
     const conflict = conflicts.get(id);
@@ -723,9 +776,78 @@ function patchKnowledgeBase(
     ladderRefs,
     conflicts,
     salaryWarnings,
+    articleAt,
+    byPair: kb.comparisonsByPair,
+    pairWarnings,
     used: false,
   };
   return { kb, problems: [], warnings, state, merged: drafts.size + relink.size };
+}
+
+/** Most articles parsed again in one reload for which the in-place path is taken. */
+const IN_PLACE_LIMIT = 64;
+
+/**
+ * The end of a patch whose articles all kept their places (`edited` are the places of those parsed
+ * again): the previous roles, comparisons and pairs are copied, and only the edited ones replaced.
+ */
+function patchInPlace(
+  previous: BuildState,
+  topics: readonly Topic[],
+  articles: readonly ParsedArticle[],
+  edited: readonly number[],
+  patch: {
+    readonly owners: Map<string, Claim>;
+    readonly ladderRefs: Map<string, RoleId[]>;
+    readonly conflicts: ReadonlyMap<RoleId, Conflict>;
+    readonly salaryWarnings: ReadonlyMap<RoleId, readonly Problem[]>;
+    readonly replaced: ReadonlyMap<RoleId, Role>;
+    readonly merged: number;
+  },
+): BuildResult {
+  const { conflicts, salaryWarnings, replaced } = patch;
+  // Setting a key a Map has keeps its place: the roles stay in the order a full build gives.
+  const roles = new Map(previous.roles);
+  for (const [id, role] of replaced) roles.set(id, role);
+  const comparisons = previous.comparisons.slice();
+  const byPair = new Map(previous.byPair);
+  for (const i of edited) {
+    const article = articles[i] as ParsedArticle;
+    const comparison = comparisonOf(article);
+    const key = pairKey(comparison.roles[0], comparison.roles[1]);
+    if (byPair.get(key) === comparisons[i]) byPair.set(key, comparison);
+    comparisons[i] = comparison;
+  }
+  const warnings = previous.pairWarnings.slice();
+  const conflictList: Conflict[] = [];
+  if (conflicts.size > 0 || salaryWarnings.size > 0) {
+    for (const id of roles.keys()) {
+      const conflict = conflicts.get(id);
+      if (conflict !== undefined) conflictList.push(conflict);
+      append(warnings, salaryWarnings.get(id) ?? []);
+    }
+  }
+  const kb: KnowledgeBase = {
+    dir: previous.dir,
+    topics,
+    roles,
+    comparisons,
+    comparisonsByPair: byPair,
+    conflicts: conflictList,
+  };
+  const state: BuildState = {
+    ...previous,
+    articles,
+    roles,
+    comparisons,
+    owners: patch.owners,
+    ladderRefs: patch.ladderRefs,
+    conflicts,
+    salaryWarnings,
+    byPair,
+    used: false,
+  };
+  return { kb, problems: [], warnings, state, merged: patch.merged };
 }
 
 /** push(...items) without the argument-count limit of a spread. */
