@@ -1,9 +1,8 @@
 import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
-import { createEngine, deriveKnowledge, fixedKnowledge, type Knowledge } from '../engine/engine.js';
-import { openKnowledge } from '../engine/reload.js';
-import { formatProblem, loadKnowledgeBase } from '../knowledge/load.js';
+import { createEngine, fixedKnowledge, type Knowledge } from '../engine/engine.js';
+import { openKnowledge, type ReloadingKnowledge } from '../engine/reload.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { createLogger } from '../log.js';
 import { renderDiscord } from '../render/discord.js';
@@ -24,7 +23,7 @@ export const QUESTION_COUNT = 2_000;
  * 50,000 articles), so large sizes use a fixed sample of the same questions, said in the output.
  */
 export function baselineSample(n: number): number {
-  return n <= 1_000 ? 200 : n <= 10_000 ? 50 : 10;
+  return n <= 1_000 ? 100 : n <= 10_000 ? 10 : 3;
 }
 
 const mb = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
@@ -78,24 +77,22 @@ export function writeSynthetic(dir: string, n: number): void {
   }
 }
 
-/** A cold start: nothing cached, every file parsed (and the cache written, as a first start does). */
+/** A cold start: nothing cached, every file parsed, the caches written, as the bot's first start does. */
 export async function coldLoad(dir: string, cacheDir: string): Promise<Record<string, number>> {
-  const started = performance.now();
-  const loaded = await loadKnowledgeBase(dir, { cacheDir });
-  const loadMs = performance.now() - started;
-  if (!loaded.ok)
-    throw new Error(`knowledge base rejected:\n${loaded.problems.slice(0, 5).map(formatProblem).join('\n')}`);
-  if (loaded.stats.parsed !== loaded.stats.files) throw new Error('the cold load found a cache');
-  const derive = performance.now();
-  const knowledge = deriveKnowledge(loaded.kb);
-  const indexMs = performance.now() - derive;
-  const { rss_mb } = memory();
-  return {
-    load_ms: Math.round(loadMs),
-    cold_index_ms: Math.round(indexMs),
-    cold_rss_mb: rss_mb,
-    roles: knowledge.kb.roles.size,
-  };
+  const knowledge = await openKnowledge(dir, createLogger('silent'), { cacheDir });
+  try {
+    const { startup } = knowledge;
+    if (startup.stats.parsed !== startup.stats.files) throw new Error('the cold load found a cache');
+    const { rss_mb } = memory();
+    return {
+      load_ms: Math.round(startup.loadMs),
+      cold_index_ms: Math.round(startup.indexMs),
+      cold_rss_mb: rss_mb,
+      roles: knowledge.current().kb.roles.size,
+    };
+  } finally {
+    knowledge.close();
+  }
 }
 
 /** Answer `questions` through the engine and the Discord renderer (the bot's path). */
@@ -138,93 +135,88 @@ function baseline(kb: KnowledgeBase, questions: readonly SyntheticQuestion[]): T
  * Time from saving one edited article to the edit being served, through the live-reload watcher
  * (its debounce included): the salary of the article's first role is changed.
  */
-async function reloadTime(dir: string, cacheDir: string): Promise<number> {
-  const knowledge = await openKnowledge(dir, createLogger('silent'), { watch: true, cacheDir });
-  try {
-    const kb = knowledge.current().kb;
-    const first = kb.comparisons[0];
-    const role = first === undefined ? undefined : kb.roles.get(first.roles[0]);
-    if (first === undefined || role === undefined) return Number.NaN;
-    const file = join(dir, first.source.file);
-    const text = readFileSync(file, 'utf8');
-    const amount = role.salaries.find((s) => s.source.file === first.source.file)?.amount;
-    if (amount === undefined || !text.includes(`amount: ${amount}\n`)) return Number.NaN;
-    const edited = amount + 1;
-    await sleep(300); // let the watcher settle on the directory
-    const started = performance.now();
-    writeFileSync(file, text.replace(`amount: ${amount}\n`, `amount: ${edited}\n`));
-    while (
-      !knowledge
-        .current()
-        .kb.roles.get(role.id)
-        ?.salaries.some((s) => s.amount === edited)
-    ) {
-      if (performance.now() - started > 60_000) return Number.NaN;
-      await sleep(5);
-    }
-    const took = performance.now() - started;
-    writeFileSync(file, text);
-    return Math.round(took);
-  } finally {
-    knowledge.close();
+async function reloadTime(dir: string, knowledge: ReloadingKnowledge): Promise<number> {
+  const kb = knowledge.current().kb;
+  const first = kb.comparisons[0];
+  const role = first === undefined ? undefined : kb.roles.get(first.roles[0]);
+  if (first === undefined || role === undefined) return Number.NaN;
+  const file = join(dir, first.source.file);
+  const text = readFileSync(file, 'utf8');
+  const amount = role.salaries.find((s) => s.source.file === first.source.file)?.amount;
+  if (amount === undefined || !text.includes(`amount: ${amount}\n`)) return Number.NaN;
+  const edited = amount + 1;
+  await sleep(300); // let the watcher settle on the directory
+  const started = performance.now();
+  writeFileSync(file, text.replace(`amount: ${amount}\n`, `amount: ${edited}\n`));
+  while (
+    !knowledge
+      .current()
+      .kb.roles.get(role.id)
+      ?.salaries.some((s) => s.amount === edited)
+  ) {
+    if (performance.now() - started > 60_000) return Number.NaN;
+    await sleep(5);
   }
+  const took = performance.now() - started;
+  writeFileSync(file, text);
+  return Math.round(took);
 }
 
 /**
- * A second start on the same files (cache present), through the bot's own start-up, then the
- * question set, the naive baseline and one live edit. `questions` come from the generator for
- * synthetic sizes; for the bundled knowledge base they are made from its own roles.
+ * A second start on the same files (caches present), through the bot's own start-up (openKnowledge,
+ * watching the directory), then the question set, the naive baseline and one live edit. `questions`
+ * come from the generator for synthetic sizes; for the bundled knowledge base they are made from its
+ * own roles.
  */
 export async function warmRun(
   dir: string,
   cacheDir: string,
   n: number | undefined,
 ): Promise<Record<string, unknown>> {
-  // What openKnowledge does and keeps (the knowledge and the parsed files, for live reload), timed
-  // in its two parts.
-  const started = performance.now();
-  const loaded = await loadKnowledgeBase(dir, { cacheDir });
-  const loadMs = performance.now() - started;
-  if (!loaded.ok)
-    throw new Error(`knowledge base rejected:\n${loaded.problems.slice(0, 5).map(formatProblem).join('\n')}`);
-  const knowledge = deriveKnowledge(loaded.kb);
-  const indexMs = performance.now() - started - loadMs;
-  const kept = { knowledge, files: loaded.loaded };
-  const mem = memory();
+  const reloading = await openKnowledge(dir, createLogger('silent'), { cacheDir, watch: true });
+  try {
+    const { startup } = reloading;
+    const knowledge = reloading.current();
+    const mem = memory();
 
-  let roles: readonly SyntheticRole[];
-  let questions: readonly SyntheticQuestion[];
-  if (n === undefined) {
-    roles = [...knowledge.kb.roles.values()].map((r) => ({
-      id: r.id,
-      title: r.title,
-      aliases: r.aliases,
-      salary: 0,
-    }));
-    questions = makeQuestions(roles, QUESTION_COUNT, 43);
-  } else {
-    roles = syntheticRoles(n).slice(0, n);
-    questions = syntheticQuestions(n, QUESTION_COUNT);
+    let roles: readonly SyntheticRole[];
+    let questions: readonly SyntheticQuestion[];
+    if (n === undefined) {
+      roles = [...knowledge.kb.roles.values()].map((r) => ({
+        id: r.id,
+        title: r.title,
+        aliases: r.aliases,
+        salary: 0,
+      }));
+      questions = makeQuestions(roles, QUESTION_COUNT, 43);
+    } else {
+      roles = syntheticRoles(n).slice(0, n);
+      questions = syntheticQuestions(n, QUESTION_COUNT);
+    }
+    // A running bot is warm: one pass over a different question set first, so JIT compilation of
+    // each code path is not counted as answering time. That pass's own p99 is reported too.
+    const warm = answerAll(
+      knowledge,
+      makeQuestions(roles, QUESTION_COUNT, 7).map((q) => ({ ...q, conversation: `warm-${q.conversation}` })),
+    );
+    const ours = answerAll(knowledge, questions);
+    const sample = baselineSample(n ?? knowledge.kb.comparisons.length);
+    const base = baseline(knowledge.kb, questions.slice(0, sample));
+    const reload_ms = await reloadTime(dir, reloading);
+    return {
+      files: startup.stats.files,
+      cache: startup.stats.cache,
+      index_cache: startup.indexCache,
+      warm_load_ms: Math.round(startup.loadMs),
+      index_ms: Math.round(startup.indexMs),
+      watch_ms: Math.round(startup.watchMs),
+      ...mem,
+      ...ours,
+      first_pass_p99_us: warm.p99_us,
+      reload_ms,
+      baseline: base,
+    };
+  } finally {
+    reloading.close();
   }
-  // A running bot is warm: one pass over a different question set first, so JIT compilation of
-  // each code path is not counted as answering time. That pass's own p99 is reported too.
-  const warm = answerAll(
-    knowledge,
-    makeQuestions(roles, QUESTION_COUNT, 7).map((q) => ({ ...q, conversation: `warm-${q.conversation}` })),
-  );
-  const ours = answerAll(knowledge, questions);
-  const sample = baselineSample(n ?? knowledge.kb.comparisons.length);
-  const base = baseline(knowledge.kb, questions.slice(0, sample));
-  const reload_ms = await reloadTime(dir, cacheDir);
-  return {
-    files: kept.files.files.size,
-    cache: loaded.stats.cache,
-    warm_load_ms: Math.round(loadMs),
-    index_ms: Math.round(indexMs),
-    ...mem,
-    ...ours,
-    first_pass_p99_us: warm.p99_us,
-    reload_ms,
-    baseline: base,
-  };
 }

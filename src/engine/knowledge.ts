@@ -23,11 +23,14 @@ export interface Knowledge {
  * Build every derived structure for one knowledge base. The autocomplete choices are built the first
  * time they are read and then kept with this value (a memoized getter), so `ask` never pays for them.
  * `names`: the name part of the index when it is at hand already (read from the cache by
- * src/engine/index-cache.ts); built here otherwise.
+ * src/engine/index-cache.ts); built here otherwise. `previous`: the version this one replaces (live
+ * reload): when every role's names are those it had, in the same order, its name index is this one's
+ * (the usual edit changes a figure or a text, not a name), so only the cheap parts are built again.
  */
-export function deriveKnowledge(kb: KnowledgeBase, names?: RoleNameIndex): Knowledge {
+export function deriveKnowledge(kb: KnowledgeBase, names?: RoleNameIndex, previous?: Knowledge): Knowledge {
   const { ladder } = buildAnswerContext(kb);
-  const index = buildIndex(kb, english(), names);
+  const reuse = names ?? (previous !== undefined && sameNames(previous.kb, kb) ? previous.index : undefined);
+  const index = buildIndex(kb, english(), reuse);
   let choices: RoleChoices | undefined;
   return Object.freeze({
     kb,
@@ -48,4 +51,32 @@ export interface KnowledgeSource {
 /** A KnowledgeSource that never changes (ask, tests). */
 export function fixedKnowledge(knowledge: Knowledge): KnowledgeSource {
   return { current: () => knowledge };
+}
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]));
+
+/**
+ * Whether two knowledge bases give the same name index: the same roles in the same order, each with
+ * the same names (everything `nameIndexInput` in src/understand/role-index.ts reads), and the same topics.
+ */
+export function sameNames(a: KnowledgeBase, b: KnowledgeBase): boolean {
+  if (a.roles.size !== b.roles.size || a.topics.length !== b.topics.length) return false;
+  if (JSON.stringify(a.topics) !== JSON.stringify(b.topics)) return false;
+  const next = b.roles.values();
+  for (const x of a.roles.values()) {
+    const y = next.next().value;
+    if (y === undefined) return false;
+    if (x === y) continue;
+    if (
+      x.id !== y.id ||
+      x.title !== y.title ||
+      x.origin !== y.origin ||
+      !sameList(x.aliases, y.aliases) ||
+      !sameList(x.alternateTitles, y.alternateTitles) ||
+      !sameList(x.reportedTitles, y.reportedTitles)
+    )
+      return false;
+  }
+  return true;
 }

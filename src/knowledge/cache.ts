@@ -1,36 +1,31 @@
 /**
- * The parse cache: every article that parsed without a problem, as plain JSON, in one file per
- * knowledge directory (CACHE_DIR/knowledge-<hash of the directory>.jsonl), so a second start reads one
- * file instead of parsing thousands. Only an optimization: a missing, corrupt, foreign or outdated
- * cache is ignored and rebuilt, and what is read back is validated with zod like any outside input.
+ * The parse cache: every article that parsed without a problem, in one sealed file per knowledge
+ * directory (CACHE_DIR/knowledge-<hash of the directory>.v8, see sealed-file.ts), so a second start
+ * reads one file instead of parsing thousands. The payload is a string table (each distinct string
+ * once: role ids, titles, aliases and texts repeated across articles are stored and read back once)
+ * and two typed arrays that refer to it, which node:v8 reads back as memory copies; decoding builds the
+ * articles directly, with no JSON tree, no string pool and no schema run again: the payload's hash
+ * vouches for its bytes, and decoding checks every reference and count as it goes. Only an
+ * optimization: a missing, corrupt, foreign or outdated cache is ignored and rebuilt, never trusted.
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import { deserialize, serialize } from 'node:v8';
 import type { ParsedArticle, ParsedRole, Section } from './article.js';
 import { articleId } from './article.js';
 import type { Problem } from './problem.js';
-import { RoleEntrySchema } from './schema.js';
+import type { RoleEntry } from './schema.js';
+import { readSealed, sealedFileFor, sealedFilePattern, writeSealed } from './sealed-file.js';
 
 /**
  * Part of every cache key: bump it whenever parsing gives different results for the same bytes
  * (a new field, another message), so caches written by another version of the loader are ignored.
  */
-export const LOADER_VERSION = 'careerbot-loader-3';
+export const LOADER_VERSION = 'careerbot-loader-4';
 
 const FORMAT = 'careerbot-parse-cache';
+const PREFIX = 'knowledge';
 
 /** What a file looked like when it was parsed: the fast check (stat) and the sure one (hash). */
 export interface FileStamp {
@@ -62,109 +57,296 @@ export function hashBytes(bytes: Uint8Array): string {
 
 /** One cache file per knowledge directory, named after its absolute path. */
 export function cacheFileFor(cacheDir: string, dir: string): string {
+  return sealedFileFor(cacheDir, PREFIX, dir);
+}
+
+/** The JSON cache of loader versions up to careerbot-loader-3, removed when a sealed one is written. */
+function legacyCacheFileFor(cacheDir: string, dir: string): string {
   const key = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 16);
   return join(cacheDir, `knowledge-${key}.jsonl`);
 }
 
-const line = z.number().int().min(0);
-const nonEmpty = z.string().min(1);
-const SectionSchema = z.strictObject({ topic: nonEmpty, text: nonEmpty });
-const ProblemSchema = z.strictObject({
-  file: z.string(),
-  line: line.optional(),
-  field: z.string().optional(),
-  message: z.string(),
-  hint: z.string().optional(),
-});
-
-/**
- * A role's front matter as the loader stored it, checked for shape: the full RoleEntrySchema (trims,
- * regexes, defaults) ran when the file was parsed, and costs several times more to run again.
- */
-const StoredEntrySchema = z.strictObject({
-  id: nonEmpty,
-  title: nonEmpty,
-  aliases: z.array(nonEmpty),
-  summary: nonEmpty,
-  salary: z
-    .strictObject({
-      amount: z.number().positive(),
-      currency: nonEmpty,
-      period: RoleEntrySchema.shape.salary.unwrap().shape.period,
-      kind: RoleEntrySchema.shape.salary.unwrap().shape.kind,
-    })
-    .optional(),
-  ladder: z
-    .strictObject({
-      reports_to: z.array(nonEmpty),
-      step_towards: z.array(nonEmpty),
-      comes_from: z.array(nonEmpty),
-    })
-    .optional(),
-  soc: nonEmpty.optional(),
-});
-
-/** A role as stored: its position in `roles` gives its index. */
-const StoredRoleSchema = z.strictObject({
-  entry: StoredEntrySchema,
-  titleLine: line,
-  aliasLines: z.array(line),
-  salaryLine: line,
-  sections: z.array(SectionSchema),
-});
-
-/** An article as stored: the file it came from gives its id and its source's file. */
-const StoredFileSchema = z.strictObject({
-  file: z.string().min(1),
-  size: z.number().int().min(0),
-  mtimeMs: z.number().min(0),
-  hash: z.string().min(1),
-  warnings: z.array(ProblemSchema),
-  article: z.strictObject({
-    title: nonEmpty,
-    source: z.strictObject({ title: nonEmpty, url: z.string().optional() }),
-    roles: z.tuple([StoredRoleSchema, StoredRoleSchema]),
-    differences: z.array(SectionSchema),
-  }),
-});
-
-const HeaderSchema = z.object({
-  format: z.literal(FORMAT),
-  loader: z.string(),
-  dir: z.string(),
-  vocabulary: z.string(),
-  checkedAt: z.number(),
-  count: z.number().int().min(0),
-});
-
-type StoredFile = z.infer<typeof StoredFileSchema>;
-type StoredRole = z.infer<typeof StoredRoleSchema>;
-
 const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
   (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
-function toStored(cached: CachedFile): StoredFile {
-  const { article } = cached;
-  const role = (r: ParsedRole): StoredRole => ({
-    entry: r.entry,
-    titleLine: r.titleLine,
-    aliasLines: [...r.aliasLines],
-    salaryLine: r.salaryLine,
-    sections: r.sections.map((s) => ({ topic: s.topic, text: s.text })),
-  });
-  return {
-    file: cached.file,
-    size: cached.size,
-    mtimeMs: cached.mtimeMs,
-    hash: cached.hash,
-    warnings: [...cached.warnings],
-    article: {
-      title: article.title,
-      source: { title: article.source.title, ...optional('url', article.source.url) },
-      roles: [role(article.roles[0]), role(article.roles[1])],
-      differences: article.differences.map((s) => ({ topic: s.topic, text: s.text })),
-    },
+/**
+ * Parsed files as the cache stores them: each distinct string once in `strings`, everything else a
+ * stream of integers in `codes` (string references, counts, line numbers; -1 for an absent optional
+ * string) and the non-integers (mtimes, salary amounts) in `numbers`.
+ */
+export interface EncodedFiles {
+  readonly count: number;
+  readonly strings: readonly string[];
+  readonly codes: Int32Array;
+  readonly numbers: Float64Array;
+}
+
+/** Writes parsed files into one string table and two number streams. */
+class Encoder {
+  readonly #strings: string[] = [];
+  readonly #index = new Map<string, number>();
+  readonly #codes: number[] = [];
+  readonly #numbers: number[] = [];
+  #count = 0;
+
+  string(text: string): void {
+    let at = this.#index.get(text);
+    if (at === undefined) {
+      at = this.#strings.length;
+      this.#strings.push(text);
+      this.#index.set(text, at);
+    }
+    this.#codes.push(at);
+  }
+
+  optionalString(text: string | undefined): void {
+    if (text === undefined) this.#codes.push(-1);
+    else this.string(text);
+  }
+
+  int(value: number): void {
+    this.#codes.push(value);
+  }
+
+  number(value: number): void {
+    this.#codes.push(this.#numbers.length);
+    this.#numbers.push(value);
+  }
+
+  strings(list: readonly string[]): void {
+    this.int(list.length);
+    for (const text of list) this.string(text);
+  }
+
+  sections(list: readonly Section[]): void {
+    this.int(list.length);
+    for (const section of list) {
+      this.string(section.topic);
+      this.string(section.text);
+    }
+  }
+
+  role(role: ParsedRole): void {
+    const { entry } = role;
+    this.string(entry.id);
+    this.string(entry.title);
+    this.strings(entry.aliases);
+    this.string(entry.summary);
+    const { salary, ladder } = entry;
+    if (salary === undefined) this.int(0);
+    else {
+      this.int(1);
+      this.number(salary.amount);
+      this.string(salary.currency);
+      this.string(salary.period);
+      this.string(salary.kind);
+    }
+    if (ladder === undefined) this.int(0);
+    else {
+      this.int(1);
+      this.strings(ladder.reports_to);
+      this.strings(ladder.step_towards);
+      this.strings(ladder.comes_from);
+    }
+    this.optionalString(entry.soc);
+    this.int(role.titleLine);
+    this.int(role.aliasLines.length);
+    for (const line of role.aliasLines) this.int(line);
+    this.int(role.salaryLine);
+    this.sections(role.sections);
+  }
+
+  file(cached: CachedFile): void {
+    this.#count++;
+    this.string(cached.file);
+    this.int(cached.size);
+    this.number(cached.mtimeMs);
+    this.string(cached.hash);
+    this.int(cached.warnings.length);
+    for (const w of cached.warnings) {
+      this.string(w.message);
+      this.int(w.line ?? -1);
+      this.optionalString(w.field);
+      this.optionalString(w.hint);
+    }
+    const { article } = cached;
+    this.string(article.title);
+    this.string(article.source.title);
+    this.optionalString(article.source.url);
+    this.role(article.roles[0]);
+    this.role(article.roles[1]);
+    this.sections(article.differences);
+  }
+
+  done(): EncodedFiles {
+    return {
+      count: this.#count,
+      strings: this.#strings,
+      codes: Int32Array.from(this.#codes),
+      numbers: Float64Array.from(this.#numbers),
+    };
+  }
+}
+
+/** Parsed files in the cache's form. */
+export function encodeFiles(files: Iterable<CachedFile>): EncodedFiles {
+  const encoder = new Encoder();
+  for (const file of files) encoder.file(file);
+  return encoder.done();
+}
+
+class Malformed extends Error {}
+
+/** One frozen empty list for every empty list read back (most files have no warnings, many roles no aliases). */
+const NONE: readonly never[] = Object.freeze([]);
+const NO_PROBLEMS = NONE as readonly never[] as readonly [];
+
+const PERIODS: ReadonlySet<string> = new Set(['year', 'month', 'week', 'day', 'hour']);
+const KINDS: ReadonlySet<string> = new Set(['average', 'median', 'starting']);
+
+/**
+ * The files of `encoded`, built straight from the table. Every reference and count is checked as it
+ * is read (a bad one throws Malformed); `share` keeps strings repeated across separately encoded
+ * files once (a first start's parses).
+ */
+function decodeFiles(
+  encoded: EncodedFiles,
+  onFile: (file: CachedFile) => void,
+  share?: (text: string) => string,
+): void {
+  const { strings, codes, numbers } = encoded;
+  let at = 0;
+  const int = (): number => {
+    if (at >= codes.length) throw new Malformed('cut short');
+    return codes[at++] as number;
   };
+  const str = (): string => {
+    const text = strings[int()];
+    if (typeof text !== 'string') throw new Malformed('not a text');
+    return share === undefined ? text : share(text);
+  };
+  const optionalStr = (): string | undefined => {
+    const i = int();
+    if (i === -1) return undefined;
+    at--;
+    return str();
+  };
+  const num = (): number => {
+    const value = numbers[int()];
+    if (value === undefined) throw new Malformed('not a number');
+    return value;
+  };
+  const count = (): number => {
+    const n = int();
+    if (n < 0 || n > codes.length - at) throw new Malformed('not a count');
+    return n;
+  };
+  // RoleEntry's lists are typed mutable (z.infer); nothing changes a parsed article's lists.
+  const list = (): string[] => {
+    const n = count();
+    if (n === 0) return NONE as readonly string[] as string[];
+    const out = new Array<string>(n);
+    for (let i = 0; i < out.length; i++) out[i] = str();
+    return out;
+  };
+  const sections = (source: Section['source']): readonly Section[] => {
+    const n = count();
+    if (n === 0) return NONE;
+    const out = new Array<Section>(n);
+    for (let i = 0; i < out.length; i++) {
+      const topic = str();
+      out[i] = { topic, text: str(), source };
+    }
+    return out;
+  };
+  const oneOf = <T extends string>(allowed: ReadonlySet<string>): T => {
+    const text = str();
+    if (!allowed.has(text)) throw new Malformed('not an allowed value');
+    return text as T;
+  };
+  const role = (index: 0 | 1, source: Section['source']): ParsedRole => {
+    const id = str();
+    const title = str();
+    const aliases = list();
+    const summary = str();
+    let salary: RoleEntry['salary'];
+    if (int() === 1) {
+      const amount = num();
+      const currency = str();
+      salary = { amount, currency, period: oneOf(PERIODS), kind: oneOf(KINDS) };
+    }
+    let ladder: RoleEntry['ladder'];
+    if (int() === 1) {
+      const reportsTo = list();
+      const stepTowards = list();
+      ladder = { reports_to: reportsTo, step_towards: stepTowards, comes_from: list() };
+    }
+    const soc = optionalStr();
+    const entry: RoleEntry = {
+      id,
+      title,
+      aliases,
+      summary,
+      ...optional('salary', salary),
+      ...optional('ladder', ladder),
+      ...optional('soc', soc),
+    };
+    const titleLine = int();
+    const lines = count();
+    let aliasLines: readonly number[] = NONE;
+    if (lines > 0) {
+      const read = new Array<number>(lines);
+      for (let i = 0; i < lines; i++) read[i] = int();
+      aliasLines = read;
+    }
+    const salaryLine = int();
+    return { entry, index, titleLine, aliasLines, salaryLine, sections: sections(source) };
+  };
+  for (let n = 0; n < encoded.count; n++) {
+    const file = str();
+    const size = int();
+    const mtimeMs = num();
+    const hash = str();
+    const noted = count();
+    const read = new Array<Problem>(noted);
+    for (let i = 0; i < noted; i++) {
+      const message = str();
+      const line = int();
+      const field = optionalStr();
+      const hint = optionalStr();
+      read[i] = {
+        file,
+        message,
+        ...optional('line', line === -1 ? undefined : line),
+        ...optional('field', field),
+        ...optional('hint', hint),
+      };
+    }
+    const warnings: readonly Problem[] = noted === 0 ? NONE : read;
+    const title = str();
+    const sourceTitle = str();
+    const url = optionalStr();
+    const source = { title: sourceTitle, file, ...optional('url', url) };
+    const first = role(0, source);
+    const second = role(1, source);
+    onFile({
+      file,
+      size,
+      mtimeMs,
+      hash,
+      problems: NO_PROBLEMS,
+      warnings,
+      article: {
+        id: articleId(file),
+        file,
+        title,
+        source,
+        roles: [first, second],
+        differences: sections(source),
+      },
+    });
+  }
+  if (at !== codes.length) throw new Malformed('padded');
 }
 
 /**
@@ -182,87 +364,25 @@ export function createStringPool(): (text: string) => string {
   };
 }
 
-function fromStored(stored: StoredFile, share: (text: string) => string): CachedFile {
-  const file = share(stored.file);
-  const { article } = stored;
-  const source = { title: article.source.title, file, ...optional('url', article.source.url) };
-  const sections = (list: readonly z.infer<typeof SectionSchema>[]): Section[] =>
-    list.map((s) => ({ topic: share(s.topic), text: share(s.text), source }));
-  const role = (r: StoredRole, index: 0 | 1): ParsedRole => {
-    const { entry } = r;
-    const salary = entry.salary;
-    const ladder = entry.ladder;
-    return {
-      entry: {
-        id: share(entry.id),
-        title: share(entry.title),
-        aliases: entry.aliases.map(share),
-        summary: share(entry.summary),
-        ...optional(
-          'salary',
-          salary && {
-            amount: salary.amount,
-            currency: share(salary.currency),
-            period: salary.period,
-            kind: salary.kind,
-          },
-        ),
-        ...optional(
-          'ladder',
-          ladder && {
-            reports_to: ladder.reports_to.map(share),
-            step_towards: ladder.step_towards.map(share),
-            comes_from: ladder.comes_from.map(share),
-          },
-        ),
-        ...optional('soc', entry.soc),
-      },
-      index,
-      titleLine: r.titleLine,
-      aliasLines: r.aliasLines,
-      salaryLine: r.salaryLine,
-      sections: sections(r.sections),
-    };
-  };
-  return {
-    file,
-    size: stored.size,
-    mtimeMs: stored.mtimeMs,
-    hash: stored.hash,
-    problems: [],
-    warnings: stored.warnings.map((w) => ({
-      file,
-      message: w.message,
-      ...optional('line', w.line),
-      ...optional('field', w.field),
-      ...optional('hint', w.hint),
-    })),
-    article: {
-      id: articleId(file),
-      file,
-      title: article.title,
-      source,
-      roles: [role(article.roles[0], 0), role(article.roles[1], 1)],
-      differences: sections(article.differences),
-    },
-  };
-}
+/** One freshly parsed file as a worker hands it over: node:v8 bytes of its encoding. */
+export type StoredBytes = Uint8Array & { readonly __stored: unique symbol };
 
-/** A file as one JSON text of the cache. */
-export type StoredText = string & { readonly __stored: unique symbol };
-
-/** The cache's JSON text for one file. */
-export function storedText(cached: CachedFile): StoredText {
-  return JSON.stringify(toStored(cached)) as StoredText;
+/** The bytes of one parsed file. */
+export function storedBytes(cached: CachedFile): StoredBytes {
+  // A plain Uint8Array, as a worker's copy arrives: the same value whichever thread parsed the file.
+  const bytes = serialize(encodeFiles([cached]));
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as StoredBytes;
 }
 
 /**
- * The file as the cache will give it back, from its JSON text: fresh strings that share nothing with
- * the text they were cut from (a parsed value is a slice of its file, and a slice keeps the whole
- * file alive).
+ * The file back from its bytes: fresh strings that share nothing with the text they were cut from (a
+ * parsed value is a slice of its file, and a slice keeps the whole file alive).
  */
-export function fromStoredText(text: StoredText, share: (text: string) => string): CachedFile {
-  return fromStored(JSON.parse(text) as StoredFile, share);
+export function fromStoredBytes(bytes: StoredBytes, share: (text: string) => string): CachedFile {
+  let out: CachedFile | undefined;
+  decodeFiles(deserialize(bytes) as EncodedFiles, (file) => (out = file), share);
+  if (out === undefined) throw new Error('no parsed file in the bytes');
+  return out;
 }
 
 export interface CacheExpectation {
@@ -271,109 +391,67 @@ export interface CacheExpectation {
   readonly vocabulary: string;
 }
 
-/** Read and validate the cache of `dir`; anything unexpected makes it ignored, never trusted. */
+interface Payload extends EncodedFiles {
+  readonly checkedAt: number;
+}
+
+/** A light check of the shape: the payload's hash vouches for its bytes, decoding for the rest. */
+function isPayload(value: unknown): value is Payload {
+  if (value === null || typeof value !== 'object') return false;
+  const v = value as Partial<Payload>;
+  return (
+    typeof v.checkedAt === 'number' &&
+    typeof v.count === 'number' &&
+    Number.isInteger(v.count) &&
+    v.count >= 0 &&
+    Array.isArray(v.strings) &&
+    v.codes instanceof Int32Array &&
+    v.numbers instanceof Float64Array
+  );
+}
+
+const expectation = (cacheDir: string, expected: CacheExpectation) => ({
+  file: cacheFileFor(cacheDir, expected.dir),
+  expect: {
+    format: FORMAT,
+    version: LOADER_VERSION,
+    dir: expected.dir,
+    key: expected.vocabulary,
+    changed: 'the topics changed',
+  },
+});
+
+/** Read the cache of `dir`; anything unexpected makes it ignored, never trusted. */
 export function readParseCache(cacheDir: string, expected: CacheExpectation): CacheRead {
-  let text: string;
-  try {
-    text = readFileSync(cacheFileFor(cacheDir, expected.dir), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
-    return { status: 'ignored', reason: `cannot be read: ${(error as Error).message}` };
-  }
-  // JSON lines: a header, then one file per line, parsed one by one so that no whole-file tree is
-  // ever held (at 50,000 articles that tree alone would be hundreds of MB of short-lived objects).
-  const lines = text.split('\n');
-  const parse = (line: string | undefined): unknown => {
-    try {
-      return JSON.parse(line ?? '');
-    } catch {
-      return undefined;
-    }
-  };
-  const header = HeaderSchema.safeParse(parse(lines[0]));
-  if (!header.success) return { status: 'ignored', reason: 'not a careerbot parse cache' };
-  const { data } = header;
-  if (data.loader !== LOADER_VERSION) return { status: 'ignored', reason: `written by ${data.loader}` };
-  if (data.dir !== resolve(expected.dir))
-    return { status: 'ignored', reason: `for another directory (${data.dir})` };
-  if (data.vocabulary !== expected.vocabulary) return { status: 'ignored', reason: 'the topics changed' };
-  if (lines.length !== data.count + 2 || lines[lines.length - 1] !== '') {
-    return { status: 'ignored', reason: 'cut short or padded' };
-  }
-  const share = createStringPool();
+  const { file, expect } = expectation(cacheDir, expected);
+  const read = readSealed(file, expect, isPayload);
+  if ('missing' in read) return { status: 'missing' };
+  if ('ignored' in read) return { status: 'ignored', reason: read.ignored };
   const files = new Map<string, CachedFile>();
-  for (let i = 1; i <= data.count; i++) {
-    const stored = StoredFileSchema.safeParse(parse(lines[i]));
-    if (!stored.success) return { status: 'ignored', reason: `line ${i + 1} is not a parsed article` };
-    const cached = fromStored(stored.data, share);
-    files.set(cached.file, cached);
-  }
-  return { status: 'read', files, checkedAt: data.checkedAt };
-}
-
-/**
- * Remove the caches of knowledge directories that no longer exist (temporary copies, tests), so the
- * folder does not grow without end. Reads only the first line of each; never throws.
- */
-export function pruneOrphanCaches(cacheDir: string, keep: string, pattern: RegExp): void {
   try {
-    for (const name of readdirSync(cacheDir)) {
-      const path = join(cacheDir, name);
-      if (path === keep || !pattern.test(name)) continue;
-      const fd = openSync(path, 'r');
-      let head: string;
-      try {
-        const buffer = Buffer.alloc(4096);
-        head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0)).split('\n')[0] ?? '';
-      } finally {
-        closeSync(fd);
-      }
-      let dir: unknown;
-      try {
-        dir = (JSON.parse(head) as { dir?: unknown }).dir;
-      } catch {
-        dir = undefined;
-      }
-      if (typeof dir === 'string' && !existsSync(dir)) rmSync(path, { force: true });
-    }
-  } catch {
-    // Pruning is housekeeping: a folder that cannot be listed or a file that cannot be read stays.
+    decodeFiles(read.value, (cached) => files.set(cached.file, cached));
+  } catch (error) {
+    if (!(error instanceof Malformed)) throw error;
+    return { status: 'ignored', reason: `not a parsed article list (${error.message})` };
   }
+  if (files.size !== read.value.count) return { status: 'ignored', reason: 'a file is listed twice' };
+  return { status: 'read', files, checkedAt: read.value.checkedAt };
 }
 
 /**
- * Write the cache of `dir` atomically (a temporary file renamed over the old one), so a crash or a
- * second process never leaves half a cache. Returns the error message instead of throwing: a cache
- * that cannot be written only makes the next start slower.
+ * Write the cache of `dir` atomically (sealed-file.ts), so a crash or a second process never leaves
+ * half a cache. Returns the error message instead of throwing: a cache that cannot be written only
+ * makes the next start slower.
  */
 export function writeParseCache(
   cacheDir: string,
   expected: CacheExpectation,
-  files: Iterable<CachedFile | StoredText>,
+  files: Iterable<CachedFile>,
   checkedAt: number,
 ): string | undefined {
-  const target = cacheFileFor(cacheDir, expected.dir);
-  const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    mkdirSync(cacheDir, { recursive: true });
-    const parts: string[] = [];
-    for (const item of files) parts.push(typeof item === 'string' ? item : storedText(item));
-    const header = JSON.stringify({
-      format: FORMAT,
-      loader: LOADER_VERSION,
-      dir: resolve(expected.dir),
-      vocabulary: expected.vocabulary,
-      checkedAt,
-      count: parts.length,
-    });
-    parts.unshift(header);
-    parts.push('');
-    writeFileSync(temporary, parts.join('\n'));
-    renameSync(temporary, target);
-    pruneOrphanCaches(cacheDir, target, /^knowledge-[0-9a-f]{16}\.jsonl$/u);
-    return undefined;
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    return (error as Error).message;
-  }
+  const { file, expect } = expectation(cacheDir, expected);
+  const payload: Payload = { checkedAt, ...encodeFiles(files) };
+  const error = writeSealed(file, expect, payload, sealedFilePattern(PREFIX));
+  if (error === undefined) rmSync(legacyCacheFileFor(cacheDir, expected.dir), { force: true });
+  return error;
 }

@@ -2,17 +2,16 @@ import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'nod
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ParsedArticle } from './article.js';
-import { buildKnowledgeBase } from './build.js';
+import { buildKnowledgeBase, type BuildState } from './build.js';
 import {
   createStringPool,
-  fromStoredText,
+  fromStoredBytes,
   hashBytes,
   readParseCache,
   writeParseCache,
   type CachedFile,
   type CacheExpectation,
   type FileStamp,
-  type StoredText,
 } from './cache.js';
 import type { KnowledgeBase, Topic } from './model.js';
 import { parseFiles, type ParseJob } from './parse-files.js';
@@ -48,6 +47,8 @@ export interface LoadedFiles {
   readonly files: ReadonlyMap<string, LoadedFile>;
   /** The open data as last loaded, and what it was loaded from. */
   readonly openData?: OpenDataMemo;
+  /** What the last build left for the next one: an edit re-merges only the roles it touches. */
+  readonly build?: BuildState;
 }
 
 /** The open-data result with the stamp of its files and the curated role ids it was checked against. */
@@ -64,6 +65,8 @@ export interface LoadStats {
   readonly parsed: number;
   /** Files whose earlier parse was used (unchanged stamp, or changed stamp but the same bytes). */
   readonly reused: number;
+  /** Roles merged from their articles: all of them, or after an edit only the ones it touched. */
+  readonly merged?: number;
   /** `off` without a cache folder; `memory` when a previous load was reused instead. */
   readonly cache: 'off' | 'memory' | 'missing' | 'read' | 'ignored';
   /** Why the cache was ignored. */
@@ -261,10 +264,13 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
   const targeted =
     previous !== undefined && options.changed !== undefined && options.changed.every(isArticlePath);
   let paths: string[];
+  let sorted = false;
   if (targeted) {
-    const set = new Set(previous.files.keys());
-    for (const file of options.changed ?? []) set.add(file);
-    paths = [...set];
+    // The previous load's paths are in order already: only a new one calls for sorting again.
+    paths = [...previous.files.keys()];
+    const fresh = (options.changed ?? []).filter((file) => !previous.files.has(file));
+    sorted = fresh.length === 0;
+    for (const file of new Set(fresh)) paths.push(file);
   } else {
     try {
       paths = await markdownFiles(dir);
@@ -289,7 +295,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
       };
     }
   }
-  paths.sort();
+  if (!sorted) paths.sort();
   const mustCheck = targeted ? new Set(options.changed) : undefined;
 
   // Stamps first: they decide what must be read.
@@ -328,7 +334,6 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
   }
 
   const share = createStringPool();
-  const fresh = new Map<string, StoredText>();
   let parsed = 0;
   let done = 0;
   const report = (): void => options.onProgress?.({ parsed: done, toParse: toRead.length });
@@ -386,8 +391,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
           reused++;
           break;
         case 'clean':
-          fresh.set(job.file, result.stored);
-          outcome[index] = fromStoredText(result.stored, share);
+          outcome[index] = fromStoredBytes(result.stored, share);
           parsed++;
           break;
         case 'problems': {
@@ -426,13 +430,13 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     (changed || files.size !== known.size || cache !== 'read') &&
     previous === undefined
   ) {
-    const entries: (CachedFile | StoredText)[] = [];
-    for (const file of files.values()) if (clean(file)) entries.push(fresh.get(file.file) ?? file);
+    const entries: CachedFile[] = [];
+    for (const file of files.values()) if (clean(file)) entries.push(file);
     cacheWriteError = writeParseCache(options.cacheDir, expected, entries, checkedAt);
     cacheWritten = cacheWriteError === undefined;
   }
 
-  const built = buildKnowledgeBase(dir, topicsResult.topics, articles);
+  const built = buildKnowledgeBase(dir, topicsResult.topics, articles, previous?.build);
   append(problems, built.problems);
   append(warnings, built.warnings);
   // Open data (open-data/): occupations beside the curated roles; a directory without it is articles only.
@@ -464,6 +468,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     files: files.size,
     parsed,
     reused,
+    merged: built.merged,
     cache,
     ...(cacheIgnored === undefined ? {} : { cacheIgnored }),
     ...(cacheWriteError === undefined ? {} : { cacheWriteError }),
@@ -481,6 +486,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     checkedAt,
     files,
     ...(openData === undefined ? {} : { openData }),
+    ...(built.state === undefined ? {} : { build: built.state }),
   };
   if (problems.length > 0 || built.kb === undefined) return { ok: false, problems, loaded, stats };
   const merged = withOpenData(built.kb, open);

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseArticle, type ArticleResult, type TopicVocabulary } from './article.js';
 import { topicVocabulary } from './build.js';
-import { hashBytes, storedText, type StoredText } from './cache.js';
+import { hashBytes, storedBytes, type StoredBytes } from './cache.js';
 import type { Topic } from './model.js';
 
 /** One file to read and parse; `knownHash` is the hash of the bytes an earlier parse came from. */
@@ -28,7 +28,7 @@ export type ParseOutcome =
   /** The bytes are those of the earlier parse: it stands. */
   | { readonly kind: 'same'; readonly hash: string }
   /** Parsed without a problem: the file as the cache stores it. */
-  | { readonly kind: 'clean'; readonly hash: string; readonly stored: StoredText }
+  | { readonly kind: 'clean'; readonly hash: string; readonly stored: StoredBytes }
   | { readonly kind: 'problems'; readonly hash: string; readonly result: ArticleResult };
 
 /** Read and parse one file of `dir`. Never throws. */
@@ -48,7 +48,7 @@ export function parseFile(dir: string, job: ParseJob, vocabulary: TopicVocabular
   return {
     kind: 'clean',
     hash,
-    stored: storedText({ ...stamp, article: result.article, problems: [], warnings: result.warnings }),
+    stored: storedBytes({ ...stamp, article: result.article, problems: [], warnings: result.warnings }),
   };
 }
 

@@ -9,9 +9,11 @@
 import { createHash } from 'node:crypto';
 import {
   closeSync,
+  existsSync,
   mkdirSync,
   openSync,
   readFileSync,
+  readdirSync,
   readSync,
   renameSync,
   rmSync,
@@ -19,7 +21,6 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { pruneOrphanCaches } from './cache.js';
 
 /** What a sealed file must say about itself to be used. */
 export interface SealedExpectation {
@@ -149,5 +150,35 @@ export function writeSealed(
   } catch (error) {
     rmSync(temporary, { force: true });
     return (error as Error).message;
+  }
+}
+
+/**
+ * Remove the caches of knowledge directories that no longer exist (temporary copies, tests), so the
+ * folder does not grow without end. Reads only the header line of each; never throws.
+ */
+export function pruneOrphanCaches(cacheDir: string, keep: string, pattern: RegExp): void {
+  try {
+    for (const name of readdirSync(cacheDir)) {
+      const path = join(cacheDir, name);
+      if (path === keep || !pattern.test(name)) continue;
+      const fd = openSync(path, 'r');
+      let head: string;
+      try {
+        const buffer = Buffer.alloc(HEADER_BYTES);
+        head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0)).split('\n')[0] ?? '';
+      } finally {
+        closeSync(fd);
+      }
+      let dir: unknown;
+      try {
+        dir = (JSON.parse(head) as { dir?: unknown }).dir;
+      } catch {
+        dir = undefined;
+      }
+      if (typeof dir === 'string' && !existsSync(dir)) rmSync(path, { force: true });
+    }
+  } catch {
+    // Pruning is housekeeping: a folder that cannot be listed or a file that cannot be read stays.
   }
 }

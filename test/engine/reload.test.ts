@@ -1,17 +1,20 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/config/env.js';
 import { createLogger } from '../../src/log.js';
 import { openKnowledge, type ReloadingKnowledge } from '../../src/engine/reload.js';
+import { createEngine } from '../../src/engine/engine.js';
+import { renderText } from '../../src/render/text.js';
 
 interface LogLine {
   level: number;
   msg: string;
   roles?: number;
   parsed?: number;
+  merged?: number;
 }
 
 /** A pino logger that writes JSON lines into memory. */
@@ -141,6 +144,23 @@ describe('live reload of the knowledge base', () => {
     expect(lines.filter((l) => l.level === ERROR).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('GIVEN a watched directory WHEN a new folder with an article is copied under articles/, then an article in it is edited THEN both are served', async () => {
+    const kbDir = copyOfBundled();
+    open = await openKnowledge(kbDir, memoryLogger().logger, { watch: true, debounceMs: 50 });
+    const knowledge = open;
+    const folder = join(kbDir, 'articles', 'cafes');
+    const staging = join(kbDir, '..', `${basename(kbDir)}-staging`);
+    mkdirSync(staging);
+    writeFileSync(join(staging, 'barista-vs-cafe-owner.md'), BARISTA);
+    renameSync(staging, folder);
+    await until(() => knowledge.current().kb.roles.has('barista'));
+    writeFileSync(
+      join(folder, 'barista-vs-cafe-owner.md'),
+      BARISTA.replace('amount: 28450', 'amount: 29000'),
+    );
+    await until(() => knowledge.current().kb.roles.get('barista')?.salaries[0]?.amount === 29000);
+  });
+
   it('throws on a first load that fails, naming the problem: there is nothing to serve', async () => {
     const kbDir = copyOfBundled();
     writeFileSync(join(kbDir, 'articles', 'broken.md'), '---\ntitle: [unclosed\n---\n');
@@ -148,7 +168,68 @@ describe('live reload of the knowledge base', () => {
   });
 });
 
+const SOMMELIER = `---
+title: Espresso Sommelier vs. Cafe Owner
+source:
+  title: "Espresso Sommelier vs. Cafe Owner"
+roles:
+  - id: espresso-sommelier
+    title: Espresso Sommelier
+    aliases: [espresso judge]
+    summary: Tastes and grades espresso blends for a roastery.
+    salary: { amount: 41000, currency: USD, period: year, kind: average }
+  - id: cafe-owner
+    title: Cafe Owner
+    aliases: []
+    summary: Owns a cafe and carries its risks and profits.
+---
+
+# Espresso Sommelier
+
+## Duties
+Scores each blend before it is sold.
+`;
+
 describe('incremental reload', () => {
+  it('GIVEN a watched directory WHEN a role is added, its salary changed, an alias added, then its article removed THEN a user reads each version, each edit merging only the roles it touches', async () => {
+    const kbDir = copyOfBundled();
+    const { logger, lines } = memoryLogger();
+    open = await openKnowledge(kbDir, logger, { watch: true, debounceMs: 50 });
+    const knowledge = open;
+    const engine = createEngine({ knowledge });
+    let asked = 0;
+    const read = (question: string): string => renderText(engine.ask(`user-${++asked}`, question).answer);
+    const file = join(kbDir, 'articles', 'espresso-sommelier-vs-cafe-owner.md');
+    const salaryOf = (): number | undefined =>
+      knowledge.current().kb.roles.get('espresso-sommelier')?.salaries[0]?.amount;
+    const lastReload = (): LogLine | undefined => lines.filter((l) => l.msg === 'knowledge reloaded').at(-1);
+    expect(read('how much does an espresso sommelier make?')).not.toContain('Espresso Sommelier');
+
+    writeFileSync(file, SOMMELIER);
+    await until(() => salaryOf() === 41000);
+    const added = read('how much does an espresso sommelier make?');
+    expect(added).toContain('Espresso Sommelier');
+    expect(added).toContain('41,000');
+    expect(lastReload()?.merged).toBe(2);
+
+    writeFileSync(file, SOMMELIER.replace('amount: 41000', 'amount: 43500'));
+    await until(() => salaryOf() === 43500);
+    const changed = read('how much does an espresso sommelier make?');
+    expect(changed).toContain('43,500');
+    expect(changed).not.toContain('41,000');
+    expect(lastReload()?.merged).toBe(2);
+
+    writeFileSync(file, SOMMELIER.replace('[espresso judge]', '[espresso judge, crema critic]'));
+    await until(() => knowledge.current().kb.roles.get('espresso-sommelier')?.aliases.length === 2);
+    expect(read('what does a crema critic earn?')).toContain('Espresso Sommelier');
+
+    rmSync(file);
+    await until(() => !knowledge.current().kb.roles.has('espresso-sommelier'));
+    expect(read('how much does an espresso sommelier make?')).not.toContain('Espresso Sommelier');
+    expect(read('what does a crema critic earn?')).not.toContain('Espresso Sommelier');
+    expect(read('what does a coo do?')).toContain('Chief Operating Officer');
+  });
+
   it('GIVEN one file added, changed, then removed THEN each reload parses that file alone and serves its roles, then not', async () => {
     const kbDir = copyOfBundled();
     const { logger, lines } = memoryLogger();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheFileFor, LOADER_VERSION } from '../../src/knowledge/cache.js';
+import { writeSealed, type SealedExpectation } from '../../src/knowledge/sealed-file.js';
 import { formatProblem, loadKnowledgeBase, type LoadResult } from '../../src/knowledge/load.js';
 import type { KnowledgeBase } from '../../src/knowledge/model.js';
 
@@ -35,6 +36,9 @@ function kbOf(result: LoadResult): KnowledgeBase {
 function content(kb: KnowledgeBase): unknown {
   return { roles: [...kb.roles.values()], comparisons: kb.comparisons, conflicts: kb.conflicts };
 }
+
+/** The JSON header line of a sealed cache file, without its newline. */
+const headerOf = (bytes: Buffer): string => bytes.toString('utf8', 0, bytes.indexOf(10));
 
 /** Edit a file, keeping it an hour old unless told otherwise. */
 function edit(
@@ -135,13 +139,14 @@ describe('the parse cache', () => {
     const { dir, cacheDir } = setup();
     const first = await loadKnowledgeBase(dir, { cacheDir });
     const file = cacheFileFor(cacheDir, dir);
-    const good = readFileSync(file, 'utf8');
+    const good = readFileSync(file);
+    const flipped = Buffer.from(good);
+    flipped[flipped.length - 40] = (flipped[flipped.length - 40] ?? 0) ^ 0xff;
     for (const corrupt of [
-      good.slice(0, good.length / 2),
-      'not json at all',
-      good.replace('"amount":80000', '"amount":"80000"'),
-      good.replace(/"title":"[^"]*"/u, '"title":""'),
-      `${good}{"extra":true}\n`,
+      good.subarray(0, good.length / 2),
+      Buffer.from('not json at all'),
+      flipped,
+      Buffer.concat([good, Buffer.from('{"extra":true}\n')]),
     ]) {
       writeFileSync(file, corrupt);
       const result = await loadKnowledgeBase(dir, { cacheDir });
@@ -151,13 +156,41 @@ describe('the parse cache', () => {
     }
   });
 
+  it('GIVEN a cache whose hash matches but whose content is not a list of parsed articles THEN it is ignored', async () => {
+    const { dir, cacheDir } = setup();
+    const first = await loadKnowledgeBase(dir, { cacheDir });
+    const file = cacheFileFor(cacheDir, dir);
+    const header = JSON.parse(headerOf(readFileSync(file))) as SealedExpectation;
+    const sealed = (value: unknown): void => {
+      expect(writeSealed(file, header, value, /^$/u)).toBeUndefined();
+    };
+    const strings = ['articles/x.md'];
+    for (const value of [
+      { not: 'a cache' },
+      { checkedAt: 0, count: 1, strings, codes: new Int32Array([0, 10]), numbers: new Float64Array() },
+      { checkedAt: 0, count: 1, strings, codes: new Int32Array([7, 7, 7, 7]), numbers: new Float64Array() },
+    ]) {
+      sealed(value);
+      const result = await loadKnowledgeBase(dir, { cacheDir });
+      expect(result.stats).toMatchObject({ cache: 'ignored', parsed: 2, cacheWritten: true });
+      expect(content(kbOf(result))).toEqual(content(kbOf(first)));
+    }
+  });
+
   it('GIVEN a cache from another loader version, another directory or other topics THEN it is not trusted', async () => {
     const { dir, cacheDir } = setup();
     await loadKnowledgeBase(dir, { cacheDir });
     const file = cacheFileFor(cacheDir, dir);
-    const good = readFileSync(file, 'utf8');
+    const good = readFileSync(file);
+    const withHeader = (change: (header: string) => string): Buffer => {
+      const head = headerOf(good);
+      return Buffer.concat([Buffer.from(change(head)), good.subarray(Buffer.byteLength(head))]);
+    };
 
-    writeFileSync(file, good.replace(`"loader":"${LOADER_VERSION}"`, '"loader":"careerbot-loader-1"'));
+    writeFileSync(
+      file,
+      withHeader((h) => h.replace(`"version":"${LOADER_VERSION}"`, '"version":"careerbot-loader-1"')),
+    );
     const older = await loadKnowledgeBase(dir, { cacheDir });
     expect(older.stats).toMatchObject({
       cache: 'ignored',
@@ -165,7 +198,10 @@ describe('the parse cache', () => {
       parsed: 2,
     });
 
-    writeFileSync(file, good.replace(/"dir":"[^"]*"/u, '"dir":"/somewhere/else"'));
+    writeFileSync(
+      file,
+      withHeader((h) => h.replace(/"dir":"[^"]*"/u, '"dir":"/somewhere/else"')),
+    );
     expect((await loadKnowledgeBase(dir, { cacheDir })).stats).toMatchObject({ cache: 'ignored', parsed: 2 });
 
     // Other topics give headings other meanings: every article is read again under the new ones.
@@ -180,6 +216,16 @@ describe('the parse cache', () => {
       cacheIgnored: 'the topics changed',
       parsed: 2,
     });
+  });
+
+  it('GIVEN the JSON cache of an older loader beside the directory THEN it is removed when the new cache is written', async () => {
+    const { dir, cacheDir } = setup();
+    await loadKnowledgeBase(dir, { cacheDir });
+    const legacy = cacheFileFor(cacheDir, dir).replace(/\.v8$/u, '.jsonl');
+    writeFileSync(legacy, '{"format":"careerbot-parse-cache","loader":"careerbot-loader-3"}\n');
+    rmSync(cacheFileFor(cacheDir, dir));
+    expect((await loadKnowledgeBase(dir, { cacheDir })).stats).toMatchObject({ cacheWritten: true });
+    expect(readdirSync(cacheDir)).not.toContain(legacy.slice(cacheDir.length + 1));
   });
 
   it('GIVEN no cache folder at all, or one deleted THEN everything works, parsing every file', async () => {

@@ -14,8 +14,7 @@ export function withOpenData(
 ): { readonly kb: KnowledgeBase; readonly warnings: readonly Problem[] } {
   const warnings: Problem[] = [];
   const occupations = result?.openData?.occupations;
-  if (result === undefined && ![...kb.roles.values()].some((r) => r.soc !== undefined))
-    return { kb, warnings };
+  if (result === undefined && !hasSoc(kb)) return { kb, warnings };
   const roles = new Map<RoleId, Role>();
   for (const role of kb.roles.values()) {
     if (role.soc === undefined || occupations?.has(role.soc) === true) {
@@ -38,4 +37,10 @@ export function withOpenData(
   if (result?.openData === undefined) return { kb: createKnowledgeBase({ ...parts, roles }), warnings };
   for (const role of result.roles) roles.set(role.id, role);
   return { kb: createKnowledgeBase({ ...parts, roles, openData: result.openData }), warnings };
+}
+
+/** Whether a curated role links to an occupation (a loop, not a copy of 50,000 roles, at every reload). */
+function hasSoc(kb: KnowledgeBase): boolean {
+  for (const role of kb.roles.values()) if (role.soc !== undefined) return true;
+  return false;
 }
