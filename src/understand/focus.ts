@@ -13,6 +13,7 @@ import {
   NEGATION_SUFFIXES,
   OPENERS,
   PIVOT_PHRASES,
+  QUESTION_WORDS,
   RELATIVE_VERBS,
   SELF_PHRASES,
   TAKE_BACK_PHRASES,
@@ -37,34 +38,11 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 /** What a job is called: "my colleague's TITLE is head of ops". */
 const JOB_WORDS = new Set(['job', 'role', 'title', 'position', 'occupation']);
 const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their']);
-const WH_STARTS = new Set([
-  'what',
-  "what's",
-  'which',
-  'who',
-  "who's",
-  'how',
-  "how's",
-  'where',
-  'when',
-  'why',
-  'do',
-  'does',
-  'did',
-  'is',
-  'are',
-  'can',
-  'could',
-  'should',
-  'would',
-  'will',
-  'tell',
-  'compare',
-  'show',
-  'list',
-  'give',
-  'rank',
-  'sort',
+/** Words that start a question or a request: the question words, auxiliaries and request verbs. */
+const WH_STARTS: ReadonlySet<string> = new Set([
+  ...QUESTION_WORDS,
+  ...['do', 'does', 'did', 'is', 'are', 'can', 'could', 'should', 'would', 'will'],
+  ...['tell', 'compare', 'show', 'list', 'give', 'rank', 'sort'],
 ]);
 
 /** Sentence number of each token. */

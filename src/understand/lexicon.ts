@@ -7,6 +7,9 @@ import { lookupTable } from '../text/table.js';
 
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
 
+/** Words that open a question: "WHAT does a COO earn", "WHO's the boss of ...". */
+export const QUESTION_WORDS = set(`what what's who who's how how's where when which why`);
+
 const phrases = (lines: string): readonly string[] =>
   lines
     .split('\n')

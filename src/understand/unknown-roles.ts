@@ -10,6 +10,7 @@ import {
   LIST_NOUNS,
   NON_ROLE_ACRONYMS,
   OPENERS,
+  QUESTION_WORDS,
   RANK_WORDS,
   ROLE_ACRONYMS,
   ROLE_HEADS,
@@ -74,18 +75,6 @@ const TEMPLATE_AFTER = new Set([
   'paid',
 ]);
 const ARTICLES = new Set(['a', 'an', 'the']);
-const QUESTION_WORDS = new Set([
-  'what',
-  "what's",
-  'who',
-  "who's",
-  'how',
-  "how's",
-  'where',
-  'when',
-  'which',
-  'why',
-]);
 /** "X a real CAREER": the nouns that call a phrase before them a job. */
 const CAREER_NOUNS = new Set(['career', 'job', 'profession', 'occupation', 'living']);
 const VS_LIKE = new Set(['vs', 'v', 'versus', 'or', 'than']);
