@@ -244,7 +244,16 @@ export function decide(
     return roleDraft(reading, group, 1, false, rankTopics, 'all');
   }
   // "which of these pays more?", "compare their pay": the roles just discussed.
-  if (reading.rank.group && named.length === 0 && unknownNow.length === 0 && ambiguous.length === 0) {
+  // "which is better paid then?" after two roles were asked about one by one: those two, without a
+  // pointer. (After "X vs Y" the pair is still the conversation's roles and is kept as it is.)
+  const choiceAfterTwo =
+    !reading.rank.group && reading.rank.ordered && state.roles.length < 2 && groupRoles(state).length >= 2;
+  if (
+    (reading.rank.group || choiceAfterTwo) &&
+    named.length === 0 &&
+    unknownNow.length === 0 &&
+    ambiguous.length === 0
+  ) {
     const group = groupRoles(state);
     // "rank them", "who earns the least out of the four" with nothing discussed yet: every known role.
     if (group.length < 2 && reading.rank.ordered) return roleDraft(reading, [], 1, false, rankTopics, 'all');
@@ -254,7 +263,9 @@ export function decide(
         : state.topics.length > 0 && !reading.rank.ordered
           ? state.topics
           : rankTopics;
-      return roleDraft(reading, group, 0.9, true, groupTopics, reading.rank.ordered ? 'listed' : undefined);
+      // Between two roles a comparative keeps their order, as when they are named ("X or Y, which pays more?").
+      const ranked = choiceAfterTwo ? reading.rank.superlative || group.length >= 3 : reading.rank.ordered;
+      return roleDraft(reading, group, 0.9, true, groupTopics, ranked ? 'listed' : undefined);
     }
   }
 

@@ -50,6 +50,17 @@ describe('conversation: repairs and follow-ups', () => {
     });
   });
 
+  it('GIVEN two roles asked about one after the other WHEN "which is better paid then?" THEN those two compared on pay', () => {
+    const [, , which] = conversation(
+      'ops manager salary',
+      'hmm and the coordinator one?',
+      'which is better paid then',
+    );
+    expect(which).toMatchObject({ intent: 'compare', roles: [OM, OC], topics: ['salary'] });
+    // One role discussed: still about that role, no invented second one.
+    expect(conversation('ops manager salary', 'is it better paid than most?')[1]?.roles).not.toHaveLength(2);
+  });
+
   it('keeps the context through small talk in between', () => {
     const [, , thanks, where] = conversation(
       'coo vs head of ops salary?',
