@@ -75,11 +75,26 @@ function chosen(
   known: readonly Focused<RoleMention>[],
   unknown: readonly Focused<UnknownMention>[],
   myJob: boolean,
+  norms: readonly string[] = [],
 ): { known: RoleMention[]; unknown: UnknownMention[] } {
   const pick = (s: FocusStatus): { known: RoleMention[]; unknown: UnknownMention[] } => ({
     known: known.filter((f) => f.status === s).map((f) => f.mention),
     unknown: unknown.filter((f) => f.status === s).map((f) => f.mention),
   });
+  // "my boss is a COO. what does a head of ops earn compared to HIM?": the one person's role the
+  // pronoun stands for joins the comparison.
+  const focus = pick('focus');
+  const people = known.filter((f) => f.status === 'other' || f.status === 'self');
+  if (
+    focus.known.length === 1 &&
+    focus.unknown.length === 0 &&
+    people.length === 1 &&
+    comparedToPronoun(norms)
+  ) {
+    const [person] = people;
+    if (person !== undefined && person.mention.start < (focus.known[0]?.start ?? 0))
+      return { known: [person.mention, ...focus.known], unknown: [] };
+  }
   const order: FocusStatus[] = myJob
     ? ['focus', 'self', 'aside', 'other']
     : ['focus', 'aside', 'self', 'other'];
@@ -88,6 +103,20 @@ function chosen(
     if (found.known.length + found.unknown.length > 0) return found;
   }
   return { known: [], unknown: [] };
+}
+
+const COMPARED_TO = new Set(['than', 'vs', 'versus', 'to', 'with']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'theirs', 'his', 'hers', 'mine']);
+
+/** "... compared to him", "more than her", "vs them": a comparison with a person named before. */
+function comparedToPronoun(norms: readonly string[]): boolean {
+  for (let k = 1; k < norms.length; k += 1) {
+    if (!OBJECT_PRONOUNS.has(norms[k] ?? '') || !COMPARED_TO.has(norms[k - 1] ?? '')) continue;
+    const verb = norms[k - 2] ?? '';
+    if (norms[k - 1] !== 'to' && norms[k - 1] !== 'with') return true;
+    if (verb === 'compared' || verb === 'compare' || verb === 'relative' || verb === 'next') return true;
+  }
+  return false;
 }
 
 /** Most roles a title word may name and still be a group to rank ("ops roles"); more is every role. */
@@ -186,7 +215,12 @@ export function decide(
   index: RoleIndex,
 ): QueryDraft {
   const { topics, topicNamed } = reading;
-  const { known: mentions, unknown: unknownNow } = chosen(reading.mentions, reading.unknown, reading.myJob);
+  const { known: mentions, unknown: unknownNow } = chosen(
+    reading.mentions,
+    reading.unknown,
+    reading.myJob,
+    reading.words.norms,
+  );
   const context = unique([
     ...state.roles,
     ...mentions.filter((m) => m.roles.length === 1).flatMap((m) => m.roles),

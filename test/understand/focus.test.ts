@@ -34,6 +34,19 @@ describe('focus: a turn to what the asker wants to know, and a typo taken back',
     });
   });
 
+  it('GIVEN someone else\'s job and "compared to him" THEN that role joins the comparison', () => {
+    expect(ask('my boss is a coo. what does a head of ops earn compared to him?')).toMatchObject({
+      intent: 'compare',
+      roles: [C, H],
+      topics: ['salary'],
+    });
+    // Without the comparison the other person's job stays context.
+    expect(ask('my boss is a coo. what does a head of ops do? i want to talk to him')).toMatchObject({
+      intent: 'role',
+      roles: [H],
+    });
+  });
+
   it('GIVEN "X, sorry typo, Y" THEN Y alone is asked about', () => {
     expect(ask("ops manager, sorry typo, ops COORDINATOR. what's the salary")).toMatchObject({
       intent: 'role',
