@@ -1,12 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, fixedKnowledge, type Knowledge } from '../../src/engine/engine.js';
 import type { Query } from '../../src/understand/query.js';
-import { bundledKnowledge } from './kb-fixture.js';
-
-const C = 'chief-operating-officer';
-const H = 'head-of-operations';
-const OC = 'operations-coordinator';
-const OM = 'operations-manager';
+import { bundledKnowledge, C, H, OC, OM } from './kb-fixture.js';
 
 let knowledge: Knowledge;
 beforeAll(async () => {

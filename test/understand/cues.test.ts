@@ -4,11 +4,7 @@ import { isOutOfScope, rankOf, wordsOf } from '../../src/understand/cues.js';
 import { readMessage } from '../../src/understand/normalize.js';
 import { EMPTY_CONVERSATION, type Query } from '../../src/understand/query.js';
 import { understand } from '../../src/understand/understand.js';
-import { bundledKnowledge, withOccupations } from './kb-fixture.js';
-
-const C = 'chief-operating-officer';
-const H = 'head-of-operations';
-const OM = 'operations-manager';
+import { bundledKnowledge, withOccupations, C, H, OM } from './kb-fixture.js';
 
 let knowledge: Knowledge;
 beforeAll(async () => {

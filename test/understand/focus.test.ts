@@ -1,21 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, fixedKnowledge, type Knowledge } from '../../src/engine/engine.js';
-import { EMPTY_CONVERSATION, type Query } from '../../src/understand/query.js';
-import { understand } from '../../src/understand/understand.js';
-import { bundledKnowledge } from './kb-fixture.js';
-
-const H = 'head-of-operations';
-const C = 'chief-operating-officer';
-const OC = 'operations-coordinator';
-const OM = 'operations-manager';
+import type { Query } from '../../src/understand/query.js';
+import { bundledKnowledge, C, H, OC, OM, readAlone } from './kb-fixture.js';
 
 let knowledge: Knowledge;
 beforeAll(async () => {
   knowledge = await bundledKnowledge();
 });
 
-const ask = (text: string): Query =>
-  understand(text, EMPTY_CONVERSATION, knowledge.kb, knowledge.index).query;
+const ask = (text: string): Query => readAlone(knowledge, text);
 
 describe('focus: a turn to what the asker wants to know, and a typo taken back', () => {
   it('GIVEN roles before "but i want to know ..." and one after THEN only the one after is asked about', () => {

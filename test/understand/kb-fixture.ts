@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { articlesOnlyCopy as articlesOnlyDir, OPEN_DATA_DIR } from '../../src/cli/eval-run.js';
 import { deriveKnowledge, type Knowledge } from '../../src/engine/engine.js';
+import { EMPTY_CONVERSATION, type Query } from '../../src/understand/query.js';
+import { understand } from '../../src/understand/understand.js';
 
 const source: Source = { title: 'Fixture article', file: 'articles/fixture.md' };
 
@@ -142,4 +144,15 @@ export function withOccupations(base: KnowledgeBase): KnowledgeBase {
     }),
     occupationRole('hunters-and-trappers', 'Hunters and Trappers', { alternates: ['Hunter', 'Trapper'] }),
   ]);
+}
+
+/** The four curated roles of the bundled articles, by the short names the understanding tests use. */
+export const C = 'chief-operating-officer';
+export const H = 'head-of-operations';
+export const OC = 'operations-coordinator';
+export const OM = 'operations-manager';
+
+/** How a message reads with no conversation before it. */
+export function readAlone(knowledge: Knowledge, text: string): Query {
+  return understand(text, EMPTY_CONVERSATION, knowledge.kb, knowledge.index).query;
 }

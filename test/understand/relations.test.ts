@@ -1,22 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Knowledge } from '../../src/engine/engine.js';
-import { EMPTY_CONVERSATION, unknownRolesOf, type Query } from '../../src/understand/query.js';
+import { unknownRolesOf, type Query } from '../../src/understand/query.js';
 import { findRelations, relatedRoles } from '../../src/understand/relations.js';
 import { readMessage } from '../../src/understand/normalize.js';
-import { understand } from '../../src/understand/understand.js';
-import { bundledKnowledge } from './kb-fixture.js';
-
-const C = 'chief-operating-officer';
-const OC = 'operations-coordinator';
-const OM = 'operations-manager';
+import { bundledKnowledge, C, OC, OM, readAlone } from './kb-fixture.js';
 
 let knowledge: Knowledge;
 beforeAll(async () => {
   knowledge = await bundledKnowledge();
 });
 
-const ask = (text: string): Query =>
-  understand(text, EMPTY_CONVERSATION, knowledge.kb, knowledge.index).query;
+const ask = (text: string): Query => readAlone(knowledge, text);
 
 describe('relations from the ladder facts', () => {
   it('GIVEN "the person they report to" THEN the role the ladder facts name, never an unknown "person"', () => {

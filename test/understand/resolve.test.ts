@@ -2,10 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveKnowledge, type Knowledge } from '../../src/engine/engine.js';
 import { EMPTY_CONVERSATION, type ConversationState, type Query } from '../../src/understand/query.js';
 import { understand } from '../../src/understand/understand.js';
-import { bundledKnowledge, kbWith, occupationRole } from './kb-fixture.js';
-
-const OC = 'operations-coordinator';
-const OM = 'operations-manager';
+import { bundledKnowledge, kbWith, occupationRole, OC, OM } from './kb-fixture.js';
 
 let knowledge: Knowledge;
 beforeAll(async () => {

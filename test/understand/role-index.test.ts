@@ -3,12 +3,7 @@ import type { Knowledge } from '../../src/engine/engine.js';
 import { clean, tokenize } from '../../src/understand/normalize.js';
 import { buildIndex, FUZZY } from '../../src/understand/role-index.js';
 import { correctWord, scanRoles } from '../../src/understand/role-scan.js';
-import { bundledKnowledge, fixtureRole, kbWithRoles } from './kb-fixture.js';
-
-const H = 'head-of-operations';
-const C = 'chief-operating-officer';
-const OC = 'operations-coordinator';
-const OM = 'operations-manager';
+import { bundledKnowledge, fixtureRole, kbWithRoles, C, H, OC, OM } from './kb-fixture.js';
 
 let knowledge: Knowledge;
 beforeAll(async () => {

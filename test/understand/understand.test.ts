@@ -9,12 +9,7 @@ import {
   type Query,
 } from '../../src/understand/query.js';
 import { understand } from '../../src/understand/understand.js';
-import { bundledKnowledge } from './kb-fixture.js';
-
-const H = 'head-of-operations';
-const C = 'chief-operating-officer';
-const OC = 'operations-coordinator';
-const OM = 'operations-manager';
+import { bundledKnowledge, C, H, OC, OM } from './kb-fixture.js';
 
 let knowledge: Knowledge;
 beforeAll(async () => {
