@@ -8,15 +8,14 @@
  * vouches for its bytes, and decoding checks every reference and count as it goes. Only an
  * optimization: a missing, corrupt, foreign or outdated cache is ignored and rebuilt, never trusted.
  */
-import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ParsedArticle, ParsedRole, Section } from './article.js';
 import { articleId } from './article.js';
 import type { Problem } from './problem.js';
 import type { RoleEntry } from './schema.js';
-import { readSealed, sealedFileFor, sealedFilePattern, writeSealed } from './sealed-file.js';
+import { directoryKey, readSealed, sealedFileFor, sealedFilePattern, writeSealed } from './sealed-file.js';
 
 /**
  * Part of every cache key: bump it whenever parsing gives different results for the same bytes
@@ -50,10 +49,7 @@ export type CacheRead =
   | { readonly status: 'missing' }
   | { readonly status: 'ignored'; readonly reason: string };
 
-/** The hash stored in a stamp. */
-export function hashBytes(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('base64');
-}
+export { hashBytes } from './sealed-file.js';
 
 /** One cache file per knowledge directory, named after its absolute path. */
 export function cacheFileFor(cacheDir: string, dir: string): string {
@@ -62,8 +58,7 @@ export function cacheFileFor(cacheDir: string, dir: string): string {
 
 /** The JSON cache of loader versions up to careerbot-loader-3, removed when a sealed one is written. */
 function legacyCacheFileFor(cacheDir: string, dir: string): string {
-  const key = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 16);
-  return join(cacheDir, `knowledge-${key}.jsonl`);
+  return join(cacheDir, `knowledge-${directoryKey(dir)}.jsonl`);
 }
 
 const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>

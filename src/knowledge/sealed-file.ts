@@ -49,12 +49,19 @@ interface Header {
 /** A header line is far shorter than this (the key and the hash are 44 characters each). */
 const HEADER_BYTES = 4096;
 
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('base64');
+/** sha256 of some bytes, base64: a payload's seal, and a file's stamp in the parse cache. */
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64');
+}
+
+/** The part of a cache file's name that says which directory it belongs to. */
+export function directoryKey(dir: string): string {
+  return createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 16);
+}
 
 /** The file in `cacheDir` for one directory's content of one kind: `<prefix>-<hash of dir>.v8`. */
 export function sealedFileFor(cacheDir: string, prefix: string, dir: string): string {
-  const key = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 16);
-  return join(cacheDir, `${prefix}-${key}.v8`);
+  return join(cacheDir, `${prefix}-${directoryKey(dir)}.v8`);
 }
 
 /** The pattern of the files `sealedFileFor` names, for pruning. */
@@ -111,7 +118,8 @@ export function readSealed<T>(
   }
   // The header was read at an explicit position, which leaves the descriptor at 0: `bytes` is the file.
   const payload = bytes.subarray(end + 1);
-  if (header.payload !== sha256(payload)) return { ignored: 'corrupt (the payload does not match its hash)' };
+  if (header.payload !== hashBytes(payload))
+    return { ignored: 'corrupt (the payload does not match its hash)' };
   let value: unknown;
   try {
     value = deserialize(payload);
@@ -141,7 +149,7 @@ export function writeSealed(
       version: expect.version,
       dir: resolve(expect.dir),
       key: expect.key,
-      payload: sha256(payload),
+      payload: hashBytes(payload),
     };
     writeFileSync(temporary, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), payload]));
     renameSync(temporary, file);
