@@ -279,6 +279,11 @@ export class FakeDiscord {
   }
 
   /** Stop answering heartbeats (a zombie connection, as Discord's side of a half-dead socket looks). */
+  /** Whether a bot session is on the gateway now (identified or resumed), so a dispatch would reach it. */
+  get connected(): boolean {
+    return this.#current?.sessionId != null;
+  }
+
   stopHeartbeatAcks(): void {
     this.#acknowledgeHeartbeats = false;
   }
