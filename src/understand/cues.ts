@@ -14,8 +14,10 @@ import {
   HELP_PHRASES,
   INTO_PHRASES,
   IN_SCOPE_VERBS,
+  JOB_LISTING_PHRASES,
   JOB_SEARCH_WORDS,
   NEAR_ME_PHRASES,
+  STATISTIC_CUES,
   LIST_NOUNS,
   LIST_PHRASES,
   LIST_VERBS,
@@ -51,6 +53,8 @@ const GROUP = new PhraseSet(GROUP_PHRASES);
 const MY_JOB = new PhraseSet(MY_JOB_PHRASES);
 const REPAIR = new PhraseSet(REPAIR_PHRASES);
 const NEAR_ME = new PhraseSet(NEAR_ME_PHRASES);
+const JOB_LISTINGS = new PhraseSet(JOB_LISTING_PHRASES);
+const STATISTICS = new PhraseSet(STATISTIC_CUES);
 const REQUEST = new PhraseSet(REQUEST_OPENERS);
 const TASKS = new PhraseSet(TASK_OBJECTS);
 const OWN_TASKS = new PhraseSet(TASK_OBJECTS.flatMap((o) => [`my ${o}`, `a ${o}`, `an ${o}`]));
@@ -164,6 +168,7 @@ const LIGHT_TASK_VERBS = new Set(['get', 'make', 'do', 'find', 'call', 'text', '
  */
 export function isOutOfScope(words: Words): boolean {
   if (OUT_OF_SCOPE.contains(words.norms)) return true;
+  if (JOB_LISTINGS.contains(words.norms) && !STATISTICS.contains(words.norms)) return true;
   if (NEAR_ME.contains(words.norms) && words.norms.some((w) => JOB_SEARCH_WORDS.has(w))) return true;
   const { norms, tokens } = words;
   // An imperative at the start of a sentence, or joined to one by "and"/"then": "write a cover letter",

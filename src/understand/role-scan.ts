@@ -13,6 +13,9 @@ import {
   COMPARE_CUES,
   FIELD_AGENTS,
   CHAT_SHORTHAND,
+  NOUN_SLOT_AFTER,
+  NOUN_SLOT_BEFORE,
+  SHORTHAND_JOBS,
   JOINERS,
   NON_ROLE_ACRONYMS,
   PLAIN_QUALIFIERS,
@@ -21,6 +24,7 @@ import {
   STOPWORDS,
 } from './lexicon.js';
 import type { Token } from './normalize.js';
+import { isTopicWord } from './topics.js';
 import { stem } from './natural.js';
 import { lookupName, roleIdsOf, STANDING, type RoleIndex } from './role-index.js';
 
@@ -194,7 +198,17 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
     const key = keys[i] ?? '';
     if (standing >= STANDING.alternate && key.length <= 3) {
       const everyday = STOPWORDS.has(key) || NON_ROLE_ACRONYMS.has(key) || CHAT_SHORTHAND.has(key);
-      if (everyday && token.raw !== token.raw.toUpperCase()) return false;
+      const prev = tokens[i - 1];
+      const next = tokens[i + 1];
+      const nounSlot =
+        SHORTHAND_JOBS.has(key) &&
+        ((prev !== undefined && !token.breakBefore && NOUN_SLOT_BEFORE.has(prev.norm)) ||
+          (next !== undefined && !next.breakBefore && NOUN_SLOT_AFTER.has(next.norm)) ||
+          // "rn pay?": first in its sentence, right before a topic word.
+          ((i === 0 || token.breakBefore) &&
+            next !== undefined &&
+            isTopicWord(index.topics, next.norm)));
+      if (everyday && token.raw !== token.raw.toUpperCase() && !nounSlot) return false;
     }
     // "CHIEF vibes officer": a modifier word named as a role only when it ends its phrase.
     const after = tokens[i + 1];

@@ -144,6 +144,7 @@ describe('out-of-scope requests', () => {
     'work out my take home pay after tax on 55k',
     'ops manager jobs near me',
     'any coo vacancies in my area?',
+    'are there job openings for an ops manager at your company?',
   ])('GIVEN "%s" THEN help, out of scope', (text) => {
     expect(ask(text)).toMatchObject({ intent: 'help', outOfScope: true });
   });
@@ -162,6 +163,8 @@ describe('out-of-scope requests', () => {
     'how do i get the job of ops manager',
     'ops manager pay? saw an ad near me',
     'do coos in my area earn more?',
+    'how many job openings are there each year for ops managers?',
+    'number of vacancies expected for coos',
   ])('GIVEN "%s" THEN not out of scope', (text) => {
     expect(isOutOfScope(words(text))).toBe(false);
   });

@@ -78,6 +78,19 @@ describe('occupations as roles: names by standing', () => {
       roles: ['operations-manager'],
     });
     expect(rolesIn('RN salary')).toEqual([['registered-nurses']]);
+    expect(ask("what's a good job to have rn").roles).toEqual([]);
+  });
+
+  it('GIVEN "rn" or "np" in a noun\'s place (after an article, beside "vs", before a topic word) THEN the job', () => {
+    expect(ask('how much does an rn make')).toMatchObject({ intent: 'role', roles: ['registered-nurses'] });
+    expect(ask('np vs rn pay')).toMatchObject({
+      intent: 'compare',
+      roles: ['nurse-practitioners', 'registered-nurses'],
+    });
+    expect(ask('rn pay?')).toMatchObject({ intent: 'role', roles: ['registered-nurses'] });
+    expect(ask('should i be a vet or an rn')).toMatchObject({
+      roles: ['veterinarians', 'registered-nurses'],
+    });
   });
 
   it('GIVEN a modifier that is also a name ("chief") THEN a role only where it ends its phrase', () => {

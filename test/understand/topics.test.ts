@@ -165,6 +165,19 @@ describe('one-word topic words written with a determiner', () => {
   });
 });
 
+describe('a rate is the unit of the figure asked for', () => {
+  it.each([
+    ['how many openings are there for ops managers each year', ['outlook']],
+    ['ops manager openings per year', ['outlook']],
+    ['how much does a coo make a year', ['salary']],
+    ['coo annual pay and openings', ['outlook', 'salary']],
+    ['coo per year?', ['salary']],
+    ['how many hours a week does a coo work and what do they earn per year', ['environment', 'salary']],
+  ])('GIVEN "%s" THEN %j', (text, topics) => {
+    expect(topicsOf(text)).toEqual(topics);
+  });
+});
+
 describe('a move into a named role is not a request for related jobs', () => {
   it('GIVEN "switching to ops coordination, what skills do i need" THEN skills of that role', () => {
     expect(
