@@ -103,7 +103,8 @@ export const GENERIC_PEOPLE = set(`
   members staff team user users human humans adult adults teen teenager myself yourself customer
   customers client clients candidate candidates applicant applicants interviewer employee employees
   employer employers peer peers fan fans beginner newbie mate mates neighbour neighbor stranger folks
-  company companies firm hire
+  company companies firm hire student students pupil pupils undergrad undergrads undergraduate
+  undergraduates retiree retirees jobseeker jobseekers
 `);
 
 /** Greetings, thanks and goodbyes, as single words or short phrases (normalized). */
@@ -159,6 +160,11 @@ export const QUANTITY_CUES = set('much more less most least higher lower per');
  * Words of a rate ("per year", "an hour", "annual"): pay when nothing else is asked, but only the unit
  * of another topic's figure when one is ("openings PER YEAR", "hours A WEEK").
  */
+/**
+ * Everyday words that share a stem with a topic word but do not name the topic on their own: "open"
+ * (openings), "set" (setting), "code" (coding): "keep my options OPEN" is not about job openings.
+ */
+export const NOT_TOPIC_ALONE = set('open set code');
 export const RATE_WORDS = set('yearly annual annually hourly monthly weekly');
 /** What may make up a rate phrase besides `RATE_WORDS` ("per year", "an hour"); "hours" alone is hours. */
 export const RATE_PHRASE_WORDS = set('per a an each every year years hour hours month months week weeks');
@@ -418,7 +424,7 @@ export const SELF_PHRASES = phrases(`
   my resume says
 `);
 /** "my <person> is/was a <role>": the role of someone the asker knows. */
-export const RELATIVE_VERBS = set("is was 's are were works worked");
+export const RELATIVE_VERBS = set("is was 's are were works worked became becomes");
 export const MEET_VERBS = set(
   'interviewed interviewing interview spoke speaking talked talking met meeting chatted worked working',
 );
@@ -467,6 +473,8 @@ export const TAKE_BACK_PHRASES = phrases(`
   sorry no
   no wait
   wait no
+  no no
+  nope
   actually no
   no sorry
   never mind
@@ -711,6 +719,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = lookupTable({
   doc: 'doctor',
   pharm: 'pharmacy',
   supv: 'supervisor',
+  trucker: 'truck driver',
+  truckers: 'truck driver',
 });
 
 /**

@@ -7,6 +7,7 @@ import {
   AUX_BASE,
   DETERMINERS,
   LIGHT_WORDS,
+  NOT_TOPIC_ALONE,
   PRONOUNS,
   QUANTITY_CUES,
   RATE_PHRASE_WORDS,
@@ -43,7 +44,7 @@ export interface TopicMatcher {
 
 /** A word that names a topic on its own ("salary", "duties", "travel"), after stemming. */
 export function isTopicWord(matcher: TopicMatcher, norm: string): boolean {
-  return matcher.words.has(stem(norm));
+  return !NOT_TOPIC_ALONE.has(norm) && matcher.words.has(stem(norm));
 }
 
 /** The comparable form of one word in a topic context. */
@@ -111,6 +112,10 @@ const MOVE_STEMS: ReadonlySet<string> = new Set(
 );
 const LIGHT_STEMS: ReadonlySet<string> = new Set([...LIGHT_WORDS].map((w) => stem(w)));
 const QUANTITY_STEMS: ReadonlySet<string> = new Set([...QUANTITY_CUES].map((w) => stem(w)));
+const PREPOSITION_STEMS: ReadonlySet<string> = new Set(
+  ['on', 'to', 'in', 'at', 'with', 'for', 'from', 'of'].map((w) => stem(w)),
+);
+const LADDER_TIME_STEMS: ReadonlySet<string> = new Set(['before', 'after', 'next'].map((w) => stem(w)));
 /** One-word rates: "annual", and "year" left of "a year" once its determiner is dropped ("hours" is hours). */
 const RATE_STEMS: ReadonlySet<string> = new Set(
   [...RATE_WORDS, 'year', 'years', 'month', 'months', 'week', 'weeks'].map((w) => stem(w)),
@@ -191,6 +196,8 @@ export function detectTopics(
   };
   // Words of a strong phrase are not read again on their own ("skill SET" is not a setting).
   const consumed = new Array<boolean>(seq.length).fill(false);
+  type PhraseEntry = NonNullable<ReturnType<TopicMatcher['phrases']['get']>>[number];
+  const matches: { readonly start: number; readonly end: number; readonly p: PhraseEntry }[] = [];
   for (let i = 0; i < seq.length; i += 1) {
     const s = seq[i];
     if (s === undefined || s === SOMEONE) continue;
@@ -200,15 +207,27 @@ export function detectTopics(
       // "switching to ops coordination": a move INTO a named role asks about that role, not for jobs
       // related to it.
       if (p.topic === 'related' && seq[end] === SOMEONE && p.stems.some((x) => MOVE_STEMS.has(x))) continue;
-      add(p.weak ? weak : strong, p.topic, p.rate);
-      if (!p.weak) for (let k = i; k < end; k += 1) consumed[k] = true;
+      // "what do people do BEFORE becoming a coo": the jobs before or after, not the duties.
+      if (p.topic === 'duties' && LADDER_TIME_STEMS.has(seq[end] ?? '')) continue;
+      matches.push({ start: i, end, p });
     }
+  }
+  for (const m of matches) {
+    // "work ON SITE": a phrase ending in a preposition ("work on") yields it to a phrase it starts.
+    const last = m.end - 1;
+    const yields =
+      !m.p.weak &&
+      PREPOSITION_STEMS.has(seq[last] ?? '') &&
+      matches.some((o) => o !== m && !o.p.weak && o.start === last && o.end > m.end);
+    if (yields) continue;
+    add(m.p.weak ? weak : strong, m.p.topic, m.p.rate);
+    if (!m.p.weak) for (let k = m.start; k < m.end; k += 1) consumed[k] = true;
   }
   for (let i = 0; i < seq.length; i += 1) {
     const s = seq[i];
     if (s === undefined || s === SOMEONE || consumed[i] === true) continue;
     const byStem = matcher.words.get(s);
-    if (byStem === undefined) continue;
+    if (byStem === undefined || NOT_TOPIC_ALONE.has(surface[i] ?? '')) continue;
     const ids = byStem.length > 1 ? (matcher.exact.get(surface[i] ?? '') ?? byStem) : byStem;
     if (LIGHT_STEMS.has(s) && !nearQuantity(seq, i)) continue;
     for (const id of ids) add(WEAK_STEMS.has(s) ? weak : strong, id, RATE_STEMS.has(s));

@@ -103,6 +103,48 @@ describe('occupations as roles: names by standing', () => {
     expect(ask('carpenter', articles).intent).toBe('unknown');
   });
 
+  it('GIVEN a name two occupations list WHEN it is a part of one of their own titles THEN that one; never for an "All Other" or a part other titles share', () => {
+    const kb = kbWithRoles(articles.kb, [
+      occupationRole('news-analysts-reporters-and-journalists', 'News Analysts, Reporters, and Journalists', {
+        alternates: ['Reporter', 'Journalist'],
+      }),
+      occupationRole('court-reporters', 'Court Reporters and Simultaneous Captioners', {
+        alternates: ['Court Reporter'],
+      }),
+      occupationRole('information-and-record-clerks-all-other', 'Information and Record Clerks, All Other', {
+        alternates: ['Reporter'],
+      }),
+      occupationRole('engineers-all-other', 'Engineers, All Other', { alternates: ['Engineer'] }),
+      occupationRole('civil-engineers', 'Civil Engineers', { alternates: ['Engineer'] }),
+      occupationRole('buyers-farm', 'Buyers and Purchasing Agents, Farm Products', { alternates: ['Buyer'] }),
+      occupationRole('wholesale-buyers', 'Wholesale and Retail Buyers, Except Farm Products', {
+        alternates: ['Buyer'],
+      }),
+    ]);
+    const index = buildIndex(kb);
+    const rolesOf = (text: string) =>
+      scanRoles(readMessage(text).tokens, index).mentions.map((m) => [...m.roles]);
+    expect(rolesOf('reporters salary')).toEqual([['news-analysts-reporters-and-journalists']]);
+    expect(rolesOf('engineer salary')[0]).toHaveLength(2);
+    expect(rolesOf('buyer salary')[0]).toHaveLength(2);
+  });
+
+  it('GIVEN people in general ("asking for a friend") THEN no role, though an O*NET title starts with the word', () => {
+    const kb = kbWithRoles(articles.kb, [
+      occupationRole('legal-support-workers-all-other', 'Legal Support Workers, All Other', {
+        alternates: ['Friend of the Court'],
+      }),
+    ]);
+    expect(rolesIn('jedi knight salary asking for a friend', deriveKnowledge(kb))).toEqual([]);
+  });
+
+  it('GIVEN a job title alone before a question about "that" THEN the title is unknown, not a choice of every role', () => {
+    expect(ask('professional bridesmaid, what does that pay')).toMatchObject({
+      intent: 'unknown',
+      topics: ['salary'],
+    });
+  });
+
   it('indexes 20,000 occupations sharing names, keeping only the best standing per name', () => {
     const roles = [fixtureRole('curated-analyst', 'Data Analyst', ['analyst of data'])];
     for (let i = 0; i < 20_000; i += 1) {

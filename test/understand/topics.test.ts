@@ -208,3 +208,17 @@ describe('"<topic> wise" marks the topic asked about', () => {
     expect(topicsOf('what does a coo earn, money aside, time wise?')).toContain('salary');
   });
 });
+
+describe('topic words that only look like one', () => {
+  it.each([
+    ['roles adjacent to head of ops? want to keep my options open', ['related']],
+    ["i cook for my team on fridays lol. what's the work life like for a coo?", ['environment']],
+    ['do ops managers work on site much?', ['environment']],
+    ['what do ops managers work on', ['duties']],
+    ['what do people usually do before becoming a coo', ['requirements']],
+    ['what else could i do with my ops coordinator experience', ['related']],
+    ['love numbers but school is too long. what jobs are related to ops coordinator?', ['related']],
+  ])('GIVEN "%s" THEN %j', (text, topics) => {
+    expect(topicsOf(text)).toEqual(topics);
+  });
+});
