@@ -349,6 +349,8 @@ const LEADS = new Set(['lead', 'leads', 'leading']);
 function leadsInto(norms: readonly string[], roleStart: number): boolean {
   let k = roleStart - 1;
   if (['a', 'an', 'the'].includes(norms[k] ?? '')) k -= 1;
+  // "lead into BEING an ops coordinator", "leads to becoming one".
+  if (norms[k] === 'being' || norms[k] === 'becoming') k -= 1;
   return (norms[k] === 'to' || norms[k] === 'into') && LEADS.has(norms[k - 1] ?? '');
 }
 

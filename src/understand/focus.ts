@@ -66,7 +66,14 @@ function asking(
   let lead = from;
   while (lead < to - 1 && OPENERS.has(tokens[lead]?.norm ?? '')) lead += 1;
   if (WH_STARTS.has(tokens[lead]?.norm ?? '')) return true;
-  for (let k = from; k < to; k += 1) if (tokens[k]?.questionEnd === true || topicAt(k)) return true;
+  for (let k = from; k < to; k += 1) if (tokens[k]?.questionEnd === true) return true;
+  // "i'm putting together a driver SAFETY talk.": a statement about the speaker asks nothing, topic
+  // word or not.
+  if (STATEMENT_STARTS.has(tokens[lead]?.norm ?? '')) return false;
+  // Nor does a long sentence without a question ("the security guard at our OFFICE says he used to be
+  // a coo"); a short one with a topic word is a terse question ("coo salary.").
+  if (to - from >= MIN_STATEMENT_WORDS) return false;
+  for (let k = from; k < to; k += 1) if (topicAt(k)) return true;
   return false;
 }
 
@@ -127,7 +134,10 @@ export function focusOf(
         return;
       }
     }
-    if (endsBefore(SELF) || (after !== undefined && after.norm === 'myself')) {
+    // "ops coordinator HERE, what skills ...": the speaker introducing themself, first in the message.
+    const introduces =
+      span.start === 0 && after !== undefined && after.norm === 'here' && tokens[span.end + 1]?.norm !== 'is';
+    if (endsBefore(SELF) || (after !== undefined && after.norm === 'myself') || introduces) {
       status[i] = 'self';
       return;
     }
@@ -234,14 +244,21 @@ export function contextStatements(tokens: readonly Token[]): boolean[] {
 
 /**
  * Tokens of sentences that ask nothing, in a message where another sentence asks ("love animals but
- * vet school is too long. what's related to veterinarian?"): no question mark, no question word first.
+ * vet school is too long. what's related to veterinarian?"): no question mark, no question word first,
+ * at least `minWords` words.
  */
-export function asideSentences(tokens: readonly Token[]): boolean[] {
+export function asideSentences(tokens: readonly Token[], minWords = 1): boolean[] {
   const sentence = sentencesOf(tokens);
   const count = (sentence[sentence.length - 1] ?? 0) + 1;
   const out = new Array<boolean>(tokens.length).fill(false);
   if (count < 2) return out;
   const asks = new Array<boolean>(count).fill(false);
+  // A short sentence ("coo salary.") is a terse question, not an aside.
+  const words = new Array<number>(count).fill(0);
+  for (const s of sentence) words[s] = (words[s] ?? 0) + 1;
+  words.forEach((w, s) => {
+    if (w < minWords) asks[s] = true;
+  });
   for (let k = 0; k < tokens.length; k += 1) {
     const s = sentence[k] ?? 0;
     if (tokens[k]?.questionEnd === true) asks[s] = true;
@@ -251,7 +268,7 @@ export function asideSentences(tokens: readonly Token[]): boolean[] {
       if (WH_STARTS.has(tokens[lead]?.norm ?? '')) asks[s] = true;
     }
   }
-  if (!asks.includes(true)) return out;
+  if (!asks.includes(true) || asks.every(Boolean)) return out;
   return tokens.map((_, k) => !asks[sentence[k] ?? 0]);
 }
 
@@ -274,6 +291,9 @@ export function onlyStatements(tokens: readonly Token[]): boolean {
   }
   return about;
 }
+
+/** Fewest words of a sentence that, asking nothing, is a statement even with a topic word in it. */
+export const MIN_STATEMENT_WORDS = 6;
 
 const HAVE_FORMS = new Set(['has', 'have', 'had', "'s", "he's", "she's"]);
 

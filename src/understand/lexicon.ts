@@ -688,6 +688,23 @@ export const OUT_OF_SCOPE_PHRASES = phrases(`
   work out my
   figure out my
   calculate my
+  what stocks
+  which stocks
+  buy stocks
+  stocks should i
+  should i buy
+  crypto
+  bitcoin
+  pretend you're
+  pretend you are
+  pretend to be
+  act as my
+  act as an
+  act as a
+  roleplay
+  role play
+  grill me
+  quiz me
 `);
 /** Verbs that ask about careers, which keep a message in scope even when it mentions a CV. */
 export const IN_SCOPE_VERBS = set('earn earns make makes paid pay need needs require requires');

@@ -185,6 +185,9 @@ export interface Message {
 const STRUCK_OR_LINK = /~~([^~]{1,300})~~|\b(?:https?:\/\/|www\.)[^\s()<>[\]]{1,500}/giu;
 const ARROW = /->|=>|\u2192|\u27f6/gu;
 const LINE_BREAK = /[\r\n]/gu;
+/** An emoji before a question word ends a sentence: "he used to be a coo 😂 what education ...". */
+const EMOJI_THEN_QUESTION =
+  /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\uFE0F] ?(what|how|which|who|where|why|when|is|are|do|does|can)\b/giu;
 const SLUG_NOISE = /^(?:\d+|html?|php|aspx?|jsp|www|com|org|net|io|index|amp)$/u;
 
 /** The words of a link that may name something: the last path segment with letters ("head-of-operations"). */
@@ -219,7 +222,10 @@ export function readMessage(text: string): Message {
   // "*coordinator", "coordinator*", and with a laugh or an apology after it: "operations* lol".
   const starred =
     stars === 1 && (trimmed.startsWith('*') || trimmed.endsWith('*') || STAR_THEN_AFTERTHOUGHT.test(trimmed));
-  const prepared = input.replace(ARROW, ' to ').replace(LINE_BREAK, ' . ');
+  const prepared = input
+    .replace(ARROW, ' to ')
+    .replace(LINE_BREAK, ' . ')
+    .replace(EMOJI_THEN_QUESTION, ' . $1');
   const tokens: Token[] = [];
   const addPiece = (piece: string, flags: { struck?: boolean; link?: boolean }, isolate: boolean): void => {
     const pieceTokens = tokenize(clean(piece));

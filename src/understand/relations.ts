@@ -55,6 +55,27 @@ const MANAGE_VERBS = new Set([
   'leads',
   'lead',
 ]);
+/** "the role ABOVE a coordinator" (the one it reports to), "the job BELOW the COO" (those reporting to it). */
+const PLACE_WORDS: Readonly<Record<string, 'up' | 'down'>> = {
+  above: 'up',
+  over: 'up',
+  below: 'down',
+  beneath: 'down',
+  under: 'down',
+};
+const PLACE_HEADS = new Set(['role', 'job', 'position', 'title', 'level', 'one', 'who', 'person', 'rung']);
+const PLACE_FILLERS = new Set([
+  'sits',
+  'sit',
+  'is',
+  'comes',
+  'ranks',
+  'directly',
+  'right',
+  'just',
+  'immediately',
+  'one',
+]);
 /** Most words between "the person" and "reports to" ("the person an ops coordinator reports to"). */
 const MAX_ANCHOR_WORDS = 5;
 
@@ -98,6 +119,23 @@ export function findRelations(tokens: readonly Token[]): RelationSpan[] {
     taken[k + 1] = true;
     const anchorZone = { from: k + 2, to: nounPhraseAfter(tokens, k + 3).to };
     found.push({ start: k, end: k + 2, direction: 'up', possessive: false, anchorZone });
+  }
+  // "what role sits directly ABOVE an ops coordinator", "the job below the COO": a place word after a
+  // role noun (with a verb or adverb between), then the anchor with its article.
+  for (let k = 1; k + 2 < norms.length; k += 1) {
+    const direction = PLACE_WORDS[norms[k] ?? ''];
+    if (direction === undefined || !ARTICLES.has(norms[k + 1] ?? '') || taken[k] === true) continue;
+    let h = k - 1;
+    while (h > 0 && h >= k - 3 && PLACE_FILLERS.has(norms[h] ?? '')) h -= 1;
+    if (!PLACE_HEADS.has(norms[h] ?? '') || taken[h] === true) continue;
+    for (let j = h; j <= k; j += 1) taken[j] = true;
+    found.push({
+      start: h,
+      end: k + 1,
+      direction,
+      possessive: false,
+      anchorZone: nounPhraseAfter(tokens, k + 1),
+    });
   }
   for (const [set, direction] of [
     [UP, 'up'],

@@ -74,6 +74,9 @@ export interface RoleScan {
 }
 
 /** A word that qualifies a following title ("PROJECT manager", "OFFICE manager"): anything but glue. */
+/** An agent noun ("standers", "cuddler"), as a job title's last word often is. */
+const AGENT_NOUN = /(?:er|or|ist|ian)s?$/u;
+
 export function isQualifier(token: Token | undefined, english?: English): boolean {
   if (token === undefined) return false;
   // "RANK plumbers and electricians": a ranking verb is no part of a title; nor is any word that is
@@ -389,8 +392,15 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
       continue;
     // "PROFESSIONAL cuddler": a word qualifying the next one is not a head.
     if (after !== undefined && !after.breakBefore && usable(k + 1) && isQualifier(after, index.english)) {
+      // A word of some topic or cue phrase does not, unless a person noun follows it ("professional
+      // LINE standers"); a topic word of its own never does ("professional SALARY").
       const kinds = index.vocab.kinds.get(tokenKey(after.norm)) ?? 0;
       if ((kinds & (WORD_KIND.topic | WORD_KIND.cue)) === 0) continue;
+      const third = tokens[k + 2];
+      const personAfter =
+        third !== undefined && !third.breakBefore && index.english.isPerson(tokenKey(third.norm));
+      if (!isTopicWord(index.topics, after.norm) && (personAfter || AGENT_NOUN.test(third?.norm ?? '')))
+        continue;
     }
     mentions.push({
       roles: roleIdsOf(index, head),

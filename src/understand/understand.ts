@@ -22,7 +22,14 @@ import {
   smalltalkOf,
   wordsOf,
 } from './cues.js';
-import { asideSentences, contextStatements, focusOf, onlyStatements, type FocusStatus } from './focus.js';
+import {
+  asideSentences,
+  contextStatements,
+  focusOf,
+  MIN_STATEMENT_WORDS,
+  onlyStatements,
+  type FocusStatus,
+} from './focus.js';
 import { tokenKey } from './keys.js';
 import { readMessage, type Token } from './normalize.js';
 import { queryOf, EMPTY_CONVERSATION, type ConversationState, type Query } from './query.js';
@@ -159,7 +166,10 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
   // Topics of a statement beside the question ("vet salary? thinking about applying to vet school")
   // are context, unless the question names none of its own.
   const negated = negatedTopicTokens(tokens, isTopic);
-  const statements = contextStatements(tokens);
+  // Statements about the speaker, and long sentences that ask nothing ("the security guard at our
+  // office says he used to be a coo"), beside a question: their topics are context.
+  const longAsides = asideSentences(tokens, MIN_STATEMENT_WORDS);
+  const statements = contextStatements(tokens).map((s, k) => s || longAsides[k] === true);
   let reading = detectTopics(tokens, roleTokens, index.topics, negated);
   if (statements.includes(true)) {
     const asked = detectTopics(

@@ -89,6 +89,15 @@ export interface UnknownMention {
   readonly end: number;
 }
 
+/**
+ * A topic word, unless it names a person and is not itself listed ("time TRAVELLER" stems like
+ * "travel" but is a person; "bachelor's" is a degree).
+ */
+function topicNotPerson(norm: string, index: RoleIndex): boolean {
+  if (!isTopicWord(index.topics, norm)) return false;
+  return index.topics.exact.has(norm) || !index.english.isPerson(tokenKey(norm));
+}
+
 /** A word that can end a job title: an occupation noun, a word naming a person, an agent noun. */
 export function isJobWord(norm: string, index: RoleIndex): boolean {
   const key = tokenKey(norm);
@@ -96,7 +105,7 @@ export function isJobWord(norm: string, index: RoleIndex): boolean {
   // "nursing", "teaching": a field or an activity, not a person (WordNet's "nursing" -> "nurse").
   if (key.length > 5 && key.endsWith('ing')) return false;
   // "a bachelor's", "a master's": a degree (a topic word) once the possessive is off.
-  if (isTopicWord(index.topics, norm) || isTopicWord(index.topics, key)) return false;
+  if (topicNotPerson(norm, index) || topicNotPerson(key, index)) return false;
   return ROLE_HEADS.has(key) || index.english.isPerson(key) || (key.length >= 5 && AGENT.test(key));
 }
 
@@ -123,7 +132,7 @@ export function findUnknownRoles(
     );
   };
   // Topic words are content before a head noun ("OFFICE manager", "TRAVEL nurse") but not elsewhere.
-  const isContent = (k: number): boolean => isWord(k) && !isTopicWord(index.topics, tokens[k]?.norm ?? '');
+  const isContent = (k: number): boolean => isWord(k) && !topicNotPerson(tokens[k]?.norm ?? '', index);
   const runBefore = (k: number, accept: (k: number) => boolean = isContent): number => {
     let s = k;
     while (s > 0 && k - s < MAX_RUN && tokens[s]?.breakBefore !== true && accept(s - 1)) s -= 1;

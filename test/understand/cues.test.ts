@@ -145,6 +145,8 @@ describe('out-of-scope requests', () => {
     'ops manager jobs near me',
     'any coo vacancies in my area?',
     'are there job openings for an ops manager at your company?',
+    'what stocks should i buy with my coo bonus lol',
+    "pretend you're the interviewer and grill me with coo interview questions",
   ])('GIVEN "%s" THEN help, out of scope', (text) => {
     expect(ask(text)).toMatchObject({ intent: 'help', outOfScope: true });
   });
@@ -165,8 +167,19 @@ describe('out-of-scope requests', () => {
     'do coos in my area earn more?',
     'how many job openings are there each year for ops managers?',
     'number of vacancies expected for coos',
+    'what does a stock clerk earn',
   ])('GIVEN "%s" THEN not out of scope', (text) => {
     expect(isOutOfScope(words(text))).toBe(false);
+  });
+});
+
+describe('"lead into being" a role', () => {
+  it('GIVEN "what jobs lead into being an ops coordinator" THEN the way into it', () => {
+    expect(ask('what jobs lead into being an ops coordinator')).toMatchObject({
+      roles: [OC],
+      topics: ['requirements'],
+      ladder: 'into',
+    });
   });
 });
 

@@ -170,3 +170,24 @@ describe('a relative clause about a person', () => {
     expect(ask("who's a coo?")).toMatchObject({ intent: 'role', roles: [C] });
   });
 });
+
+describe('focus: introductions and long asides', () => {
+  it('GIVEN "ops coordinator here 🙋 what skills does an ops manager need" THEN the ops manager', () => {
+    expect(
+      readAlone(knowledge, 'ops coordinator here 🙋 what skills does an ops manager need'),
+    ).toMatchObject({
+      intent: 'role',
+      roles: [OM],
+      topics: ['skills'],
+    });
+  });
+
+  it('GIVEN a long sentence about someone before an emoji and the question THEN its words are context', () => {
+    expect(
+      readAlone(
+        knowledge,
+        'the security guard at our office says he used to be a coo 😂 what education do coos usually have?',
+      ),
+    ).toMatchObject({ intent: 'role', roles: [C], topics: ['requirements'] });
+  });
+});

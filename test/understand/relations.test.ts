@@ -45,6 +45,14 @@ describe('relations from the ladder facts', () => {
     });
   });
 
+  it('GIVEN "what role sits directly above an ops coordinator" THEN the role it reports to', () => {
+    expect(ask('what role sits directly above an ops coordinator, and what does it pay?')).toMatchObject({
+      intent: 'role',
+      roles: [OM],
+      topics: ['salary'],
+    });
+  });
+
   it('GIVEN a boss the ladder facts name but the knowledge base does not know THEN unknown, by that title', () => {
     const q = ask('coo vs whoever they report to, salary?');
     expect(q).toMatchObject({ intent: 'unknown', roles: [C], topics: ['salary'] });

@@ -136,3 +136,29 @@ describe('unknown roles: a person word before a question word', () => {
     expect(ask('wizard salary').intent).toBe('unknown');
   });
 });
+
+describe('unknown roles: person nouns that share a stem with a topic word, and heads qualified by a phrase', () => {
+  it('GIVEN "time traveller job outlook" THEN the title is unknown (a traveller is a person, not travel)', () => {
+    expect(ask('time traveller job outlook')).toMatchObject({ intent: 'unknown', topics: ['outlook'] });
+  });
+
+  it('GIVEN "professional line standers" with occupations titled "... Professional" THEN the title is unknown', () => {
+    const kb = kbWith(articles.kb, [
+      occupationRole('compliance-officers', 'Compliance Officers', {
+        alternates: ['Compliance Professional'],
+      }),
+    ]);
+    expect(ask('how much do professional line standers make', deriveKnowledge(kb))).toMatchObject({
+      intent: 'unknown',
+      topics: ['salary'],
+    });
+  });
+
+  it('GIVEN a statement about the speaker naming an unknown job beside a question about a known role THEN the known role', () => {
+    expect(
+      ask(
+        "i'm putting together a driver safety talk for the warehouse. quick one: what does an ops coordinator do?",
+      ),
+    ).toMatchObject({ intent: 'role', roles: ['operations-coordinator'], topics: ['duties'] });
+  });
+});
