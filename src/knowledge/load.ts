@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'nod
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ParsedArticle } from './article.js';
-import { buildKnowledgeBase, type BuildState } from './build.js';
+import { buildKnowledgeBase, type BuildResult, type BuildState } from './build.js';
+import { buildCacheKey, builtPart, readBuild } from './build-cache.js';
 import {
   createStringPool,
   fromStoredBytes,
@@ -12,6 +13,7 @@ import {
   type CachedFile,
   type CacheExpectation,
   type FileStamp,
+  type ReadExtra,
 } from './cache.js';
 import type { KnowledgeBase, Topic } from './model.js';
 import { parseFiles, type ParseJob } from './parse-files.js';
@@ -71,6 +73,13 @@ export interface LoadStats {
   readonly cache: 'off' | 'memory' | 'missing' | 'read' | 'ignored';
   /** Why the cache was ignored. */
   readonly cacheIgnored?: string;
+  /**
+   * The built knowledge base stored with the parse cache (src/knowledge/build-cache.ts): `read` when
+   * the start used it instead of merging the articles; absent when the parse cache was not read.
+   */
+  readonly buildCache?: 'read' | 'missing' | 'ignored';
+  /** Why it was not used. */
+  readonly buildCacheIgnored?: string;
   /** Why the cache could not be written. */
   readonly cacheWriteError?: string;
   readonly cacheWritten: boolean;
@@ -200,6 +209,14 @@ function vocabularyKey(topics: readonly Topic[]): string {
   return hashBytes(Buffer.from(JSON.stringify(topics.map((t) => [t.id, t.name, t.words]))));
 }
 
+/** Whether `articles` are the articles of `known` (the parse cache as read), the same objects in the same order. */
+function sameArticles(articles: readonly ParsedArticle[], known: ReadonlyMap<string, LoadedFile>): boolean {
+  if (articles.length !== known.size) return false;
+  let i = 0;
+  for (const file of known.values()) if (file.article !== articles[i++]) return false;
+  return true;
+}
+
 const clean = (file: LoadedFile): file is CachedFile =>
   file.article !== undefined && file.problems.length === 0;
 
@@ -247,6 +264,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
   let knownAt = 0;
   let cache: LoadStats['cache'] = 'off';
   let cacheIgnored: string | undefined;
+  let cachedBuild: ReadExtra | undefined;
   if (previous !== undefined) {
     known = previous.files;
     knownAt = previous.checkedAt;
@@ -257,6 +275,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     if (read.status === 'read') {
       known = read.files;
       knownAt = read.checkedAt;
+      cachedBuild = read.extra;
     } else if (read.status === 'ignored') cacheIgnored = read.reason;
   }
 
@@ -423,20 +442,44 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     if (file.article !== undefined) articles.push(file.article);
   }
 
+  // The merged result stored with the cache, when every article is the cached one, in order.
+  let built: BuildResult | undefined;
+  let buildCache: LoadStats['buildCache'];
+  let buildCacheIgnored: string | undefined;
+  if (cache === 'read' && previous === undefined && problems.length === 0) {
+    if (cachedBuild === undefined) buildCache = 'missing';
+    else if (cachedBuild.key !== buildCacheKey(topicsResult.topics)) {
+      buildCache = 'ignored';
+      buildCacheIgnored = 'the topics or the code that builds changed';
+    } else if (!sameArticles(articles, known)) {
+      buildCache = 'ignored';
+      buildCacheIgnored = 'the articles changed';
+    } else {
+      const cachedArticles = articles;
+      built = cachedBuild.read((reader) => readBuild(reader, dir, topicsResult.topics, cachedArticles));
+      buildCache = built === undefined ? 'ignored' : 'read';
+      if (built === undefined) buildCacheIgnored = 'corrupt (does not decode)';
+    }
+  }
+  built ??= buildKnowledgeBase(dir, topicsResult.topics, articles, previous?.build);
+
   let cacheWritten = false;
   let cacheWriteError: string | undefined;
   if (
     options.cacheDir !== undefined &&
-    (changed || files.size !== known.size || cache !== 'read') &&
+    (changed || files.size !== known.size || cache !== 'read' || buildCache !== 'read') &&
     previous === undefined
   ) {
     const entries: CachedFile[] = [];
     for (const file of files.values()) if (clean(file)) entries.push(file);
-    cacheWriteError = writeParseCache(options.cacheDir, expected, entries, checkedAt);
-    cacheWritten = cacheWriteError === undefined;
+    // The build is stored when it was made from exactly the articles stored, in their order.
+    const whole = entries.length === articles.length && built.state?.articles === articles;
+    const extra = whole ? builtPart(topicsResult.topics, built) : undefined;
+    if (changed || files.size !== known.size || cache !== 'read' || extra !== undefined) {
+      cacheWriteError = writeParseCache(options.cacheDir, expected, entries, checkedAt, extra);
+      cacheWritten = cacheWriteError === undefined;
+    }
   }
-
-  const built = buildKnowledgeBase(dir, topicsResult.topics, articles, previous?.build);
   append(problems, built.problems);
   append(warnings, built.warnings);
   // Open data (open-data/): occupations beside the curated roles; a directory without it is articles only.
@@ -471,6 +514,8 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     merged: built.merged,
     cache,
     ...(cacheIgnored === undefined ? {} : { cacheIgnored }),
+    ...(buildCache === undefined ? {} : { buildCache }),
+    ...(buildCacheIgnored === undefined ? {} : { buildCacheIgnored }),
     ...(cacheWriteError === undefined ? {} : { cacheWriteError }),
     cacheWritten,
     ...(openDataCache === undefined ? {} : { openDataCache }),
