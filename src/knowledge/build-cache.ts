@@ -37,6 +37,7 @@ import {
   type Source,
   type Topic,
 } from './model.js';
+import { FORBIDDEN_KEYS } from './names.js';
 import type { Problem } from './problem.js';
 
 const VERSION = 'careerbot-build-cache-1';
@@ -287,9 +288,12 @@ export function readBuild(
     const aliases = r.int() === 1 ? roleAt().entry.aliases : list();
     const summary = r.str();
     const topicCount = r.count();
-    const facts = new Array<[string, readonly Fact[]]>(topicCount);
+    // Built by assignment, in order (as Object.fromEntries gives it, without the pairs); a topic id
+    // that would reach Object.prototype is refused (the taxonomy refuses it too).
+    const facts: Record<string, readonly Fact[]> = {};
     for (let t = 0; t < topicCount; t++) {
       const topic = r.str();
+      if (FORBIDDEN_KEYS.has(topic) || topic in facts) throw new Malformed('not a topic');
       const factCount = r.count();
       const list = new Array<Fact>(factCount);
       for (let f = 0; f < factCount; f++) {
@@ -302,7 +306,7 @@ export function readBuild(
           list[f] = { text, source: articleAt().source };
         }
       }
-      facts[t] = [topic, list];
+      facts[topic] = list;
     }
     const salaryCount = r.count();
     let salaries: readonly Salary[] = NONE;
@@ -325,17 +329,10 @@ export function readBuild(
     }
     const comparisons = list();
     const soc = r.optionalStr();
-    const role: Role = {
-      id,
-      title,
-      aliases,
-      summary,
-      facts: Object.fromEntries(facts),
-      salaries,
-      ladder,
-      comparisons,
-      ...(soc === undefined ? {} : { soc }),
-    };
+    const role: Role =
+      soc === undefined
+        ? { id, title, aliases, summary, facts, salaries, ladder, comparisons }
+        : { id, title, aliases, summary, facts, salaries, ladder, comparisons, soc };
     roles.set(id, role);
   }
   if (roles.size !== roleCount) throw new Malformed('a role listed twice');

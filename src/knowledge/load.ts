@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { listArticlesInWorker, type Listing } from './file-list.js';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ParsedArticle } from './article.js';
 import { buildKnowledgeBase, type BuildResult, type BuildState } from './build.js';
 import { buildCacheKey, builtPart, readBuild } from './build-cache.js';
 import {
+  cacheFileFor,
   createStringPool,
   fromStoredBytes,
   hashBytes,
@@ -80,6 +82,8 @@ export interface LoadStats {
   readonly buildCache?: 'read' | 'missing' | 'ignored';
   /** Why it was not used. */
   readonly buildCacheIgnored?: string;
+  /** Set when the files were listed and stat'ed in a worker while the parse cache was read. */
+  readonly listedInWorker?: true;
   /** Why the cache could not be written. */
   readonly cacheWriteError?: string;
   readonly cacheWritten: boolean;
@@ -114,6 +118,8 @@ export interface LoadOptions {
    */
   readonly changed?: readonly string[] | undefined;
   readonly onProgress?: ((progress: LoadProgress) => void) | undefined;
+  /** Size of the parse cache from which a first start lists and stats in a worker (default 4 MiB). */
+  readonly listInWorkerFrom?: number | undefined;
 }
 
 /** Files larger than this are refused before they are parsed. */
@@ -170,6 +176,20 @@ async function markdownFiles(dir: string): Promise<string[]> {
     }
   }
   return found;
+}
+
+/**
+ * A parse cache this large (about 2,000 articles) is read for long enough that listing and stating
+ * the files in a worker meanwhile saves more than starting the worker costs.
+ */
+const LISTING_WORKER_FROM = 4 * 2 ** 20;
+
+function largeCache(cacheDir: string, dir: string, from = LISTING_WORKER_FROM): boolean {
+  try {
+    return statSync(cacheFileFor(cacheDir, dir)).size >= from;
+  } catch {
+    return false;
+  }
 }
 
 /** A path the watcher reported that an incremental reload can handle on its own. */
@@ -265,11 +285,14 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
   let cache: LoadStats['cache'] = 'off';
   let cacheIgnored: string | undefined;
   let cachedBuild: ReadExtra | undefined;
+  let listing: Promise<Listing | undefined> | undefined;
   if (previous !== undefined) {
     known = previous.files;
     knownAt = previous.checkedAt;
     cache = 'memory';
   } else if (options.cacheDir !== undefined) {
+    // A first start of a large directory lists and stats its files in a worker meanwhile.
+    if (largeCache(options.cacheDir, dir, options.listInWorkerFrom)) listing = listArticlesInWorker(dir);
     const read = readParseCache(options.cacheDir, expected);
     cache = read.status;
     if (read.status === 'read') {
@@ -284,12 +307,16 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     previous !== undefined && options.changed !== undefined && options.changed.every(isArticlePath);
   let paths: string[];
   let sorted = false;
+  const listed = listing === undefined ? undefined : await listing;
   if (targeted) {
     // The previous load's paths are in order already: only a new one calls for sorting again.
     paths = [...previous.files.keys()];
     const fresh = (options.changed ?? []).filter((file) => !previous.files.has(file));
     sorted = fresh.length === 0;
     for (const file of new Set(fresh)) paths.push(file);
+  } else if (listed !== undefined) {
+    paths = listed.paths.slice();
+    sorted = true;
   } else {
     try {
       paths = await markdownFiles(dir);
@@ -319,7 +346,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
 
   // Stamps first: they decide what must be read.
   const outcome: (LoadedFile | undefined)[] = new Array<LoadedFile | undefined>(paths.length);
-  const toRead: { readonly index: number; readonly stat: Stats }[] = [];
+  const toRead: { readonly index: number; readonly size: number; readonly mtimeMs: number }[] = [];
   let reused = 0;
   for (let i = 0; i < paths.length; i++) {
     if (i > 0 && i % STAT_BATCH_SIZE === 0) await yieldToEventLoop();
@@ -330,26 +357,33 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
       reused++;
       continue;
     }
-    let stat: Stats | undefined;
-    try {
-      stat = statSync(join(dir, file), { throwIfNoEntry: false });
-    } catch {
-      stat = undefined;
+    let size = Number.NaN;
+    let mtimeMs = Number.NaN;
+    if (listed !== undefined) {
+      size = listed.sizes[i] ?? Number.NaN;
+      mtimeMs = listed.mtimes[i] ?? Number.NaN;
+    } else {
+      try {
+        const stat = statSync(join(dir, file), { throwIfNoEntry: false });
+        if (stat !== undefined) ({ size, mtimeMs } = stat);
+      } catch {
+        // unreadable: as if gone
+      }
     }
-    if (stat === undefined) {
+    if (Number.isNaN(size)) {
       // Deleted: a named file is simply gone; a listed one vanished between listing and reading.
       if (mustCheck === undefined) problems.push({ file, message: 'disappeared while being read' });
       continue;
     }
     if (
       before !== undefined &&
-      before.size === stat.size &&
-      before.mtimeMs === stat.mtimeMs &&
+      before.size === size &&
+      before.mtimeMs === mtimeMs &&
       before.mtimeMs < knownAt - RACY_MS
     ) {
       outcome[i] = before;
       reused++;
-    } else toRead.push({ index: i, stat });
+    } else toRead.push({ index: i, size, mtimeMs });
   }
 
   const share = createStringPool();
@@ -358,7 +392,8 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
   const report = (): void => options.onProgress?.({ parsed: done, toParse: toRead.length });
   const jobs: ParseJob[] = [];
   const jobIndex: number[] = [];
-  for (const { index, stat } of toRead) {
+  for (const stat of toRead) {
+    const { index } = stat;
     const file = paths[index] ?? '';
     if (stat.size > MAX_FILE_BYTES) {
       outcome[index] = {
@@ -516,6 +551,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     ...(cacheIgnored === undefined ? {} : { cacheIgnored }),
     ...(buildCache === undefined ? {} : { buildCache }),
     ...(buildCacheIgnored === undefined ? {} : { buildCacheIgnored }),
+    ...(listed === undefined ? {} : { listedInWorker: true as const }),
     ...(cacheWriteError === undefined ? {} : { cacheWriteError }),
     cacheWritten,
     ...(openDataCache === undefined ? {} : { openDataCache }),
