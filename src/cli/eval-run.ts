@@ -12,11 +12,19 @@ import type { EvalReport, QuestionReader } from '../understand/evaluate.js';
 /**
  * The own labelled sets `npm run eval` runs by default, as two sets: the articles-only one (run on a
  * copy of the knowledge without open-data/) and the occupations one (run with the open data). Each is
- * the concatenation of its files, in order: the first labelled set and the round-2 questions tuned on.
+ * the concatenation of its files, in order: the first labelled set and the round-2 and round-3 questions tuned on.
  */
 export const OWN_SETS = Object.freeze({
-  articlesOnly: Object.freeze(['test/eval/questions.jsonl', 'test/eval/round2/tune-articles.jsonl']),
-  full: Object.freeze(['test/eval/occupations.jsonl', 'test/eval/round2/tune-occupations.jsonl']),
+  articlesOnly: Object.freeze([
+    'test/eval/questions.jsonl',
+    'test/eval/round2/tune-articles.jsonl',
+    'test/eval/round3/tune-articles.jsonl',
+  ]),
+  full: Object.freeze([
+    'test/eval/occupations.jsonl',
+    'test/eval/round2/tune-occupations.jsonl',
+    'test/eval/round3/tune-occupations.jsonl',
+  ]),
 });
 
 /** The open-data folder of a knowledge directory (occupations from BLS and O*NET). */

@@ -14,8 +14,10 @@ import {
   HELP_PHRASES,
   INTO_PHRASES,
   IN_SCOPE_VERBS,
+  JOB_LISTING_PHRASES,
   JOB_SEARCH_WORDS,
   NEAR_ME_PHRASES,
+  STATISTIC_CUES,
   LIST_NOUNS,
   LIST_PHRASES,
   LIST_VERBS,
@@ -51,10 +53,13 @@ const GROUP = new PhraseSet(GROUP_PHRASES);
 const MY_JOB = new PhraseSet(MY_JOB_PHRASES);
 const REPAIR = new PhraseSet(REPAIR_PHRASES);
 const NEAR_ME = new PhraseSet(NEAR_ME_PHRASES);
+const JOB_LISTINGS = new PhraseSet(JOB_LISTING_PHRASES);
+const STATISTICS = new PhraseSet(STATISTIC_CUES);
 const REQUEST = new PhraseSet(REQUEST_OPENERS);
 const TASKS = new PhraseSet(TASK_OBJECTS);
 const OWN_TASKS = new PhraseSet(TASK_OBJECTS.flatMap((o) => [`my ${o}`, `a ${o}`, `an ${o}`]));
 const OUT_OF_SCOPE = new PhraseSet(OUT_OF_SCOPE_PHRASES);
+const SMALL_WORDS = new Set([...SMALLTALK.greeting, ...SMALLTALK.thanks, ...SMALLTALK.bye]);
 
 /** The words of a question, as a lookup-friendly view. */
 export interface Words {
@@ -91,8 +96,18 @@ export function wordsOf(tokens: readonly Token[]): Words {
   };
 }
 
+/** A word typed stretched ("heyy", "hiii", "byeee"), as the word: its last letter once. */
+function unstretched(w: string): string {
+  let end = w.length;
+  while (end > 1 && w[end - 1] === w[end - 2]) end -= 1;
+  return w.slice(0, end);
+}
+
 export function smalltalkOf(words: Words): SmalltalkKind | undefined {
-  const w = words.norms;
+  const w = words.norms.map((x) => {
+    const short = unstretched(x);
+    return short !== x && SMALL_WORDS.has(short) ? short : x;
+  });
   if (w.some((x) => SMALLTALK.thanks.has(x)) || words.phrase('thank you')) return 'thanks';
   if (w.some((x) => SMALLTALK.bye.has(x)) || words.phrase('see you') || words.phrase('see ya')) return 'bye';
   if (w.some((x) => SMALLTALK.greeting.has(x)) || words.phrase('good morning') || words.phrase('good day')) {
@@ -164,6 +179,7 @@ const LIGHT_TASK_VERBS = new Set(['get', 'make', 'do', 'find', 'call', 'text', '
  */
 export function isOutOfScope(words: Words): boolean {
   if (OUT_OF_SCOPE.contains(words.norms)) return true;
+  if (JOB_LISTINGS.contains(words.norms) && !STATISTICS.contains(words.norms)) return true;
   if (NEAR_ME.contains(words.norms) && words.norms.some((w) => JOB_SEARCH_WORDS.has(w))) return true;
   const { norms, tokens } = words;
   // An imperative at the start of a sentence, or joined to one by "and"/"then": "write a cover letter",
@@ -206,7 +222,8 @@ export function followUpCue(words: Words): boolean {
 
 /** A short correction of the last message: "*coordinator", "oops, ops manager*", "sorry I meant the COO". */
 export function isRepair(words: Words, starred: boolean): boolean {
-  if (words.norms.length > 8) return false;
+  // Short: "wait no, not the coo, i meant head of ops" (10 words) still is one.
+  if (words.norms.length > 12) return false;
   if (starred) return true;
   // An interjection or two may come first: "ah wait, I meant the COO", "oh oops, ops manager".
   const lead = leadIndex(words);
@@ -218,6 +235,40 @@ export function isRepair(words: Words, starred: boolean): boolean {
 /** The asker refers to their own job: "what's the salary for MY JOB". */
 export function asksAboutOwnJob(words: Words): boolean {
   return MY_JOB.contains(words.norms);
+}
+
+/** "the second one", "the latter": which of the roles just discussed a question points at. */
+const POINTING_ORDINALS: Readonly<Record<string, number | 'last'>> = {
+  first: 0,
+  '1st': 0,
+  second: 1,
+  '2nd': 1,
+  third: 2,
+  '3rd': 2,
+  former: 0,
+  latter: 'last',
+  last: 'last',
+};
+const POINTED_NOUNS = new Set(['one', 'role', 'job', 'position', 'option']);
+
+/**
+ * The role of `count` discussed roles a question points at ("the second one, how much do they earn?",
+ * "and the latter?"): "the" + an ordinal, with "one"/"role" after it unless it is "former"/"latter".
+ */
+export function pointedRoleOf(words: Words, count: number): number | undefined {
+  if (count < 2) return undefined;
+  const { norms } = words;
+  for (let i = 1; i < norms.length; i += 1) {
+    const at = POINTING_ORDINALS[norms[i] ?? ''];
+    if (at === undefined || norms[i - 1] !== 'the') continue;
+    const bare = norms[i] === 'former' || norms[i] === 'latter';
+    const next = norms[i + 1];
+    const ends = next === undefined || words.tokens[i + 1]?.breakBefore === true;
+    if (!bare && !(next !== undefined && POINTED_NOUNS.has(next)) && !(ends && norms[i] !== 'last')) continue;
+    const k = at === 'last' ? count - 1 : at;
+    if (k < count) return k;
+  }
+  return undefined;
 }
 
 /** Which offered candidate a reply like "the first one", "2" or "last" picks. */
@@ -248,6 +299,13 @@ export interface RankCue {
   readonly group: boolean;
 }
 
+const WHICH_OF = new PhraseSet([
+  'which of these',
+  'which of those',
+  'which of the following',
+  'which of the three',
+  'which of the four',
+]);
 const INTO_POINTERS = new Set(['it', 'that', 'this', 'one', 'them', 'there']);
 const CHOICE_WORDS = new Set(['which', 'who', "who's", 'whose', 'whom']);
 const COMPARATIVES = new Set([
@@ -272,11 +330,16 @@ const GROUP_POINTERS = new Set(['them', 'they', 'these', 'those', 'their']);
 export function rankOf(words: Words, isSuperlative: (word: string) => boolean = () => false): RankCue {
   const { norms } = words;
   const superlative = norms.some((w) => RANK_WORDS.has(w) || isSuperlative(w)) || RANKS.contains(norms);
-  const choice = norms.some((w) => CHOICE_WORDS.has(w)) && norms.some((w) => COMPARATIVES.has(w));
+  // "which pays more", and "which of these: X, Y, Z?" (the best of a list, by the topic asked).
+  const choice =
+    (norms.some((w) => CHOICE_WORDS.has(w)) && norms.some((w) => COMPARATIVES.has(w))) ||
+    WHICH_OF.contains(norms);
   const ordered = superlative || choice;
   const allSaid = superlative && ALL_ROLES.contains(norms);
   const all = allSaid || (superlative && norms.some((w) => LIST_NOUNS.has(w)));
-  const group = GROUP.contains(norms) || (ordered && norms.some((w) => GROUP_POINTERS.has(w)));
+  // "how do their work settings compare", "how do they differ": a comparison of the roles discussed.
+  const pointer = norms.some((w) => GROUP_POINTERS.has(w));
+  const group = GROUP.contains(norms) || ((ordered || compares(words)) && pointer);
   return { ordered, superlative, all, allSaid, group };
 }
 

@@ -138,8 +138,16 @@ export function focusOf(
       status[i] = 'other';
       return;
     }
-    const relativeVerb = RELATIVE_VERBS.has(prev) || /'s$/u.test(prevRaw);
-    const owner = relativeVerb ? (RELATIVE_VERBS.has(prev) ? before - 2 : before - 1) : -1;
+    // "my husband HAS BEEN an ops manager", "my dad USED TO BE a COO": the verb, with its auxiliaries.
+    const verbWords = RELATIVE_VERBS.has(prev)
+      ? 1
+      : prev === 'been' && HAVE_FORMS.has(norms[before - 2] ?? '')
+        ? 2
+        : prev === 'be' && norms[before - 2] === 'to' && norms[before - 3] === 'used'
+          ? 3
+          : 0;
+    const relativeVerb = verbWords > 0 || /'s$/u.test(prevRaw);
+    const owner = relativeVerb ? before - 1 - verbWords : -1;
     if (owner >= 1) {
       const ownerWord = tokenKey(norms[owner] ?? '');
       const jobWord = JOB_WORDS.has(ownerWord);
@@ -223,6 +231,51 @@ export function contextStatements(tokens: readonly Token[]): boolean[] {
   });
   return out;
 }
+
+/**
+ * Tokens of sentences that ask nothing, in a message where another sentence asks ("love animals but
+ * vet school is too long. what's related to veterinarian?"): no question mark, no question word first.
+ */
+export function asideSentences(tokens: readonly Token[]): boolean[] {
+  const sentence = sentencesOf(tokens);
+  const count = (sentence[sentence.length - 1] ?? 0) + 1;
+  const out = new Array<boolean>(tokens.length).fill(false);
+  if (count < 2) return out;
+  const asks = new Array<boolean>(count).fill(false);
+  for (let k = 0; k < tokens.length; k += 1) {
+    const s = sentence[k] ?? 0;
+    if (tokens[k]?.questionEnd === true) asks[s] = true;
+    if (k === 0 || sentence[k - 1] !== s) {
+      let lead = k;
+      while (sentence[lead + 1] === s && OPENERS.has(tokens[lead]?.norm ?? '')) lead += 1;
+      if (WH_STARTS.has(tokens[lead]?.norm ?? '')) asks[s] = true;
+    }
+  }
+  if (!asks.includes(true)) return out;
+  return tokens.map((_, k) => !asks[sentence[k] ?? 0]);
+}
+
+/**
+ * A message that only says something about the speaker and asks nothing ("hi! im a uni student
+ * exploring careers"): no question mark, no sentence starting with a question or request word, and
+ * at least one sentence about the speaker.
+ */
+export function onlyStatements(tokens: readonly Token[]): boolean {
+  if (tokens.some((t) => t.questionEnd === true)) return false;
+  const sentence = sentencesOf(tokens);
+  let about = false;
+  for (let k = 0; k < tokens.length; k += 1) {
+    if (k > 0 && sentence[k] === sentence[k - 1]) continue;
+    let lead = k;
+    while (sentence[lead + 1] === sentence[k] && OPENERS.has(tokens[lead]?.norm ?? '')) lead += 1;
+    const first = tokens[lead]?.norm ?? '';
+    if (WH_STARTS.has(first)) return false;
+    if (STATEMENT_STARTS.has(first)) about = true;
+  }
+  return about;
+}
+
+const HAVE_FORMS = new Set(['has', 'have', 'had', "'s", "he's", "she's"]);
 
 /** Words in -ing that are not verbs in -ing. */
 const NOT_GERUNDS = new Set([

@@ -73,6 +73,13 @@ export const PLAIN_QUALIFIERS = set(`
 
 /** Short words of chat that are also O*NET short titles ("rn" is "right now" before it is a nurse). */
 export const CHAT_SHORTHAND = set('rn pa ma am pm ad id ms mr mrs bf gf ty np ur');
+/**
+ * Of those, the ones that are a job in a noun's place even typed in lower case: after an article or
+ * beside "vs"/"or" ("how much does an rn make", "lpn vs rn pay"), never "im a coordinator rn".
+ */
+export const SHORTHAND_JOBS = set('rn pa ma np');
+export const NOUN_SLOT_BEFORE = set('a an the vs versus v or than');
+export const NOUN_SLOT_AFTER = set('vs versus v or');
 
 /** Common role acronyms: matched exactly when known, reported as unknown when not. */
 export const ROLE_ACRONYMS = set(
@@ -96,7 +103,8 @@ export const GENERIC_PEOPLE = set(`
   members staff team user users human humans adult adults teen teenager myself yourself customer
   customers client clients candidate candidates applicant applicants interviewer employee employees
   employer employers peer peers fan fans beginner newbie mate mates neighbour neighbor stranger folks
-  company companies firm hire
+  company companies firm hire student students pupil pupils undergrad undergrads undergraduate
+  undergraduates retiree retirees jobseeker jobseekers
 `);
 
 /** Greetings, thanks and goodbyes, as single words or short phrases (normalized). */
@@ -148,6 +156,18 @@ export const AUX_BASE: Readonly<Record<string, string>> = lookupTable({
  */
 export const LIGHT_WORDS = set('make do get have work need good be go take like look know want well lot');
 export const QUANTITY_CUES = set('much more less most least higher lower per');
+/**
+ * Words of a rate ("per year", "an hour", "annual"): pay when nothing else is asked, but only the unit
+ * of another topic's figure when one is ("openings PER YEAR", "hours A WEEK").
+ */
+/**
+ * Everyday words that share a stem with a topic word but do not name the topic on their own: "open"
+ * (openings), "set" (setting), "code" (coding): "keep my options OPEN" is not about job openings.
+ */
+export const NOT_TOPIC_ALONE = set('open set code');
+export const RATE_WORDS = set('yearly annual annually hourly monthly weekly');
+/** What may make up a rate phrase besides `RATE_WORDS` ("per year", "an hour"); "hours" alone is hours. */
+export const RATE_PHRASE_WORDS = set('per a an each every year years hour hours month months week weeks');
 
 /** Asking for help with the bot itself. */
 export const HELP_PHRASES = phrases(`
@@ -404,7 +424,7 @@ export const SELF_PHRASES = phrases(`
   my resume says
 `);
 /** "my <person> is/was a <role>": the role of someone the asker knows. */
-export const RELATIVE_VERBS = set("is was 's are were works worked");
+export const RELATIVE_VERBS = set("is was 's are were works worked became becomes");
 export const MEET_VERBS = set(
   'interviewed interviewing interview spoke speaking talked talking met meeting chatted worked working',
 );
@@ -453,6 +473,8 @@ export const TAKE_BACK_PHRASES = phrases(`
   sorry no
   no wait
   wait no
+  no no
+  nope
   actually no
   no sorry
   never mind
@@ -608,13 +630,41 @@ export const NEAR_ME_PHRASES = phrases(`
   around me
 `);
 export const JOB_SEARCH_WORDS = set('jobs find search searching looking hiring openings vacancies listings');
+/**
+ * Job listings: a job search ("any job openings for plumbers?") unless the question asks how many
+ * there are, which the outlook figures answer ("how many job openings a year for nurses").
+ */
+export const JOB_LISTING_PHRASES = phrases(`
+  job openings
+  openings near
+  vacancies
+  job vacancies
+  job listings
+`);
+export const STATISTIC_CUES = phrases(`
+  how many
+  number of
+  per year
+  a year
+  each year
+  every year
+  yearly
+  annual
+  annually
+  projected
+  expected
+  outlook
+  growth
+  growing
+  demand
+  trend
+  future
+`);
 export const OUT_OF_SCOPE_PHRASES = phrases(`
   weather
   who's hiring
   who is hiring
   hiring near me
-  job openings
-  vacancies
   apply for me
   apply to
   remind me
@@ -669,6 +719,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = lookupTable({
   doc: 'doctor',
   pharm: 'pharmacy',
   supv: 'supervisor',
+  trucker: 'truck driver',
+  truckers: 'truck driver',
 });
 
 /**

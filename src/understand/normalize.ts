@@ -85,6 +85,9 @@ const SPELLING_VARIANTS: Readonly<Record<string, string>> = lookupTable({
  * Discord mentions and custom emoji, emoji, URLs and markdown removed; case kept (unknown role
  * mentions are reported as typed). Idempotent.
  */
+/** A currency sign standing for money on its own ("crna $?", "coo $$$"), not before an amount. */
+const LONE_CURRENCY = /(^|\s)[$£€]+(?=[\s?!.,]|$)/gu;
+
 export function clean(text: string): string {
   let s = clip(text, MAX_INPUT_CHARS);
   s = s.normalize('NFKC');
@@ -99,6 +102,7 @@ export function clean(text: string): string {
   s = s.replace(DASHES, '-');
   s = s.replace(DOTTED_ACRONYM, (m) => m.replace(/\./g, ''));
   s = s.replace(CO_PREFIX, (m) => m.slice(0, 2));
+  s = s.replace(LONE_CURRENCY, '$1money');
   s = s.replace(SPACES, ' ').trim();
   return s;
 }
@@ -206,11 +210,15 @@ function linkWords(url: string): string {
  * what the markup says: ~~struck~~ words are flagged, a link's address is read for the role it names,
  * "->" reads as "to", a line break ends a sentence, and a lone asterisk marks a correction.
  */
+const STAR_THEN_AFTERTHOUGHT = /\w\*[\s,.!]+(?:lol|lmao|haha|sorry|oops|my bad|typo)[\s.!]*$/iu;
+
 export function readMessage(text: string): Message {
   const input = clip(text, MAX_INPUT_CHARS).normalize('NFKC');
   const trimmed = input.trim();
   const stars = (trimmed.match(/\*/gu) ?? []).length;
-  const starred = stars === 1 && (trimmed.startsWith('*') || trimmed.endsWith('*'));
+  // "*coordinator", "coordinator*", and with a laugh or an apology after it: "operations* lol".
+  const starred =
+    stars === 1 && (trimmed.startsWith('*') || trimmed.endsWith('*') || STAR_THEN_AFTERTHOUGHT.test(trimmed));
   const prepared = input.replace(ARROW, ' to ').replace(LINE_BREAK, ' . ');
   const tokens: Token[] = [];
   const addPiece = (piece: string, flags: { struck?: boolean; link?: boolean }, isolate: boolean): void => {

@@ -58,6 +58,17 @@ const MANAGE_VERBS = new Set([
 /** Most words between "the person" and "reports to" ("the person an ops coordinator reports to"). */
 const MAX_ANCHOR_WORDS = 5;
 
+/**
+ * The noun phrase from `from` on, up to a break, a preposition or a joiner: the anchor is the noun
+ * phrase right there ("who manages the budget FOR a COO" is not about the COO).
+ */
+function nounPhraseAfter(tokens: readonly Token[], from: number): { from: number; to: number } {
+  let to = from;
+  const last = Math.min(tokens.length, from + MAX_ANCHOR_WORDS);
+  while (to < last && tokens[to]?.breakBefore !== true && !ANCHOR_ENDS.has(tokens[to]?.norm ?? '')) to += 1;
+  return { from, to };
+}
+
 /** Relation phrases in the tokens, longest first, not overlapping. */
 export function findRelations(tokens: readonly Token[]): RelationSpan[] {
   const norms = tokens.map((t) => t.norm);
@@ -83,12 +94,10 @@ export function findRelations(tokens: readonly Token[]): RelationSpan[] {
     if (!WHO.has(norms[k] ?? '') || !MANAGE_VERBS.has(norms[k + 1] ?? '')) continue;
     if (!ARTICLES.has(norms[k + 2] ?? '') || taken[k] === true || taken[k + 1] === true) continue;
     // The anchor is the noun phrase right there: "who manages the budget for a COO" is not about the COO.
-    let to = k + 3;
-    const last = Math.min(norms.length, k + 3 + MAX_ANCHOR_WORDS);
-    while (to < last && tokens[to]?.breakBefore !== true && !ANCHOR_ENDS.has(norms[to] ?? '')) to += 1;
     taken[k] = true;
     taken[k + 1] = true;
-    found.push({ start: k, end: k + 2, direction: 'up', possessive: false, anchorZone: { from: k + 2, to } });
+    const anchorZone = { from: k + 2, to: nounPhraseAfter(tokens, k + 3).to };
+    found.push({ start: k, end: k + 2, direction: 'up', possessive: false, anchorZone });
   }
   for (const [set, direction] of [
     [UP, 'up'],
@@ -99,7 +108,10 @@ export function findRelations(tokens: readonly Token[]): RelationSpan[] {
       for (let k = start; k < end; k += 1) if (taken[k] === true) free = false;
       if (!free) continue;
       for (let k = start; k < end; k += 1) taken[k] = true;
-      found.push({ start, end, direction, possessive: false });
+      // "the folks who report to ops managers": an open "to" takes the noun phrase after it as anchor.
+      if (direction === 'down' && norms[end - 1] === 'to' && end < norms.length) {
+        found.push({ start, end, direction, possessive: false, anchorZone: nounPhraseAfter(tokens, end) });
+      } else found.push({ start, end, direction, possessive: false });
     }
   }
   // "the person an ops coordinator reports to": the role between is the anchor.

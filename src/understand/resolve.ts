@@ -52,6 +52,12 @@ export interface Reading {
   readonly help: boolean;
   readonly outOfScope: boolean;
   readonly pick: number | undefined;
+  /** The message was marked as a correction with an asterisk ("operations*"). */
+  readonly starred?: boolean;
+  /** Only statements about the speaker, no question ("hi! im a student exploring careers"). */
+  readonly introduction?: boolean;
+  /** "the second one": which of the conversation's roles (see `groupRoles`) the question points at. */
+  readonly pointed?: number | undefined;
   /** Unknown words of an unknown mention, for "did you mean". */
   readonly unknownWords: readonly string[];
   /** A place the question named ("in Texas"), as typed. */
@@ -133,7 +139,7 @@ function titledGroup(reading: Reading, index: RoleIndex): RoleId[] {
 }
 
 /** The roles a group reference ("which of these", "the two", "their pay") points at. */
-function groupRoles(state: ConversationState): RoleId[] {
+export function groupRoles(state: ConversationState): RoleId[] {
   if (state.roles.length >= 2) return [...state.roles];
   const recent = state.recent ?? [];
   return recent.length >= 2 ? recent.slice(-2) : [...state.roles];
@@ -258,8 +264,26 @@ export function decide(
     const keep = state.topics.length > 0 ? state.topics : carriedTopics;
     if (described !== undefined) return roleDraft(reading, [described], 0.8, true, keep);
   }
+  // "the second one, how much do they earn?" after two roles were discussed.
+  if (reading.pointed !== undefined && state.offered.length === 0 && named.length === 0) {
+    const role = groupRoles(state)[reading.pointed];
+    if (role !== undefined && unknownNow.length === 0)
+      return roleDraft(reading, [role], 0.9, true, carriedTopics);
+  }
   if (named.length === 1 && unknownNow.length === 0 && state.offered.includes(named[0] ?? '')) {
     return roleDraft(reading, named, confidence, true, carriedTopics);
+  }
+
+  // "operations* lol" after a question about the head of operations: the asker fixes their own typo of
+  // a word of the role just read; the question stands as it was read.
+  if (
+    reading.starred === true &&
+    named.length === 0 &&
+    unknownNow.length === 0 &&
+    state.roles.length > 0 &&
+    fixesOwnTypo(reading.words, state.roles, kb)
+  ) {
+    return roleDraft(reading, state.roles, 0.9, true, state.topics.length > 0 ? state.topics : topics);
   }
 
   // Rankings over everything known ("which of your roles pays the most?") or a named group of roles.
@@ -353,6 +377,9 @@ export function decide(
     return { intent: 'smalltalk', confidence: 1, smalltalk: reading.smalltalk };
   }
   if (reading.help && !topicNamed) return { intent: 'help', confidence: 1 };
+  // "hi! im a uni student exploring careers": a greeting and an introduction ask nothing yet.
+  if (reading.smalltalk === 'greeting' && reading.introduction === true && reading.partials.length === 0)
+    return { intent: 'smalltalk', confidence: 1, smalltalk: 'greeting' };
   if (reading.list) return { intent: 'list', confidence: 1 };
   if (reading.partials.length > 0) {
     const candidates = unique(reading.partials.flatMap((p) => p.candidates)).slice(0, MAX_OFFERED);
@@ -373,6 +400,29 @@ export function decide(
   return reading.help
     ? { intent: 'help', confidence: 1 }
     : { intent: 'help', confidence: 0.3, unmatched: true };
+}
+
+/** Words around a starred correction that are not part of it ("operations* LOL", "SORRY operations*"). */
+const CORRECTION_NOISE = new Set([
+  'lol',
+  'lmao',
+  'haha',
+  'sorry',
+  'oops',
+  'whoops',
+  'typo',
+  'i',
+  'meant',
+  'mean',
+]);
+
+/** Every other word of the message is a word of the names of the roles just discussed. */
+function fixesOwnTypo(words: Words, roles: readonly RoleId[], kb: KnowledgeBase): boolean {
+  const nameWords = new Set<string>();
+  for (const id of roles)
+    for (const name of namesOf(kb, id)) for (const w of name.toLowerCase().split(/\W+/u)) nameWords.add(w);
+  const content = words.norms.filter((w) => !CORRECTION_NOISE.has(w));
+  return content.length > 0 && content.every((w) => nameWords.has(w));
 }
 
 /** Longest reply read as a description of one offered role. */

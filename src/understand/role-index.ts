@@ -23,8 +23,20 @@ export { FUZZY } from './fuzzy.js';
  * lists it for chief executives. A curated role's title and aliases come before an occupation's own
  * title: "barista" is the imported article's Barista, not the Baristas occupation.
  */
-export const STANDING = Object.freeze({ title: 0, alias: 1, occupation: 2, alternate: 3, reported: 4 });
-const STANDINGS = 5;
+/**
+ * How a name belongs to its role, best first. `conjunct`: one person noun of an occupation's own title
+ * that the occupation also lists as an alternate title ("Reporters" in "News Analysts, Reporters, and
+ * Journalists"): it wins over the same words as another occupation's alternate title.
+ */
+export const STANDING = Object.freeze({
+  title: 0,
+  alias: 1,
+  occupation: 2,
+  conjunct: 3,
+  alternate: 4,
+  reported: 5,
+});
+const STANDINGS = 6;
 
 /** Role lists kept per word are capped: they feed suggestions and partial mentions, not answers. */
 const MAX_ROLES_PER_WORD = 64;
@@ -151,6 +163,73 @@ export function buildIndex(
   return { ...names, english: words, reportsDown: reportsDownOf(kb) };
 }
 
+/** Most occupation titles a conjunct may appear in (its own included) and still win its name. */
+const MAX_CONJUNCT_TITLES = 2;
+
+/**
+ * Per occupation, the parts of its title (joined by commas, "and" or "or") that are names of its own,
+ * as strong as its title: "News Analysts, Reporters, and Journalists" wins "reporter", which it and a
+ * residual occupation both list as alternate titles, and "will ai replace translators" names
+ * Interpreters and Translators though a word stands before it. A part wins only when the occupation lists it as an
+ * alternate title itself, no other title has those words as a whole part ("Dispatchers, Except
+ * Police, ...") and no other occupation sharing the name has them in its title at all ("Wholesale and
+ * Retail Buyers" keeps "buyer" shared), the words appear in at most two titles ("technicians" is in
+ * dozens), and the occupation is not a residual "All Other" one.
+ */
+function occupationConjuncts(kb: KnowledgeBase): Map<RoleId, string[]> {
+  const out = new Map<RoleId, string[]>();
+  const occupations = [...kb.roles.values()].filter((r) => r.origin === 'open-data');
+  const padded = new Map<RoleId, string>();
+  const alternateOwners = new Map<string, RoleId[]>();
+  for (const role of occupations) {
+    padded.set(role.id, ` ${keysOf(role.title).join(' ')} `);
+    for (const name of role.alternateTitles ?? []) {
+      const key = keysOf(name).join(' ');
+      const owners = alternateOwners.get(key) ?? [];
+      if (owners[owners.length - 1] !== role.id) owners.push(role.id);
+      alternateOwners.set(key, owners);
+    }
+  }
+  // "News Analysts, Reporters, and Journalists" -> its parts, split at commas, "and" and "or".
+  const partsOf = (title: string): string[] => {
+    const parts: string[] = [];
+    let words: string[] = [];
+    for (const word of title.replaceAll(',', ' , ').split(' ')) {
+      if (word === ',' || word === 'and' || word === 'or') {
+        if (words.length > 0) parts.push(words.join(' '));
+        words = [];
+      } else if (word !== '') words.push(word);
+    }
+    if (words.length > 0) parts.push(words.join(' '));
+    return parts;
+  };
+  // How many titles have these words as a whole part ("Dispatchers, Except Police, ..." has "dispatchers").
+  const partTitles = new Map<string, number>();
+  for (const role of occupations) {
+    for (const key of new Set(partsOf(role.title).map((p) => keysOf(p).join(' '))))
+      partTitles.set(key, (partTitles.get(key) ?? 0) + 1);
+  }
+  for (const role of occupations) {
+    if (/\ball other\b/iu.test(role.title)) continue;
+    const parts = partsOf(role.title);
+    if (parts.length < 2) continue;
+    for (const part of parts) {
+      const key = keysOf(part).join(' ');
+      const owners = alternateOwners.get(key) ?? [];
+      if (!owners.includes(role.id) || (partTitles.get(key) ?? 0) > 1) continue;
+      const words = ` ${key} `;
+      if (owners.some((o) => o !== role.id && (padded.get(o) ?? '').includes(words))) continue;
+      let titles = 0;
+      for (const title of padded.values()) if (title.includes(words)) titles += 1;
+      if (titles > MAX_CONJUNCT_TITLES) continue;
+      const list = out.get(role.id) ?? [];
+      list.push(part);
+      out.set(role.id, list);
+    }
+  }
+  return out;
+}
+
 /** The name part of the index. Linear in the number of names. */
 export function buildNameIndex(kb: KnowledgeBase): RoleNameIndex {
   const roleIds: RoleId[] = [];
@@ -162,6 +241,7 @@ export function buildNameIndex(kb: KnowledgeBase): RoleNameIndex {
   const shortWords = new Set<string>();
   let maxAliasTokens = 1;
   const firstWords = new Map<string, number>();
+  const conjuncts = occupationConjuncts(kb);
 
   const addName = (name: string, ordinal: number, standing: number): void => {
     const keys = keysOf(name);
@@ -194,6 +274,7 @@ export function buildNameIndex(kb: KnowledgeBase): RoleNameIndex {
     roleIds.push(role.id);
     addName(role.title, ordinal, role.origin === 'open-data' ? STANDING.occupation : STANDING.title);
     for (const alias of role.aliases) addName(alias, ordinal, STANDING.alias);
+    for (const name of conjuncts.get(role.id) ?? []) addName(name, ordinal, STANDING.conjunct);
     for (const name of role.alternateTitles ?? []) addName(name, ordinal, STANDING.alternate);
     for (const name of role.reportedTitles ?? []) addName(name, ordinal, STANDING.reported);
   }

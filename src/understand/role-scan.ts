@@ -13,6 +13,10 @@ import {
   COMPARE_CUES,
   FIELD_AGENTS,
   CHAT_SHORTHAND,
+  GENERIC_PEOPLE,
+  NOUN_SLOT_AFTER,
+  NOUN_SLOT_BEFORE,
+  SHORTHAND_JOBS,
   JOINERS,
   NON_ROLE_ACRONYMS,
   PLAIN_QUALIFIERS,
@@ -20,7 +24,9 @@ import {
   ROLE_HEADS,
   STOPWORDS,
 } from './lexicon.js';
+import type { English } from './english/words.js';
 import type { Token } from './normalize.js';
+import { isTopicWord } from './topics.js';
 import { stem } from './natural.js';
 import { lookupName, roleIdsOf, STANDING, type RoleIndex } from './role-index.js';
 
@@ -68,11 +74,13 @@ export interface RoleScan {
 }
 
 /** A word that qualifies a following title ("PROJECT manager", "OFFICE manager"): anything but glue. */
-export function isQualifier(token: Token | undefined): boolean {
+export function isQualifier(token: Token | undefined, english?: English): boolean {
   if (token === undefined) return false;
-  // "RANK plumbers and electricians": a ranking verb is no part of a title.
+  // "RANK plumbers and electricians": a ranking verb is no part of a title; nor is any word that is
+  // only ever a verb ("will ai REPLACE translators").
   const w = token.norm;
-  return !STOPWORDS.has(w) && !COMPARE_CUES.has(w) && !RANK_WORDS.has(w) && !/^\d+$/.test(w);
+  if (STOPWORDS.has(w) || COMPARE_CUES.has(w) || RANK_WORDS.has(w) || /^\d+$/.test(w)) return false;
+  return english?.isVerbOnly(w) !== true;
 }
 
 /** One spelling of a token for name lookup, and what it cost. */
@@ -194,19 +202,30 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
     const key = keys[i] ?? '';
     if (standing >= STANDING.alternate && key.length <= 3) {
       const everyday = STOPWORDS.has(key) || NON_ROLE_ACRONYMS.has(key) || CHAT_SHORTHAND.has(key);
-      if (everyday && token.raw !== token.raw.toUpperCase()) return false;
+      const prev = tokens[i - 1];
+      const next = tokens[i + 1];
+      const nounSlot =
+        SHORTHAND_JOBS.has(key) &&
+        ((prev !== undefined && !token.breakBefore && NOUN_SLOT_BEFORE.has(prev.norm)) ||
+          (next !== undefined && !next.breakBefore && NOUN_SLOT_AFTER.has(next.norm)) ||
+          // "rn pay?": first in its sentence, right before a topic word.
+          ((i === 0 || token.breakBefore) && next !== undefined && isTopicWord(index.topics, next.norm)));
+      if (everyday && token.raw !== token.raw.toUpperCase() && !nounSlot) return false;
     }
     // "CHIEF vibes officer": a modifier word named as a role only when it ends its phrase.
     const after = tokens[i + 1];
     if ((NOT_BARE.has(key) || PLAIN_QUALIFIERS.has(key)) && after !== undefined && !after.breakBefore) {
       const kinds = index.vocab.kinds.get(tokenKey(after.norm)) ?? 0;
-      if (isQualifier(after) && (kinds & (WORD_KIND.topic | WORD_KIND.cue)) === 0) return false;
+      if (isQualifier(after, index.english) && (kinds & (WORD_KIND.topic | WORD_KIND.cue)) === 0)
+        return false;
     }
     const before = tokens[i - 1];
-    const weak = standing >= STANDING.alternate;
+    // A name that is not the whole own title is weak: "GHOST hunter" is no Hunters and Trappers.
+    const weak = standing >= STANDING.conjunct;
     if (weak && before !== undefined && !token.breakBefore && usable(i - 1) && covered[i - 1] !== true) {
       const q = before.norm;
-      if (isQualifier(before) && !PLAIN_QUALIFIERS.has(q) && !/'s?$/u.test(before.raw)) return false;
+      if (isQualifier(before, index.english) && !PLAIN_QUALIFIERS.has(q) && !/'s?$/u.test(before.raw))
+        return false;
     }
     return true;
   };
@@ -353,15 +372,23 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
     const key = keys[k] ?? '';
     if (covered[k] === true || token === undefined || !usable(k) || NOT_BARE.has(key)) continue;
     if (!ROLE_HEADS.has(key) && !index.english.isPerson(key)) continue;
+    // "asking for a FRIEND" is no "Friend of the Court": people in general are never a bare head.
+    if (!ROLE_HEADS.has(key) && GENERIC_PEOPLE.has(key)) continue;
     const head = index.heads.get(key);
     if (head === undefined) continue;
     const before = tokens[k - 1];
-    if (covered[k - 1] !== true && !token.breakBefore && isQualifier(before) && usable(k - 1)) continue;
+    if (covered[k - 1] !== true && !token.breakBefore && isQualifier(before, index.english) && usable(k - 1))
+      continue;
     const after = tokens[k + 1];
-    if (after !== undefined && !after.breakBefore && after.norm === 'of' && isQualifier(tokens[k + 2]))
+    if (
+      after !== undefined &&
+      !after.breakBefore &&
+      after.norm === 'of' &&
+      isQualifier(tokens[k + 2], index.english)
+    )
       continue;
     // "PROFESSIONAL cuddler": a word qualifying the next one is not a head.
-    if (after !== undefined && !after.breakBefore && usable(k + 1) && isQualifier(after)) {
+    if (after !== undefined && !after.breakBefore && usable(k + 1) && isQualifier(after, index.english)) {
       const kinds = index.vocab.kinds.get(tokenKey(after.norm)) ?? 0;
       if ((kinds & (WORD_KIND.topic | WORD_KIND.cue)) === 0) continue;
     }

@@ -3,7 +3,17 @@
  * phrases in knowledge/topics.yaml, compared after Porter stemming.
  */
 import type { Topic, TopicId } from '../knowledge/model.js';
-import { AUX_BASE, DETERMINERS, LIGHT_WORDS, PRONOUNS, QUANTITY_CUES, TOPIC_FILLERS } from './lexicon.js';
+import {
+  AUX_BASE,
+  DETERMINERS,
+  LIGHT_WORDS,
+  NOT_TOPIC_ALONE,
+  PRONOUNS,
+  QUANTITY_CUES,
+  RATE_PHRASE_WORDS,
+  RATE_WORDS,
+  TOPIC_FILLERS,
+} from './lexicon.js';
 import { stem } from './natural.js';
 import { clean, tokenize, type Token } from './normalize.js';
 
@@ -22,13 +32,19 @@ export interface TopicMatcher {
   /** Multi-word phrases as stem sequences, grouped by first stem. */
   readonly phrases: ReadonlyMap<
     string,
-    readonly { readonly topic: TopicId; readonly stems: readonly string[]; readonly weak: boolean }[]
+    readonly {
+      readonly topic: TopicId;
+      readonly stems: readonly string[];
+      readonly weak: boolean;
+      /** Only words of a rate ("per year"): see `RATE_WORDS`. */
+      readonly rate: boolean;
+    }[]
   >;
 }
 
 /** A word that names a topic on its own ("salary", "duties", "travel"), after stemming. */
 export function isTopicWord(matcher: TopicMatcher, norm: string): boolean {
-  return matcher.words.has(stem(norm));
+  return !NOT_TOPIC_ALONE.has(norm) && matcher.words.has(stem(norm));
 }
 
 /** The comparable form of one word in a topic context. */
@@ -52,7 +68,7 @@ function forms(tokens: readonly Token[]): string[] {
 export function compileTopics(topics: readonly Topic[]): TopicMatcher {
   const words = new Map<string, TopicId[]>();
   const exact = new Map<string, TopicId[]>();
-  const phrases = new Map<string, { topic: TopicId; stems: string[]; weak: boolean }[]>();
+  const phrases = new Map<string, { topic: TopicId; stems: string[]; weak: boolean; rate: boolean }[]>();
   for (const topic of topics) {
     for (const text of [topic.id, topic.name, ...topic.words]) {
       const tokens = tokenize(clean(text));
@@ -70,7 +86,12 @@ export function compileTopics(topics: readonly Topic[]): TopicMatcher {
         exact.set(norm, same);
       } else {
         const list = phrases.get(first) ?? [];
-        list.push({ topic: topic.id, stems: f, weak: f.every((x) => WEAK_STEMS.has(x)) });
+        list.push({
+          topic: topic.id,
+          stems: f,
+          weak: f.every((x) => WEAK_STEMS.has(x)),
+          rate: tokens.every((t) => RATE_WORDS.has(t.norm) || RATE_PHRASE_WORDS.has(t.norm)),
+        });
         phrases.set(first, list);
       }
     }
@@ -91,6 +112,14 @@ const MOVE_STEMS: ReadonlySet<string> = new Set(
 );
 const LIGHT_STEMS: ReadonlySet<string> = new Set([...LIGHT_WORDS].map((w) => stem(w)));
 const QUANTITY_STEMS: ReadonlySet<string> = new Set([...QUANTITY_CUES].map((w) => stem(w)));
+const PREPOSITION_STEMS: ReadonlySet<string> = new Set(
+  ['on', 'to', 'in', 'at', 'with', 'for', 'from', 'of'].map((w) => stem(w)),
+);
+const LADDER_TIME_STEMS: ReadonlySet<string> = new Set(['before', 'after', 'next'].map((w) => stem(w)));
+/** One-word rates: "annual", and "year" left of "a year" once its determiner is dropped ("hours" is hours). */
+const RATE_STEMS: ReadonlySet<string> = new Set(
+  [...RATE_WORDS, 'year', 'years', 'month', 'months', 'week', 'weeks'].map((w) => stem(w)),
+);
 
 /**
  * Most words a phrase may skip between two of its own. None: with one, "what SKILLS do they need"
@@ -158,11 +187,17 @@ export function detectTopics(
   }
   const strong: TopicId[] = [];
   const weak: TopicId[] = [];
-  const add = (list: TopicId[], id: TopicId): void => {
+  // Topics named so far only by the words of a rate ("per year"), and those named otherwise too.
+  const byRate = new Set<TopicId>();
+  const byWord = new Set<TopicId>();
+  const add = (list: TopicId[], id: TopicId, rate = false): void => {
+    if (list === strong) (rate ? byRate : byWord).add(id);
     if (!list.includes(id)) list.push(id);
   };
   // Words of a strong phrase are not read again on their own ("skill SET" is not a setting).
   const consumed = new Array<boolean>(seq.length).fill(false);
+  type PhraseEntry = NonNullable<ReturnType<TopicMatcher['phrases']['get']>>[number];
+  const matches: { readonly start: number; readonly end: number; readonly p: PhraseEntry }[] = [];
   for (let i = 0; i < seq.length; i += 1) {
     const s = seq[i];
     if (s === undefined || s === SOMEONE) continue;
@@ -172,21 +207,37 @@ export function detectTopics(
       // "switching to ops coordination": a move INTO a named role asks about that role, not for jobs
       // related to it.
       if (p.topic === 'related' && seq[end] === SOMEONE && p.stems.some((x) => MOVE_STEMS.has(x))) continue;
-      add(p.weak ? weak : strong, p.topic);
-      if (!p.weak) for (let k = i; k < end; k += 1) consumed[k] = true;
+      // "what do people do BEFORE becoming a coo": the jobs before or after, not the duties.
+      if (p.topic === 'duties' && LADDER_TIME_STEMS.has(seq[end] ?? '')) continue;
+      matches.push({ start: i, end, p });
     }
+  }
+  for (const m of matches) {
+    // "work ON SITE": a phrase ending in a preposition ("work on") yields it to a phrase it starts.
+    const last = m.end - 1;
+    const yields =
+      !m.p.weak &&
+      PREPOSITION_STEMS.has(seq[last] ?? '') &&
+      matches.some((o) => o !== m && !o.p.weak && o.start === last && o.end > m.end);
+    if (yields) continue;
+    add(m.p.weak ? weak : strong, m.p.topic, m.p.rate);
+    if (!m.p.weak) for (let k = m.start; k < m.end; k += 1) consumed[k] = true;
   }
   for (let i = 0; i < seq.length; i += 1) {
     const s = seq[i];
     if (s === undefined || s === SOMEONE || consumed[i] === true) continue;
     const byStem = matcher.words.get(s);
-    if (byStem === undefined) continue;
+    if (byStem === undefined || NOT_TOPIC_ALONE.has(surface[i] ?? '')) continue;
     const ids = byStem.length > 1 ? (matcher.exact.get(surface[i] ?? '') ?? byStem) : byStem;
     if (LIGHT_STEMS.has(s) && !nearQuantity(seq, i)) continue;
-    for (const id of ids) add(WEAK_STEMS.has(s) ? weak : strong, id);
+    for (const id of ids) add(WEAK_STEMS.has(s) ? weak : strong, id, RATE_STEMS.has(s));
   }
   if (strong.length === 0) return { topics: weak, named: false };
-  const topics = strong.length > 1 ? strong.filter((id) => id !== 'overview') : strong;
+  // "openings per year": the rate is the unit of another topic's figure, not a question about pay.
+  const unitOnly = (id: TopicId): boolean => byRate.has(id) && !byWord.has(id);
+  const named = strong.filter((id) => !unitOnly(id) && id !== 'overview');
+  const kept = named.length > 0 ? strong.filter((id) => !unitOnly(id)) : strong;
+  const topics = kept.length > 1 ? kept.filter((id) => id !== 'overview') : kept;
   return { topics, named: true };
 }
 

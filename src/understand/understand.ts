@@ -16,16 +16,18 @@ import {
   isRepair,
   ladderOf,
   pickOf,
+  pointedRoleOf,
   placeOf,
   rankOf,
   smalltalkOf,
   wordsOf,
 } from './cues.js';
-import { contextStatements, focusOf, type FocusStatus } from './focus.js';
+import { asideSentences, contextStatements, focusOf, onlyStatements, type FocusStatus } from './focus.js';
+import { tokenKey } from './keys.js';
 import { readMessage, type Token } from './normalize.js';
 import { queryOf, EMPTY_CONVERSATION, type ConversationState, type Query } from './query.js';
 import { findRelations, relatedRoles } from './relations.js';
-import { decide, nextState, type Focused, type Reading } from './resolve.js';
+import { decide, groupRoles, nextState, type Focused, type Reading } from './resolve.js';
 import type { RoleIndex } from './role-index.js';
 import { scanRoles, type RoleMention } from './role-scan.js';
 import { correctTokens } from './spelling.js';
@@ -171,14 +173,17 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
   // "jobs like an electrician but less dangerous": with related jobs asked, a comparative qualifies
   // the jobs sought; its topic words are not a second question.
   if (reading.topics.includes('related') && reading.topics.length > 1) {
+    // So do the asker's own background ("with my dental hygienist EXPERIENCE") and asides that ask
+    // nothing ("vet SCHOOL is too long. what's related to veterinarian?").
     const qualified = qualifierTokens(tokens);
-    if (qualified.includes(true)) {
-      const related = detectTopics(
-        tokens,
-        roleTokens,
-        index.topics,
-        negated.map((n, k) => n || qualified[k] === true || statements[k] === true),
-      );
+    const asides = asideSentences(tokens);
+    const owned = ownBackground(tokens, roleTokens);
+    const context = negated.map(
+      (n, k) =>
+        n || qualified[k] === true || statements[k] === true || asides[k] === true || owned[k] === true,
+    );
+    if (context.includes(true)) {
+      const related = detectTopics(tokens, roleTokens, index.topics, context);
       if (related.topics.includes('related')) reading = related;
     }
   }
@@ -207,18 +212,70 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
     compares: compares(words),
     followUpCue: followUpCue(words),
     repair: isRepair(words, message.starred),
+    starred: message.starred,
     myJob: asksAboutOwnJob(words),
     rank: rankOf(words, (w) => index.english.isSuperlative(w)),
     smalltalk: smalltalkOf(words),
+    introduction: onlyStatements(tokens),
     list: isList(words),
     help: isHelp(words),
     outOfScope: isOutOfScope(words),
     pick: pickOf(words, state.offered),
+    pointed: pointedRoleOf(words, groupRoles(state).length),
     unknownWords,
     place: placeOf(words, (name) => index.english.isPlace(name), named),
     hourly: asksHourly(words),
     comparesOtherThings: comparesOtherThings(tokens, named, isTopic),
   };
+}
+
+/** Words before "one(s)" that pick one of several, not a kind of job ("the second one", "which ones"). */
+const NOT_KIND_WORDS = new Set([
+  ...['the', 'a', 'an', 'which', 'what', 'this', 'that', 'these', 'those', 'any', 'every', 'each', 'no'],
+  ...['first', 'second', 'third', 'last', 'other', 'same', 'new', 'old', 'only', 'some', 'all', 'good'],
+  ...['best', 'better', 'right', 'big', 'and', 'or', 'vs', 'of', 'to', 'for', 'with', 'in', 'on'],
+]);
+
+/**
+ * The message with "ones"/"one" after a describing word spelled as the head noun of the role just
+ * discussed ("elementary school ones" -> "elementary school teachers" after "Kindergarten Teachers"),
+ * or undefined when there is no such phrase.
+ */
+function withHeadNoun(text: string, state: ConversationState, kb: KnowledgeBase): string | undefined {
+  const last = state.roles[state.roles.length - 1];
+  const role = last === undefined ? undefined : kb.roles.get(last);
+  if (role === undefined) return undefined;
+  const head = role.title.split(',')[0]?.trim().split(/\s+/u).pop();
+  if (head === undefined || head.length < 3) return undefined;
+  const singular = tokenKey(head.toLowerCase());
+  let changed = false;
+  const words = text.split(' ');
+  for (let k = 1; k < words.length; k += 1) {
+    const word = words[k] ?? '';
+    let cut = word.length;
+    while (cut > 0 && '?!.,'.includes(word[cut - 1] ?? '')) cut -= 1;
+    const bare = word.slice(0, cut);
+    const one = bare.toLowerCase();
+    if (one !== 'one' && one !== 'ones') continue;
+    const before = (words[k - 1] ?? '').toLowerCase();
+    if (!/^\p{L}+$/u.test(before) || NOT_KIND_WORDS.has(before)) continue;
+    words[k] = (one === 'ones' ? head.toLowerCase() : singular) + word.slice(bare.length);
+    changed = true;
+  }
+  const out = words.join(' ');
+  return changed ? out : undefined;
+}
+
+/** Words after "my" up to the end of its noun phrase: "with MY dental hygienist EXPERIENCE". */
+function ownBackground(tokens: readonly Token[], roleTokens: readonly boolean[]): boolean[] {
+  const out = new Array<boolean>(tokens.length).fill(false);
+  for (let k = 0; k < tokens.length; k += 1) {
+    if (tokens[k]?.norm !== 'my') continue;
+    let j = k + 1;
+    while (j < tokens.length && roleTokens[j] === true) j += 1;
+    if (j < tokens.length && tokens[j]?.breakBefore !== true) out[j] = true;
+  }
+  return out;
 }
 
 /**
@@ -232,8 +289,21 @@ export function understand(
   index: RoleIndex,
 ): { query: Query; state: ConversationState } {
   const safeState = state ?? EMPTY_CONVERSATION;
-  const reading = read(typeof text === 'string' ? text : '', safeState, kb, index);
-  const draft = decide(reading, safeState, kb, index);
+  const said = typeof text === 'string' ? text : '';
+  let reading = read(said, safeState, kb, index);
+  let draft = decide(reading, safeState, kb, index);
+  // "and elementary school ONES?" after kindergarten teachers: the same kind of job, other words.
+  if (reading.mentions.length === 0 && reading.unknown.length === 0) {
+    const spelled = withHeadNoun(said, safeState, kb);
+    if (spelled !== undefined) {
+      const again = read(spelled, safeState, kb, index);
+      const named = again.mentions.filter((m) => m.status === 'focus' && m.mention.roles.length === 1);
+      if (named.length > 0 && !named.some((m) => safeState.roles.includes(m.mention.roles[0] ?? ''))) {
+        reading = again;
+        draft = decide(again, safeState, kb, index);
+      }
+    }
+  }
   // Where and how pay is asked matter to answers about roles: "in Texas" (US national figures), "per hour".
   const asksAboutRoles = ['role', 'compare', 'clarify', 'unknown'].includes(draft.intent);
   const query = queryOf(

@@ -16,6 +16,7 @@ import {
   ROLE_HEADS,
   STOPWORDS,
   GENERIC_PEOPLE,
+  REFERENCES,
 } from './lexicon.js';
 import type { Token } from './normalize.js';
 import type { RoleIndex } from './role-index.js';
@@ -205,6 +206,18 @@ export function findUnknownRoles(
     if (rightEnd > right && (rightJob || (strong && leftRole) || (leftJob && strong))) take(right, rightEnd);
   }
 
+  /** From `from` on: a word pointing back ("that", "it", "they") and a topic word. */
+  const pointsBackWithTopic = (from: number): boolean => {
+    let pointer = false;
+    let topic = false;
+    for (let m = from; m < n; m += 1) {
+      const w = tokens[m]?.norm ?? '';
+      if (REFERENCES.has(w)) pointer = true;
+      if (isTopicWord(index.topics, w)) topic = true;
+    }
+    return pointer && topic;
+  };
+
   if (scan.mentions.length === 0) {
     // Role-question templates: "how much does a plumber make", "how much do youtubers make".
     for (let k = 1; k < n; k += 1) {
@@ -252,6 +265,11 @@ export function findUnknownRoles(
         // A question word after it starts a question ("help, what can you do"), it names no topic.
         const asks = follower !== undefined && QUESTION_WORDS.has(follower.norm);
         if (follower !== undefined && !asks && isTopicWord(index.topics, follower.norm)) {
+          take(s, j + 1);
+          break;
+        }
+        // "professional bridesmaid, what does THAT pay?": the title alone, then a question about it.
+        if (follower?.breakBefore === true && pointsBackWithTopic(next)) {
           take(s, j + 1);
           break;
         }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, fixedKnowledge, type Knowledge } from '../../src/engine/engine.js';
+import { createEngine, deriveKnowledge, fixedKnowledge, type Knowledge } from '../../src/engine/engine.js';
 import type { Query } from '../../src/understand/query.js';
-import { bundledKnowledge, C, H, OC, OM } from './kb-fixture.js';
+import { bundledKnowledge, C, H, kbWithRoles, OC, OM, occupationRole } from './kb-fixture.js';
 
 let knowledge: Knowledge;
 beforeAll(async () => {
@@ -109,5 +109,86 @@ describe('conversation: repairs and follow-ups', () => {
     expect(q).toMatchObject({ intent: 'help', unmatched: true });
     expect(engine.ask('g', 'help').query).not.toHaveProperty('unmatched');
     expect(seen).toEqual(['blorp zibble']);
+  });
+});
+
+describe('conversation: pointing back at the roles discussed', () => {
+  it('GIVEN two roles compared WHEN "the second one" or "the former" THEN that role, with the topic asked', () => {
+    expect(
+      conversation(
+        'whats the difference between ops coordinator and ops manager',
+        'the second one, how much do they earn',
+      )[1],
+    ).toMatchObject({ intent: 'role', roles: [OM], topics: ['salary'] });
+    expect(conversation('coo vs head of ops salary', 'and the former?')[1]).toMatchObject({
+      intent: 'role',
+      roles: [C],
+      topics: ['salary'],
+    });
+    // "the first time" points at nothing.
+    expect(
+      conversation('coo vs head of ops salary', 'the first time i heard of it was at uni')[1]?.roles,
+    ).not.toEqual([C]);
+  });
+
+  it('GIVEN two roles asked one by one WHEN "how do their work settings compare" THEN both, side by side', () => {
+    expect(
+      conversation('salary for coo?', 'and for head of ops?', 'how do their work settings compare')[2],
+    ).toMatchObject({
+      intent: 'compare',
+      roles: [C, H],
+      topics: ['environment'],
+    });
+  });
+
+  it('GIVEN a correction in a longer message ("wait no, not the coo, i meant head of ops") THEN the topic is kept', () => {
+    expect(
+      conversation('what does a coo earn?', 'wait no, not the coo, i meant head of ops')[1],
+    ).toMatchObject({
+      roles: [H],
+      topics: ['salary'],
+    });
+  });
+
+  it('GIVEN "operations* lol" fixing a word of the role just read THEN the question stands as read', () => {
+    expect(
+      conversation('what do you need to study for head of operashuns', 'operations* lol')[1],
+    ).toMatchObject({ intent: 'role', roles: [H], topics: ['requirements'] });
+  });
+
+  it('GIVEN a stretched greeting or a greeting with an introduction THEN small talk, not a question', () => {
+    expect(conversation('heyy')[0]).toMatchObject({ intent: 'smalltalk' });
+    expect(conversation('hi! im a uni student exploring careers')[0]).toMatchObject({ intent: 'smalltalk' });
+    expect(conversation('hi! im a student, what does a coo earn?')[0]).toMatchObject({
+      intent: 'role',
+      roles: [C],
+    });
+  });
+});
+
+describe('conversation: "ones" after a kind of job', () => {
+  it('GIVEN kindergarten teachers WHEN "and elementary school ones?" THEN elementary school teachers, same topic', () => {
+    const teachers = deriveKnowledge(
+      kbWithRoles(knowledge.kb, [
+        occupationRole('kindergarten-teachers', 'Kindergarten Teachers, Except Special Education', {
+          alternates: ['Kindergarten Teacher'],
+        }),
+        occupationRole('elementary-school-teachers', 'Elementary School Teachers, Except Special Education', {
+          alternates: ['Elementary School Teacher'],
+        }),
+      ]),
+    );
+    const engine = createEngine({ knowledge: fixedKnowledge(teachers) });
+    engine.ask('t', 'kindergarten teacher salary');
+    expect(engine.ask('t', 'and elementary school ones?').query).toMatchObject({
+      intent: 'role',
+      roles: ['elementary-school-teachers'],
+      topics: ['salary'],
+    });
+    // "which one" chooses between the two asked about; it names no new kind of teacher.
+    expect([...engine.ask('t', 'which one needs more school?').query.roles].sort()).toEqual([
+      'elementary-school-teachers',
+      'kindergarten-teachers',
+    ]);
   });
 });

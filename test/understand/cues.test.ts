@@ -4,7 +4,7 @@ import { isOutOfScope, rankOf, wordsOf } from '../../src/understand/cues.js';
 import { readMessage } from '../../src/understand/normalize.js';
 import { EMPTY_CONVERSATION, type Query } from '../../src/understand/query.js';
 import { understand } from '../../src/understand/understand.js';
-import { bundledKnowledge, withOccupations, C, H, OM } from './kb-fixture.js';
+import { bundledKnowledge, withOccupations, C, H, OC, OM } from './kb-fixture.js';
 
 let knowledge: Knowledge;
 beforeAll(async () => {
@@ -144,6 +144,7 @@ describe('out-of-scope requests', () => {
     'work out my take home pay after tax on 55k',
     'ops manager jobs near me',
     'any coo vacancies in my area?',
+    'are there job openings for an ops manager at your company?',
   ])('GIVEN "%s" THEN help, out of scope', (text) => {
     expect(ask(text)).toMatchObject({ intent: 'help', outOfScope: true });
   });
@@ -162,6 +163,8 @@ describe('out-of-scope requests', () => {
     'how do i get the job of ops manager',
     'ops manager pay? saw an ad near me',
     'do coos in my area earn more?',
+    'how many job openings are there each year for ops managers?',
+    'number of vacancies expected for coos',
   ])('GIVEN "%s" THEN not out of scope', (text) => {
     expect(isOutOfScope(words(text))).toBe(false);
   });
@@ -193,5 +196,46 @@ describe('a ranking over the roles a title word names', () => {
 
   it('GIVEN no title word THEN every role', () => {
     expect(ask('which role has the fattest paycheck')).toMatchObject({ rank: 'all', roles: [] });
+  });
+});
+
+describe('a list to choose from, and people that are context', () => {
+  it('GIVEN "which of these: X, Y, Z?" with a topic THEN the three, ranked on it', () => {
+    expect(
+      ask('if i only care about money, which of these: ops manager, head of operations, ops coordinator?'),
+    ).toMatchObject({ intent: 'compare', roles: [OM, H, OC], topics: ['salary'], rank: 'listed' });
+  });
+
+  it('GIVEN "X?? no no, Y" THEN Y', () => {
+    expect(ask('coordinator?? no no, ops MANAGER. what do they earn')).toMatchObject({ roles: [OM] });
+  });
+
+  it('GIVEN someone else who "has been" or "used to be" a role THEN that role is context', () => {
+    expect(
+      ask("my husband has been an operations manager for 10 yrs. what's the outlook for coo roles?"),
+    ).toMatchObject({
+      intent: 'role',
+      roles: [C],
+    });
+    expect(ask('my dad used to be a coo, what do heads of ops earn')).toMatchObject({
+      intent: 'role',
+      roles: [H],
+    });
+    expect(ask('my sister became a coo. what do ops managers earn?')).toMatchObject({
+      intent: 'role',
+      roles: [OM],
+    });
+  });
+
+  it('GIVEN a student asking for a ranking THEN the ranking, no unknown "student"', () => {
+    expect(
+      ask(
+        'im a student picking a direction on salary. can you rank all the jobs you have from best to worst paid?',
+      ),
+    ).toMatchObject({ intent: 'compare', topics: ['salary'], rank: 'all' });
+  });
+
+  it('GIVEN a lone currency sign THEN pay', () => {
+    expect(ask('coo $?')).toMatchObject({ roles: [C], topics: ['salary'] });
   });
 });

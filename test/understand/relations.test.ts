@@ -37,6 +37,14 @@ describe('relations from the ladder facts', () => {
     });
   });
 
+  it('GIVEN "the folks who report to ops managers" THEN the roles reporting to the one named after it', () => {
+    expect(ask('the folks who report to ops managers, what are their usual duties')).toMatchObject({
+      intent: 'role',
+      roles: [OC],
+      topics: ['duties'],
+    });
+  });
+
   it('GIVEN a boss the ladder facts name but the knowledge base does not know THEN unknown, by that title', () => {
     const q = ask('coo vs whoever they report to, salary?');
     expect(q).toMatchObject({ intent: 'unknown', roles: [C], topics: ['salary'] });

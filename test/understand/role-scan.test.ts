@@ -78,6 +78,19 @@ describe('occupations as roles: names by standing', () => {
       roles: ['operations-manager'],
     });
     expect(rolesIn('RN salary')).toEqual([['registered-nurses']]);
+    expect(ask("what's a good job to have rn").roles).toEqual([]);
+  });
+
+  it('GIVEN "rn" or "np" in a noun\'s place (after an article, beside "vs", before a topic word) THEN the job', () => {
+    expect(ask('how much does an rn make')).toMatchObject({ intent: 'role', roles: ['registered-nurses'] });
+    expect(ask('np vs rn pay')).toMatchObject({
+      intent: 'compare',
+      roles: ['nurse-practitioners', 'registered-nurses'],
+    });
+    expect(ask('rn pay?')).toMatchObject({ intent: 'role', roles: ['registered-nurses'] });
+    expect(ask('should i be a vet or an rn')).toMatchObject({
+      roles: ['veterinarians', 'registered-nurses'],
+    });
   });
 
   it('GIVEN a modifier that is also a name ("chief") THEN a role only where it ends its phrase', () => {
@@ -88,6 +101,48 @@ describe('occupations as roles: names by standing', () => {
   it('GIVEN the articles-only base THEN none of this is known: the own set stays as it was', () => {
     expect(ask('dentist salary', articles).intent).toBe('unknown');
     expect(ask('carpenter', articles).intent).toBe('unknown');
+  });
+
+  it('GIVEN a name two occupations list WHEN it is a part of one of their own titles THEN that one; never for an "All Other" or a part other titles share', () => {
+    const kb = kbWithRoles(articles.kb, [
+      occupationRole('news-analysts-reporters-and-journalists', 'News Analysts, Reporters, and Journalists', {
+        alternates: ['Reporter', 'Journalist'],
+      }),
+      occupationRole('court-reporters', 'Court Reporters and Simultaneous Captioners', {
+        alternates: ['Court Reporter'],
+      }),
+      occupationRole('information-and-record-clerks-all-other', 'Information and Record Clerks, All Other', {
+        alternates: ['Reporter'],
+      }),
+      occupationRole('engineers-all-other', 'Engineers, All Other', { alternates: ['Engineer'] }),
+      occupationRole('civil-engineers', 'Civil Engineers', { alternates: ['Engineer'] }),
+      occupationRole('buyers-farm', 'Buyers and Purchasing Agents, Farm Products', { alternates: ['Buyer'] }),
+      occupationRole('wholesale-buyers', 'Wholesale and Retail Buyers, Except Farm Products', {
+        alternates: ['Buyer'],
+      }),
+    ]);
+    const index = buildIndex(kb);
+    const rolesOf = (text: string) =>
+      scanRoles(readMessage(text).tokens, index).mentions.map((m) => [...m.roles]);
+    expect(rolesOf('reporters salary')).toEqual([['news-analysts-reporters-and-journalists']]);
+    expect(rolesOf('engineer salary')[0]).toHaveLength(2);
+    expect(rolesOf('buyer salary')[0]).toHaveLength(2);
+  });
+
+  it('GIVEN people in general ("asking for a friend") THEN no role, though an O*NET title starts with the word', () => {
+    const kb = kbWithRoles(articles.kb, [
+      occupationRole('legal-support-workers-all-other', 'Legal Support Workers, All Other', {
+        alternates: ['Friend of the Court'],
+      }),
+    ]);
+    expect(rolesIn('jedi knight salary asking for a friend', deriveKnowledge(kb))).toEqual([]);
+  });
+
+  it('GIVEN a job title alone before a question about "that" THEN the title is unknown, not a choice of every role', () => {
+    expect(ask('professional bridesmaid, what does that pay')).toMatchObject({
+      intent: 'unknown',
+      topics: ['salary'],
+    });
   });
 
   it('indexes 20,000 occupations sharing names, keeping only the best standing per name', () => {

@@ -165,6 +165,19 @@ describe('one-word topic words written with a determiner', () => {
   });
 });
 
+describe('a rate is the unit of the figure asked for', () => {
+  it.each([
+    ['how many openings are there for ops managers each year', ['outlook']],
+    ['ops manager openings per year', ['outlook']],
+    ['how much does a coo make a year', ['salary']],
+    ['coo annual pay and openings', ['outlook', 'salary']],
+    ['coo per year?', ['salary']],
+    ['how many hours a week does a coo work and what do they earn per year', ['environment', 'salary']],
+  ])('GIVEN "%s" THEN %j', (text, topics) => {
+    expect(topicsOf(text)).toEqual(topics);
+  });
+});
+
 describe('a move into a named role is not a request for related jobs', () => {
   it('GIVEN "switching to ops coordination, what skills do i need" THEN skills of that role', () => {
     expect(
@@ -193,5 +206,19 @@ describe('"<topic> wise" marks the topic asked about', () => {
 
   it('GIVEN "wise" after a word that names no topic THEN the other topics stand', () => {
     expect(topicsOf('what does a coo earn, money aside, time wise?')).toContain('salary');
+  });
+});
+
+describe('topic words that only look like one', () => {
+  it.each([
+    ['roles adjacent to head of ops? want to keep my options open', ['related']],
+    ["i cook for my team on fridays lol. what's the work life like for a coo?", ['environment']],
+    ['do ops managers work on site much?', ['environment']],
+    ['what do ops managers work on', ['duties']],
+    ['what do people usually do before becoming a coo', ['requirements']],
+    ['what else could i do with my ops coordinator experience', ['related']],
+    ['love numbers but school is too long. what jobs are related to ops coordinator?', ['related']],
+  ])('GIVEN "%s" THEN %j', (text, topics) => {
+    expect(topicsOf(text)).toEqual(topics);
   });
 });

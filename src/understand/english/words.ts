@@ -99,6 +99,8 @@ export interface English {
   isAdjective(word: string): boolean;
   /** A superlative of a short adjective ("fattest", "richest", "biggest"): a ranking word. */
   isSuperlative(word: string): boolean;
+  /** Only ever a verb ("replace", "replacing"), never a noun or adjective: it qualifies no job title. */
+  isVerbOnly(word: string): boolean;
 }
 
 /** Words people write that WordNet has no entry for, which are not typos either. */
@@ -116,6 +118,7 @@ export function createEnglish(
   persons: WordList,
   places: WordList = sortedWordList(''),
   adjectives: WordList = sortedWordList(''),
+  verbs: WordList = sortedWordList(''),
 ): English {
   const inList = (list: WordList, word: string): boolean => baseForms(word).some((w) => list.has(w));
   const comparative = (word: string): boolean =>
@@ -134,6 +137,13 @@ export function createEnglish(
       baseForms(word, SUPERLATIVE)
         .slice(1)
         .some((w) => w.length <= MAX_COMPARATIVE_BASE && adjectives.has(w)),
+    // The word itself is no lemma of another kind ("hiring" is a noun too), and its base is a verb only.
+    isVerbOnly: (word) =>
+      verbs.has(word) ||
+      (!words.has(word) &&
+        baseForms(word)
+          .slice(1)
+          .some((w) => verbs.has(w))),
   };
 }
 
@@ -146,6 +156,7 @@ export function english(): English {
     sortedWordList(readFileSync(join(ENGLISH_DIR, 'persons.txt'), 'latin1')),
     sortedWordList(readFileSync(join(ENGLISH_DIR, 'places.txt'), 'latin1')),
     sortedWordList(readFileSync(join(ENGLISH_DIR, 'adjectives.txt'), 'latin1')),
+    sortedWordList(readFileSync(join(ENGLISH_DIR, 'verbs.txt'), 'latin1')),
   );
   return loaded;
 }
