@@ -69,7 +69,10 @@ export interface LoadStats {
   readonly parsed: number;
   /** Files whose earlier parse was used (unchanged stamp, or changed stamp but the same bytes). */
   readonly reused: number;
-  /** Roles merged from their articles: all of them, or after an edit only the ones it touched. */
+  /**
+   * Roles merged from their articles: all of them, or after an edit only the ones it touched; 0 when
+   * the built knowledge base was read from the parse cache (`buildCache: 'read'`).
+   */
   readonly merged?: number;
   /** `off` without a cache folder; `memory` when a previous load was reused instead. */
   readonly cache: 'off' | 'memory' | 'missing' | 'read' | 'ignored';
