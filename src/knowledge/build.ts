@@ -123,8 +123,8 @@ const exact = <T>(list: readonly T[]): readonly T[] => (list.length === 0 ? NONE
  * One frozen empty list and one empty ladder shared by every role that has none (most roles have no
  * ladder facts: three lists and an object each, about 8 MB at 50,000 articles).
  */
-const NONE: readonly never[] = Object.freeze([]);
-const NO_LADDER: Ladder = Object.freeze({ reportsTo: NONE, stepTowards: NONE, comesFrom: NONE });
+export const NONE: readonly never[] = Object.freeze([]);
+export const NO_LADDER: Ladder = Object.freeze({ reportsTo: NONE, stepTowards: NONE, comesFrom: NONE });
 
 function addFact(facts: Map<TopicId, Fact[]>, topic: TopicId, fact: Fact): void {
   const list = facts.get(topic);
@@ -223,7 +223,7 @@ function createMerger(problems: Problem[], only?: ReadonlySet<RoleId>) {
   return { drafts, mergeRole };
 }
 
-const comparisonOf = (article: ParsedArticle): Comparison => ({
+export const comparisonOf = (article: ParsedArticle): Comparison => ({
   id: article.id,
   title: article.title,
   roles: [article.roles[0].entry.id, article.roles[1].entry.id],
@@ -405,7 +405,7 @@ const namesOf = (role: {
   readonly aliases: readonly string[];
 }) => [role.title, role.id, ...role.aliases];
 
-const topicsKey = (topics: readonly Topic[]): string => JSON.stringify(topics);
+export const topicsKey = (topics: readonly Topic[]): string => JSON.stringify(topics);
 
 /**
  * Merge parsed articles into one knowledge base and check the rules that span files: one title per

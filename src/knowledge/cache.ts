@@ -45,7 +45,13 @@ export interface CachedFile extends FileStamp {
 }
 
 export type CacheRead =
-  | { readonly status: 'read'; readonly files: ReadonlyMap<string, CachedFile>; readonly checkedAt: number }
+  | {
+      readonly status: 'read';
+      readonly files: ReadonlyMap<string, CachedFile>;
+      readonly checkedAt: number;
+      /** The part written after the files (the built knowledge base), when there is one. */
+      readonly extra?: ReadExtra;
+    }
   | { readonly status: 'missing' }
   | { readonly status: 'ignored'; readonly reason: string };
 
@@ -76,8 +82,29 @@ export interface EncodedFiles {
   readonly numbers: Float64Array;
 }
 
+/**
+ * What a later part of the payload (the built knowledge base, src/knowledge/build-cache.ts) is written
+ * with: the same string table and number streams as the files.
+ */
+export interface CacheWriter {
+  string(text: string): void;
+  optionalString(text: string | undefined): void;
+  int(value: number): void;
+  number(value: number): void;
+}
+
+/** What a later part is read back with: every read checked, a bad one throws `Malformed`. */
+export interface CacheReader {
+  int(): number;
+  /** A non-negative count no larger than what is left. */
+  count(): number;
+  str(): string;
+  optionalStr(): string | undefined;
+  num(): number;
+}
+
 /** Writes parsed files into one string table and two number streams. */
-class Encoder {
+class Encoder implements CacheWriter {
   readonly #strings: string[] = [];
   readonly #index = new Map<string, number>();
   readonly #codes: number[] = [];
@@ -173,6 +200,11 @@ class Encoder {
     this.sections(article.differences);
   }
 
+  /** Where the next code goes: the end of the files, when a later part starts. */
+  get position(): number {
+    return this.#codes.length;
+  }
+
   done(): EncodedFiles {
     return {
       count: this.#count,
@@ -190,7 +222,8 @@ export function encodeFiles(files: Iterable<CachedFile>): EncodedFiles {
   return encoder.done();
 }
 
-class Malformed extends Error {}
+/** A payload that does not decode: the cache is ignored. */
+export class Malformed extends Error {}
 
 /** One frozen empty list for every empty list read back (most files have no warnings, many roles no aliases). */
 const NONE: readonly never[] = Object.freeze([]);
@@ -208,11 +241,12 @@ function decodeFiles(
   encoded: EncodedFiles,
   onFile: (file: CachedFile) => void,
   share?: (text: string) => string,
+  end = encoded.codes.length,
 ): void {
   const { strings, codes, numbers } = encoded;
   let at = 0;
   const int = (): number => {
-    if (at >= codes.length) throw new Malformed('cut short');
+    if (at >= end) throw new Malformed('cut short');
     return codes[at++] as number;
   };
   const str = (): string => {
@@ -233,7 +267,7 @@ function decodeFiles(
   };
   const count = (): number => {
     const n = int();
-    if (n < 0 || n > codes.length - at) throw new Malformed('not a count');
+    if (n < 0 || n > end - at) throw new Malformed('not a count');
     return n;
   };
   // RoleEntry's lists are typed mutable (z.infer); nothing changes a parsed article's lists.
@@ -341,7 +375,42 @@ function decodeFiles(
       },
     });
   }
-  if (at !== codes.length) throw new Malformed('padded');
+  if (at !== end) throw new Malformed('padded');
+}
+
+/** A reader of `encoded`'s codes from `start` to the end (a later part of the payload). */
+function readerOf(encoded: EncodedFiles, start: number): CacheReader & { readonly done: () => boolean } {
+  const { strings, codes, numbers } = encoded;
+  let at = start;
+  const int = (): number => {
+    if (at >= codes.length) throw new Malformed('cut short');
+    return codes[at++] as number;
+  };
+  const str = (): string => {
+    const text = strings[int()];
+    if (typeof text !== 'string') throw new Malformed('not a text');
+    return text;
+  };
+  return {
+    int,
+    count: () => {
+      const n = int();
+      if (n < 0 || n > codes.length - at) throw new Malformed('not a count');
+      return n;
+    },
+    str,
+    optionalStr: () => {
+      if (codes[at] !== -1) return str();
+      at++;
+      return undefined;
+    },
+    num: () => {
+      const value = numbers[int()];
+      if (value === undefined) throw new Malformed('not a number');
+      return value;
+    },
+    done: () => at === codes.length,
+  };
 }
 
 /**
@@ -388,14 +457,37 @@ export interface CacheExpectation {
 
 interface Payload extends EncodedFiles {
   readonly checkedAt: number;
+  /** A later part written after the files (`CacheExtra`): where its codes start, and its key. */
+  readonly extra?: { readonly at: number; readonly key: string };
+}
+
+/**
+ * A part of the payload after the files, made from them (the built knowledge base): written with the
+ * files' table, valid under its own key only.
+ */
+export interface CacheExtra {
+  readonly key: string;
+  write(writer: CacheWriter): void;
+}
+
+/** The later part as read: its key, and a reading of it (undefined when it does not decode whole). */
+export interface ReadExtra {
+  readonly key: string;
+  read<T>(decode: (reader: CacheReader) => T): T | undefined;
 }
 
 /** A light check of the shape: the payload's hash vouches for its bytes, decoding for the rest. */
 function isPayload(value: unknown): value is Payload {
   if (value === null || typeof value !== 'object') return false;
   const v = value as Partial<Payload>;
+  const extra = v.extra as unknown as Partial<NonNullable<Payload['extra']>> | null | undefined;
   return (
     typeof v.checkedAt === 'number' &&
+    (extra === undefined ||
+      (typeof extra === 'object' &&
+        extra !== null &&
+        typeof extra.key === 'string' &&
+        Number.isInteger(extra.at))) &&
     typeof v.count === 'number' &&
     Number.isInteger(v.count) &&
     v.count >= 0 &&
@@ -422,15 +514,41 @@ export function readParseCache(cacheDir: string, expected: CacheExpectation): Ca
   const read = readSealed(file, expect, isPayload);
   if ('missing' in read) return { status: 'missing' };
   if ('ignored' in read) return { status: 'ignored', reason: read.ignored };
+  const payload = read.value;
   const files = new Map<string, CachedFile>();
+  const end = payload.extra?.at ?? payload.codes.length;
+  if (end < 0 || end > payload.codes.length)
+    return { status: 'ignored', reason: 'not a parsed article list' };
   try {
-    decodeFiles(read.value, (cached) => files.set(cached.file, cached));
+    decodeFiles(payload, (cached) => files.set(cached.file, cached), undefined, end);
   } catch (error) {
     if (!(error instanceof Malformed)) throw error;
     return { status: 'ignored', reason: `not a parsed article list (${error.message})` };
   }
-  if (files.size !== read.value.count) return { status: 'ignored', reason: 'a file is listed twice' };
-  return { status: 'read', files, checkedAt: read.value.checkedAt };
+  if (files.size !== payload.count) return { status: 'ignored', reason: 'a file is listed twice' };
+  const extra = payload.extra;
+  return {
+    status: 'read',
+    files,
+    checkedAt: payload.checkedAt,
+    ...(extra === undefined
+      ? {}
+      : {
+          extra: {
+            key: extra.key,
+            read<T>(decode: (reader: CacheReader) => T): T | undefined {
+              const reader = readerOf(payload, extra.at);
+              try {
+                const value = decode(reader);
+                return reader.done() ? value : undefined;
+              } catch (error) {
+                if (error instanceof Malformed) return undefined;
+                throw error;
+              }
+            },
+          },
+        }),
+  };
 }
 
 /**
@@ -443,9 +561,29 @@ export function writeParseCache(
   expected: CacheExpectation,
   files: Iterable<CachedFile>,
   checkedAt: number,
+  extra?: CacheExtra,
 ): string | undefined {
   const { file, expect } = expectation(cacheDir, expected);
-  const payload: Payload = { checkedAt, ...encodeFiles(files) };
+  const list = [...files];
+  let encoder = new Encoder();
+  for (const cached of list) encoder.file(cached);
+  let at: number | undefined;
+  if (extra !== undefined) {
+    at = encoder.position;
+    try {
+      extra.write(encoder);
+    } catch {
+      // A part that cannot be written (something it does not know how to store): the files alone.
+      at = undefined;
+      encoder = new Encoder();
+      for (const cached of list) encoder.file(cached);
+    }
+  }
+  const payload: Payload = {
+    checkedAt,
+    ...encoder.done(),
+    ...(at === undefined || extra === undefined ? {} : { extra: { at, key: extra.key } }),
+  };
   const error = writeSealed(file, expect, payload, sealedFilePattern(PREFIX));
   if (error === undefined) rmSync(legacyCacheFileFor(cacheDir, expected.dir), { force: true });
   return error;

@@ -1,9 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { listArticlesInWorker, type Listing } from './file-list.js';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ParsedArticle } from './article.js';
-import { buildKnowledgeBase, type BuildState } from './build.js';
+import { buildKnowledgeBase, type BuildResult, type BuildState } from './build.js';
+import { buildCacheKey, builtPart, readBuild } from './build-cache.js';
 import {
+  cacheFileFor,
   createStringPool,
   fromStoredBytes,
   hashBytes,
@@ -12,6 +15,7 @@ import {
   type CachedFile,
   type CacheExpectation,
   type FileStamp,
+  type ReadExtra,
 } from './cache.js';
 import type { KnowledgeBase, Topic } from './model.js';
 import { parseFiles, type ParseJob } from './parse-files.js';
@@ -65,12 +69,24 @@ export interface LoadStats {
   readonly parsed: number;
   /** Files whose earlier parse was used (unchanged stamp, or changed stamp but the same bytes). */
   readonly reused: number;
-  /** Roles merged from their articles: all of them, or after an edit only the ones it touched. */
+  /**
+   * Roles merged from their articles: all of them, or after an edit only the ones it touched; 0 when
+   * the built knowledge base was read from the parse cache (`buildCache: 'read'`).
+   */
   readonly merged?: number;
   /** `off` without a cache folder; `memory` when a previous load was reused instead. */
   readonly cache: 'off' | 'memory' | 'missing' | 'read' | 'ignored';
   /** Why the cache was ignored. */
   readonly cacheIgnored?: string;
+  /**
+   * The built knowledge base stored with the parse cache (src/knowledge/build-cache.ts): `read` when
+   * the start used it instead of merging the articles; absent when the parse cache was not read.
+   */
+  readonly buildCache?: 'read' | 'missing' | 'ignored';
+  /** Why it was not used. */
+  readonly buildCacheIgnored?: string;
+  /** Set when the files were listed and stat'ed in a worker while the parse cache was read. */
+  readonly listedInWorker?: true;
   /** Why the cache could not be written. */
   readonly cacheWriteError?: string;
   readonly cacheWritten: boolean;
@@ -105,6 +121,8 @@ export interface LoadOptions {
    */
   readonly changed?: readonly string[] | undefined;
   readonly onProgress?: ((progress: LoadProgress) => void) | undefined;
+  /** Size of the parse cache from which a first start lists and stats in a worker (default 4 MiB). */
+  readonly listInWorkerFrom?: number | undefined;
 }
 
 /** Files larger than this are refused before they are parsed. */
@@ -163,6 +181,20 @@ async function markdownFiles(dir: string): Promise<string[]> {
   return found;
 }
 
+/**
+ * A parse cache this large (about 2,000 articles) is read for long enough that listing and stating
+ * the files in a worker meanwhile saves more than starting the worker costs.
+ */
+const LISTING_WORKER_FROM = 4 * 2 ** 20;
+
+function largeCache(cacheDir: string, dir: string, from = LISTING_WORKER_FROM): boolean {
+  try {
+    return statSync(cacheFileFor(cacheDir, dir)).size >= from;
+  } catch {
+    return false;
+  }
+}
+
 /** A path the watcher reported that an incremental reload can handle on its own. */
 const isArticlePath = (file: string): boolean =>
   file.startsWith('articles/') && file.endsWith('.md') && !file.split('/').includes('..');
@@ -198,6 +230,14 @@ const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean =>
 /** The vocabulary's identity in cache keys. */
 function vocabularyKey(topics: readonly Topic[]): string {
   return hashBytes(Buffer.from(JSON.stringify(topics.map((t) => [t.id, t.name, t.words]))));
+}
+
+/** Whether `articles` are the articles of `known` (the parse cache as read), the same objects in the same order. */
+function sameArticles(articles: readonly ParsedArticle[], known: ReadonlyMap<string, LoadedFile>): boolean {
+  if (articles.length !== known.size) return false;
+  let i = 0;
+  for (const file of known.values()) if (file.article !== articles[i++]) return false;
+  return true;
 }
 
 const clean = (file: LoadedFile): file is CachedFile =>
@@ -247,16 +287,21 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
   let knownAt = 0;
   let cache: LoadStats['cache'] = 'off';
   let cacheIgnored: string | undefined;
+  let cachedBuild: ReadExtra | undefined;
+  let listing: Promise<Listing | undefined> | undefined;
   if (previous !== undefined) {
     known = previous.files;
     knownAt = previous.checkedAt;
     cache = 'memory';
   } else if (options.cacheDir !== undefined) {
+    // A first start of a large directory lists and stats its files in a worker meanwhile.
+    if (largeCache(options.cacheDir, dir, options.listInWorkerFrom)) listing = listArticlesInWorker(dir);
     const read = readParseCache(options.cacheDir, expected);
     cache = read.status;
     if (read.status === 'read') {
       known = read.files;
       knownAt = read.checkedAt;
+      cachedBuild = read.extra;
     } else if (read.status === 'ignored') cacheIgnored = read.reason;
   }
 
@@ -265,12 +310,16 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     previous !== undefined && options.changed !== undefined && options.changed.every(isArticlePath);
   let paths: string[];
   let sorted = false;
+  const listed = listing === undefined ? undefined : await listing;
   if (targeted) {
     // The previous load's paths are in order already: only a new one calls for sorting again.
     paths = [...previous.files.keys()];
     const fresh = (options.changed ?? []).filter((file) => !previous.files.has(file));
     sorted = fresh.length === 0;
     for (const file of new Set(fresh)) paths.push(file);
+  } else if (listed !== undefined) {
+    paths = listed.paths.slice();
+    sorted = true;
   } else {
     try {
       paths = await markdownFiles(dir);
@@ -300,7 +349,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
 
   // Stamps first: they decide what must be read.
   const outcome: (LoadedFile | undefined)[] = new Array<LoadedFile | undefined>(paths.length);
-  const toRead: { readonly index: number; readonly stat: Stats }[] = [];
+  const toRead: { readonly index: number; readonly size: number; readonly mtimeMs: number }[] = [];
   let reused = 0;
   for (let i = 0; i < paths.length; i++) {
     if (i > 0 && i % STAT_BATCH_SIZE === 0) await yieldToEventLoop();
@@ -311,26 +360,33 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
       reused++;
       continue;
     }
-    let stat: Stats | undefined;
-    try {
-      stat = statSync(join(dir, file), { throwIfNoEntry: false });
-    } catch {
-      stat = undefined;
+    let size = Number.NaN;
+    let mtimeMs = Number.NaN;
+    if (listed !== undefined) {
+      size = listed.sizes[i] ?? Number.NaN;
+      mtimeMs = listed.mtimes[i] ?? Number.NaN;
+    } else {
+      try {
+        const stat = statSync(join(dir, file), { throwIfNoEntry: false });
+        if (stat !== undefined) ({ size, mtimeMs } = stat);
+      } catch {
+        // unreadable: as if gone
+      }
     }
-    if (stat === undefined) {
+    if (Number.isNaN(size)) {
       // Deleted: a named file is simply gone; a listed one vanished between listing and reading.
       if (mustCheck === undefined) problems.push({ file, message: 'disappeared while being read' });
       continue;
     }
     if (
       before !== undefined &&
-      before.size === stat.size &&
-      before.mtimeMs === stat.mtimeMs &&
+      before.size === size &&
+      before.mtimeMs === mtimeMs &&
       before.mtimeMs < knownAt - RACY_MS
     ) {
       outcome[i] = before;
       reused++;
-    } else toRead.push({ index: i, stat });
+    } else toRead.push({ index: i, size, mtimeMs });
   }
 
   const share = createStringPool();
@@ -339,7 +395,8 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
   const report = (): void => options.onProgress?.({ parsed: done, toParse: toRead.length });
   const jobs: ParseJob[] = [];
   const jobIndex: number[] = [];
-  for (const { index, stat } of toRead) {
+  for (const stat of toRead) {
+    const { index } = stat;
     const file = paths[index] ?? '';
     if (stat.size > MAX_FILE_BYTES) {
       outcome[index] = {
@@ -423,20 +480,44 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     if (file.article !== undefined) articles.push(file.article);
   }
 
+  // The merged result stored with the cache, when every article is the cached one, in order.
+  let built: BuildResult | undefined;
+  let buildCache: LoadStats['buildCache'];
+  let buildCacheIgnored: string | undefined;
+  if (cache === 'read' && previous === undefined && problems.length === 0) {
+    if (cachedBuild === undefined) buildCache = 'missing';
+    else if (cachedBuild.key !== buildCacheKey(topicsResult.topics)) {
+      buildCache = 'ignored';
+      buildCacheIgnored = 'the topics or the code that builds changed';
+    } else if (!sameArticles(articles, known)) {
+      buildCache = 'ignored';
+      buildCacheIgnored = 'the articles changed';
+    } else {
+      const cachedArticles = articles;
+      built = cachedBuild.read((reader) => readBuild(reader, dir, topicsResult.topics, cachedArticles));
+      buildCache = built === undefined ? 'ignored' : 'read';
+      if (built === undefined) buildCacheIgnored = 'corrupt (does not decode)';
+    }
+  }
+  built ??= buildKnowledgeBase(dir, topicsResult.topics, articles, previous?.build);
+
   let cacheWritten = false;
   let cacheWriteError: string | undefined;
   if (
     options.cacheDir !== undefined &&
-    (changed || files.size !== known.size || cache !== 'read') &&
+    (changed || files.size !== known.size || cache !== 'read' || buildCache !== 'read') &&
     previous === undefined
   ) {
     const entries: CachedFile[] = [];
     for (const file of files.values()) if (clean(file)) entries.push(file);
-    cacheWriteError = writeParseCache(options.cacheDir, expected, entries, checkedAt);
-    cacheWritten = cacheWriteError === undefined;
+    // The build is stored when it was made from exactly the articles stored, in their order.
+    const whole = entries.length === articles.length && built.state?.articles === articles;
+    const extra = whole ? builtPart(topicsResult.topics, built) : undefined;
+    if (changed || files.size !== known.size || cache !== 'read' || extra !== undefined) {
+      cacheWriteError = writeParseCache(options.cacheDir, expected, entries, checkedAt, extra);
+      cacheWritten = cacheWriteError === undefined;
+    }
   }
-
-  const built = buildKnowledgeBase(dir, topicsResult.topics, articles, previous?.build);
   append(problems, built.problems);
   append(warnings, built.warnings);
   // Open data (open-data/): occupations beside the curated roles; a directory without it is articles only.
@@ -471,6 +552,9 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     merged: built.merged,
     cache,
     ...(cacheIgnored === undefined ? {} : { cacheIgnored }),
+    ...(buildCache === undefined ? {} : { buildCache }),
+    ...(buildCacheIgnored === undefined ? {} : { buildCacheIgnored }),
+    ...(listed === undefined ? {} : { listedInWorker: true as const }),
     ...(cacheWriteError === undefined ? {} : { cacheWriteError }),
     cacheWritten,
     ...(openDataCache === undefined ? {} : { openDataCache }),

@@ -5,14 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { parseArticle, type ArticleResult, type TopicVocabulary } from './article.js';
 import { topicVocabulary } from './build.js';
 import { hashBytes, storedBytes, type StoredBytes } from './cache.js';
 import type { Topic } from './model.js';
+import { startWorker } from './worker.js';
 
 /** One file to read and parse; `knownHash` is the hash of the bytes an earlier parse came from. */
 export interface ParseJob {
@@ -71,24 +70,6 @@ export interface WorkerReply {
 }
 
 /**
- * The worker beside this module. From TypeScript (tsx, tests) the worker registers tsx itself before
- * importing it: a worker does not inherit the loader hooks of its parent. From a bundle of the
- * terminal commands (dist/src/cli/*.bundle.mjs) the compiled worker is in dist/src/knowledge/.
- */
-function startWorker(workerData: WorkerData): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.bundle.mjs'))
-    return new Worker(new URL('../knowledge/parse-worker.js', here), { workerData, stdout: false });
-  if (!here.endsWith('.ts'))
-    return new Worker(new URL('./parse-worker.js', here), { workerData, stdout: false });
-  const tsx = dirname(createRequire(fileURLToPath(here)).resolve('tsx/package.json'));
-  const api = pathToFileURL(join(tsx, 'dist', 'esm', 'api', 'index.mjs')).href;
-  const script = new URL('./parse-worker.ts', here).href;
-  const code = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
-  return new Worker(code, { eval: true, workerData, stdout: false });
-}
-
-/**
  * Parse `jobs` and hand each outcome to `onOutcome` (in any order, with its index). Uses worker
  * threads when there are many jobs and more than one core, else this thread; a worker that cannot
  * start or fails leaves its remaining jobs to this thread, so the outcome never depends on it.
@@ -117,7 +98,7 @@ export async function parseFiles(
       new Promise((resolve) => {
         let worker: Worker;
         try {
-          worker = startWorker(workerData);
+          worker = startWorker('parse-worker', workerData);
         } catch {
           resolve();
           return;
