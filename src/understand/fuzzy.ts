@@ -93,10 +93,16 @@ export function nearestWords(vocab: Vocabulary, typed: string, maxEdits: number,
     for (const w of bucket)
       if (((vocab.wordKinds[w] ?? 0) & mask) !== 0) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
-  const ranked = [...counts].filter(([, c]) => c >= need).sort((a, b) => b[1] - a[1]);
+  // The candidates sharing enough trigrams, most shared first (no entry pairs: this runs per word).
+  const ranked: number[] = [];
+  counts.forEach((c, w) => {
+    if (c >= need) ranked.push(w);
+  });
+  ranked.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0));
+  if (ranked.length > FUZZY.maxCandidates) ranked.length = FUZZY.maxCandidates;
   let best: Near[] = [];
   let bestEdits = maxEdits + 1;
-  for (const [w] of ranked.slice(0, FUZZY.maxCandidates)) {
+  for (const w of ranked) {
     const word = vocab.words[w];
     if (word === undefined) continue;
     const kinds = vocab.kinds.get(word) ?? 0;

@@ -19,6 +19,7 @@ import { nearestRoles } from './role-scan.js';
 import { roleIdsOf } from './role-index.js';
 import type { RankCue } from './cues.js';
 import type { UnknownMention } from './unknown-roles.js';
+import { isTopicWord } from './topics.js';
 import { tokenKey } from './keys.js';
 import { ABBREVIATIONS, ROLE_HEADS, STOPWORDS } from './lexicon.js';
 import { nameWords as nameWordsOf } from './normalize.js';
@@ -440,8 +441,11 @@ function describedChoice(
   kb: KnowledgeBase,
   index: RoleIndex,
 ): RoleId | undefined {
-  const content = words.norms.filter((w) => !STOPWORDS.has(w) && /^[a-z]+$/u.test(w));
-  if (content.length === 0 || words.norms.length > MAX_DESCRIPTION_WORDS) return undefined;
+  const described = words.norms.filter((w) => !STOPWORDS.has(w) && /^[a-z]+$/u.test(w));
+  if (described.length === 0 || words.norms.length > MAX_DESCRIPTION_WORDS) return undefined;
+  // "and skills?": a topic asked, not a description of a role.
+  if (described.every((w) => isTopicWord(index.topics, w))) return undefined;
+  const content = described.map(tokenKey);
   const fitting = (ids: readonly RoleId[]): RoleId[] =>
     ids.filter((id) => namesOf(kb, id).some((name) => hasAll(name, content)));
   const offeredFits = fitting(offered);
@@ -471,12 +475,13 @@ function namesOf(kb: KnowledgeBase, id: RoleId): string[] {
   return role === undefined ? [] : [role.title, ...role.aliases, ...(role.alternateTitles ?? [])];
 }
 
-function hasAll(name: string, content: readonly string[]): boolean {
+/** Whether a name has every one of the words, given as token keys. */
+function hasAll(name: string, keys: readonly string[]): boolean {
   // Most names lack the words altogether: a substring check first, words only for the few left.
   const lower = name.toLowerCase();
-  if (!content.every((w) => lower.includes(tokenKey(w)))) return false;
+  if (!keys.every((k) => lower.includes(k))) return false;
   const nameWords = new Set(nameWordsOf(name).map(tokenKey));
-  return content.every((w) => nameWords.has(tokenKey(w)));
+  return keys.every((k) => nameWords.has(k));
 }
 
 /** Most roles sharing a head that a description is matched against (a bounded look, per reply). */
