@@ -127,7 +127,14 @@ function report(
   say(`${fileName}:`);
   for (const n of result.notices) {
     const where = n.line === undefined ? '' : `line ${n.line}: `;
-    const label = n.kind === 'conflict' ? 'conflict: ' : n.kind === 'existing' ? 'merged: ' : 'not placed: ';
+    const label =
+      n.kind === 'conflict'
+        ? 'conflict: '
+        : n.kind === 'existing'
+          ? 'merged: '
+          : n.kind === 'linked'
+            ? 'linked: '
+            : 'not placed: ';
     say(`  ${label}${where}${n.message}`);
   }
 }

@@ -1,5 +1,6 @@
 import type { KnowledgeBase, Role } from '../knowledge/model.js';
 import { nameKey } from '../knowledge/names.js';
+import { tokenKey } from '../understand/keys.js';
 import { type ArticleTopic, structureArticle } from './article.js';
 import { type Block, detectFormat, textToBlocks } from './blocks.js';
 import { MAX_UNCLOSED_TAGS, htmlToBlocks, unclosedTags } from './html.js';
@@ -57,6 +58,31 @@ function findExisting(kb: KnowledgeBase | undefined, role: ImportedRole): Role |
   if (byId !== undefined) return byId;
   const keys = new Set([role.title, role.asWritten, ...role.aliases].map(nameKey));
   return [...kb.roles.values()].find((r) => roleNames(r).some((n) => keys.has(nameKey(n))));
+}
+
+/** A name compared word by word, plurals and case aside: "Dental Assistants" is "dental assistant". */
+const wordsKey = (name: string): string =>
+  name
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .map(tokenKey)
+    .join(' ');
+
+/**
+ * The O*NET-SOC code of the one occupation of the open data whose own or alternate title is `title`
+ * ("Dental Hygienist" is an alternate title of 29-1292.00), else undefined: none, or several (a title
+ * O*NET lists for several occupations links to none of them).
+ */
+function occupationOf(kb: KnowledgeBase | undefined, title: string): string | undefined {
+  if (kb === undefined) return undefined;
+  const key = wordsKey(title);
+  const codes = new Set<string>();
+  for (const role of kb.roles.values()) {
+    if (role.origin !== 'open-data' || role.soc === undefined) continue;
+    if ([role.title, ...(role.alternateTitles ?? [])].some((n) => wordsKey(n) === key)) codes.add(role.soc);
+  }
+  return codes.size === 1 ? [...codes][0] : undefined;
 }
 
 /** First one or two sentences: the summary; the rest stays as overview text. */
@@ -207,9 +233,18 @@ export function importArticle(input: ImportInput, kb?: KnowledgeBase, replacing?
       overview: rest,
       ...content.topics,
     };
+    // A new role whose title O*NET lists for one occupation is linked to it: answers show the
+    // article's facts and the BLS figures side by side, each with its source.
+    const soc = existing[i] === undefined ? occupationOf(kb, role.title) : undefined;
+    if (soc !== undefined)
+      notices.push({
+        kind: 'linked',
+        message: `${role.title}: soc ${soc}, the O*NET occupation listing this title`,
+      });
     return {
       id: role.id,
       title: role.title,
+      ...(soc === undefined ? {} : { soc }),
       aliases: role.aliases,
       summary,
       ...(content.salary === undefined ? {} : { salary: content.salary }),

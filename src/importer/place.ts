@@ -6,7 +6,8 @@ import { mapPair, splitSentences, words } from './text.js';
 
 /** Something the importer could not do by itself, for the editor to look at. */
 export interface Notice {
-  readonly kind: 'missing-section' | 'no-salary' | 'unplaced' | 'salary' | 'role' | 'conflict' | 'existing';
+  readonly kind:
+    'missing-section' | 'no-salary' | 'unplaced' | 'salary' | 'role' | 'conflict' | 'existing' | 'linked';
   readonly message: string;
   readonly line?: number;
 }

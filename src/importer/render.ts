@@ -8,6 +8,8 @@ import type { SalaryFigure } from './salary.js';
 export interface RoleEntry {
   readonly id: string;
   readonly title: string;
+  /** The O*NET-SOC occupation the role is linked to, when O*NET lists its title (one occupation only). */
+  readonly soc?: string;
   readonly aliases: readonly string[];
   readonly summary: string;
   readonly salary?: SalaryFigure;
@@ -61,6 +63,7 @@ export function renderArticle(file: ArticleFile): string {
       return {
         id: role.id,
         title: role.title,
+        ...(role.soc === undefined ? {} : { soc: role.soc }),
         aliases: [...role.aliases],
         summary: role.summary,
         ...(role.salary === undefined ? {} : { salary: { ...role.salary } }),

@@ -6,6 +6,8 @@ import { parse } from 'yaml';
 import { classifyHeading } from '../../src/importer/article.js';
 import { importArticle } from '../../src/importer/import.js';
 import { findMoney } from '../../src/importer/salary.js';
+import { createKnowledgeBase } from '../../src/knowledge/model.js';
+import { occupationRole } from '../understand/kb-fixture.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
 
@@ -18,6 +20,7 @@ function importFixture(name: string) {
 interface FrontRole {
   id: string;
   title: string;
+  soc?: string;
   aliases: string[];
   summary: string;
   salary?: { amount: number; currency: string; period: string; kind: string };
@@ -311,5 +314,49 @@ describe('pages the HTML parser would choke on', () => {
     });
     expect(result).toMatchObject({ ok: true, path: 'articles/a-vs-b.md' });
     if (result.ok) expect(result.text).toContain('A a b.');
+  });
+});
+
+describe('importing into a knowledge base with the open data', () => {
+  const kbOf = (roles: ReturnType<typeof occupationRole>[]) =>
+    createKnowledgeBase({
+      dir: 'fixture',
+      topics: [],
+      roles: new Map(roles.map((r) => [r.id, r])),
+      comparisons: [],
+      conflicts: [],
+    });
+  const imported = (kb: ReturnType<typeof kbOf>) => {
+    const result = importArticle(
+      {
+        fileName: 'barista-vs-bartender.txt',
+        content: readFileSync(join(FIXTURES, 'barista-vs-bartender.txt'), 'utf8'),
+      },
+      kb,
+    );
+    if (!result.ok) throw new Error(result.message);
+    return frontMatter(result.text).roles.map((r) => [r.id, r.soc]);
+  };
+
+  it('GIVEN a new role whose title O*NET lists for one occupation THEN it is linked to it (soc); a title listed for two links to none', () => {
+    const kb = kbOf([
+      occupationRole('baristas', 'Baristas', { alternates: ['Coffee Maker'], soc: '35-3023.01' }),
+      occupationRole('bartenders', 'Bartenders', { alternates: ['Bar Manager'], soc: '35-3011.00' }),
+      occupationRole('food-servers', 'Food Servers, Nonrestaurant', {
+        alternates: ['Bartender'],
+        soc: '35-3041.00',
+      }),
+    ]);
+    expect(imported(kb)).toEqual([
+      ['barista', '35-3023.01'],
+      ['bartender', undefined],
+    ]);
+  });
+
+  it('GIVEN no occupation listing the title THEN no soc', () => {
+    expect(imported(kbOf([occupationRole('chefs', 'Chefs and Head Cooks', { soc: '35-1011.00' })]))).toEqual([
+      ['barista', undefined],
+      ['bartender', undefined],
+    ]);
   });
 });
