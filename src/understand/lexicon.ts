@@ -18,7 +18,7 @@ const phrases = (lines: string): readonly string[] =>
 
 /** Function words: never part of a role name, never corrected as typos. */
 export const STOPWORDS = set(`
-  a an the of to in on at for from by with about as into onto than then vs v or and nor but
+  a an the of to in on at for from by with about as into onto than then vs v or and nor but besides except
   i me my mine we us our you your yours he him his she her they them their theirs it its this that these those
   is am are was were be been being do does did doing done have has had having will would can could shall should
   may might must what which who whom whose where when why how there here if so not no yes any some all each every
@@ -257,6 +257,11 @@ export const AFTER_PHRASES = phrases(`
 export const INTO_PHRASES = phrases(`
   become
   becoming
+  end up as
+  end up being
+  feed into
+  feeds into
+  come from before
   get into
   break into
   get a job as
@@ -441,6 +446,9 @@ export const MY_JOB_PHRASES = phrases(`
   people like me
 `);
 export const NEGATION_PREFIXES = phrases(`
+  not interested in
+  not into
+  don't care about
   not
   not asking about
   not about
@@ -695,6 +703,11 @@ export const OUT_OF_SCOPE_PHRASES = phrases(`
   should i buy
   crypto
   bitcoin
+  negotiate my
+  negotiate for me
+  reply to this
+  respond to this
+  answer this recruiter
   pretend you're
   pretend you are
   pretend to be

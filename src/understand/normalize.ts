@@ -213,7 +213,11 @@ function linkWords(url: string): string {
  * what the markup says: ~~struck~~ words are flagged, a link's address is read for the role it names,
  * "->" reads as "to", a line break ends a sentence, and a lone asterisk marks a correction.
  */
-const STAR_THEN_AFTERTHOUGHT = /\w\*[\s,.!]+(?:lol|lmao|haha|sorry|oops|my bad|typo)[\s.!]*$/iu;
+const STAR_THEN_AFTERTHOUGHT =
+  /\w\*[\s,.!]+(?:lol|lmao|haha|sorry|oops|my bad|typo|ugh|autocorrect|ugh autocorrect)[\s.!]*$/iu;
+
+const AFTERTHOUGHT_TAIL =
+  /\*[\s,.!]+(?:lol|lmao|haha|sorry|oops|my bad|typo|ugh|autocorrect|ugh autocorrect)[\s.!]*$/iu;
 
 export function readMessage(text: string): Message {
   const input = clip(text, MAX_INPUT_CHARS).normalize('NFKC');
@@ -222,7 +226,9 @@ export function readMessage(text: string): Message {
   // "*coordinator", "coordinator*", and with a laugh or an apology after it: "operations* lol".
   const starred =
     stars === 1 && (trimmed.startsWith('*') || trimmed.endsWith('*') || STAR_THEN_AFTERTHOUGHT.test(trimmed));
-  const prepared = input
+  // "operations* lol": the afterthought is no part of the correction.
+  const corrected = starred ? input.replace(AFTERTHOUGHT_TAIL, '*') : input;
+  const prepared = corrected
     .replace(ARROW, ' to ')
     .replace(LINE_BREAK, ' . ')
     .replace(EMOJI_THEN_QUESTION, ' . $1');

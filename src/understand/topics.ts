@@ -112,6 +112,7 @@ const MOVE_STEMS: ReadonlySet<string> = new Set(
 );
 const LIGHT_STEMS: ReadonlySet<string> = new Set([...LIGHT_WORDS].map((w) => stem(w)));
 const QUANTITY_STEMS: ReadonlySet<string> = new Set([...QUANTITY_CUES].map((w) => stem(w)));
+const RATE_UNIT_STEMS: ReadonlySet<string> = new Set(['year', 'month', 'week'].map((w) => stem(w)));
 const PREPOSITION_STEMS: ReadonlySet<string> = new Set(
   ['on', 'to', 'in', 'at', 'with', 'for', 'from', 'of'].map((w) => stem(w)),
 );
@@ -230,6 +231,8 @@ export function detectTopics(
     if (byStem === undefined || NOT_TOPIC_ALONE.has(surface[i] ?? '')) continue;
     const ids = byStem.length > 1 ? (matcher.exact.get(surface[i] ?? '') ?? byStem) : byStem;
     if (LIGHT_STEMS.has(s) && !nearQuantity(seq, i)) continue;
+    // "after a few YEARS": a plural unit is a duration, not a rate of pay ("a year", "per year" are).
+    if (RATE_UNIT_STEMS.has(s) && /s$/u.test(surface[i] ?? '')) continue;
     for (const id of ids) add(WEAK_STEMS.has(s) ? weak : strong, id, RATE_STEMS.has(s));
   }
   if (strong.length === 0) return { topics: weak, named: false };

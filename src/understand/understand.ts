@@ -188,9 +188,17 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
     const qualified = qualifierTokens(tokens);
     const asides = asideSentences(tokens);
     const owned = ownBackground(tokens, roleTokens);
+    // "alternatives to BECOMING a dentist", "if i TRAINED as an electrician, what trades could i switch
+    // to": the way in is where the question starts from, not a second question.
+    const moves = tokens.map((t) => BECOMING_WORDS.has(t.norm));
     const context = negated.map(
       (n, k) =>
-        n || qualified[k] === true || statements[k] === true || asides[k] === true || owned[k] === true,
+        n ||
+        qualified[k] === true ||
+        statements[k] === true ||
+        asides[k] === true ||
+        owned[k] === true ||
+        moves[k] === true,
     );
     if (context.includes(true)) {
       const related = detectTopics(tokens, roleTokens, index.topics, context);
@@ -238,6 +246,9 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
     comparesOtherThings: comparesOtherThings(tokens, named, isTopic),
   };
 }
+
+/** Words of getting into a job, which beside related jobs only say where the asker starts from. */
+const BECOMING_WORDS = new Set(['become', 'becoming', 'became', 'trained', 'train', 'qualified', 'qualify']);
 
 /** Words before "one(s)" that pick one of several, not a kind of job ("the second one", "which ones"). */
 const NOT_KIND_WORDS = new Set([

@@ -98,6 +98,17 @@ function topicNotPerson(norm: string, index: RoleIndex): boolean {
   return index.topics.exact.has(norm) || !index.english.isPerson(tokenKey(norm));
 }
 
+/** "streamer" is one who streams: the word without its agent ending (or with an "e") is a word too. */
+function agentOfWord(key: string, index: RoleIndex): boolean {
+  const match = AGENT.exec(key);
+  if (match === null) return false;
+  const base = key.slice(0, match.index);
+  if (base.length < 3) return false;
+  // "dancER" is one who dances, "editOR" one who edits; only "-er" drops an "e".
+  const dropsE = match[0].startsWith('er') || match[0].startsWith('ier');
+  return index.english.isWord(base) || (dropsE && index.english.isWord(`${base}e`));
+}
+
 /** A word that can end a job title: an occupation noun, a word naming a person, an agent noun. */
 export function isJobWord(norm: string, index: RoleIndex): boolean {
   const key = tokenKey(norm);
@@ -106,7 +117,11 @@ export function isJobWord(norm: string, index: RoleIndex): boolean {
   if (key.length > 5 && key.endsWith('ing')) return false;
   // "a bachelor's", "a master's": a degree (a topic word) once the possessive is off.
   if (topicNotPerson(norm, index) || topicNotPerson(key, index)) return false;
-  return ROLE_HEADS.has(key) || index.english.isPerson(key) || (key.length >= 5 && AGENT.test(key));
+  if (ROLE_HEADS.has(key) || index.english.isPerson(key)) return true;
+  // An agent ending on a word English knows as something else is no title ("shop FLOOR", "WHATEVER"),
+  // unless it is one made from a word ("STREAMer", "cuddLER").
+  if (key.length < 5 || !AGENT.test(key)) return false;
+  return !index.english.isWord(key) || agentOfWord(key, index);
 }
 
 /**

@@ -156,6 +156,13 @@ describe('conversation: pointing back at the roles discussed', () => {
     ).toMatchObject({ intent: 'role', roles: [H], topics: ['requirements'] });
   });
 
+  it('GIVEN "manager* ugh autocorrect" THEN a correction that keeps the topic', () => {
+    expect(conversation('what does an ops coordinator earn', 'manager* ugh autocorrect')[1]).toMatchObject({
+      roles: [OM],
+      topics: ['salary'],
+    });
+  });
+
   it('GIVEN a stretched greeting or a greeting with an introduction THEN small talk, not a question', () => {
     expect(conversation('heyy')[0]).toMatchObject({ intent: 'smalltalk' });
     expect(conversation('hi! im a uni student exploring careers')[0]).toMatchObject({ intent: 'smalltalk' });

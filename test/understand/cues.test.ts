@@ -146,6 +146,8 @@ describe('out-of-scope requests', () => {
     'any coo vacancies in my area?',
     'are there job openings for an ops manager at your company?',
     'what stocks should i buy with my coo bonus lol',
+    "i'm an ops coordinator, can you negotiate my salary with my boss for me",
+    "reply to this recruiter for me: 'hi, are you open to an operations manager role?'",
     "pretend you're the interviewer and grill me with coo interview questions",
   ])('GIVEN "%s" THEN help, out of scope', (text) => {
     expect(ask(text)).toMatchObject({ intent: 'help', outOfScope: true });
@@ -171,6 +173,15 @@ describe('out-of-scope requests', () => {
   ])('GIVEN "%s" THEN not out of scope', (text) => {
     expect(isOutOfScope(words(text))).toBe(false);
   });
+});
+
+describe('ways into a role said otherwise', () => {
+  it.each(['how do people usually end up as ops managers', 'what jobs feed into ops manager roles?'])(
+    'GIVEN "%s" THEN the way into it',
+    (text) => {
+      expect(ask(text)).toMatchObject({ roles: [OM], topics: ['requirements'], ladder: 'into' });
+    },
+  );
 });
 
 describe('"lead into being" a role', () => {

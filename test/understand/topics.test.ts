@@ -222,3 +222,16 @@ describe('topic words that only look like one', () => {
     expect(topicsOf(text)).toEqual(topics);
   });
 });
+
+describe('round 4: durations, idioms and the way in beside related jobs', () => {
+  it.each([
+    ['what could i move up to after a few years as an ops coordinator', ['overview']],
+    ['ops coordinators, what are they on the hook for day to day?', ['duties']],
+    ['do ops managers work around chemicals or heavy machinery?', ['environment']],
+    ['careers a bit like ops manager?', ['related']],
+    ['alternatives to becoming an ops coordinator?', ['related']],
+    ['if i trained as an ops coordinator, what other jobs could i switch to later', ['related']],
+  ])('GIVEN "%s" THEN %j', (text, topics) => {
+    expect(topicsOf(text)).toEqual(topics);
+  });
+});

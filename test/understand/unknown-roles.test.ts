@@ -162,3 +162,19 @@ describe('unknown roles: person nouns that share a stem with a topic word, and h
     ).toMatchObject({ intent: 'role', roles: ['operations-coordinator'], topics: ['duties'] });
   });
 });
+
+describe('unknown roles: agent-looking words that are other words', () => {
+  it.each([
+    ['do ops managers spend much time out on the shop floor or behind a desk', 'operations-manager'],
+    [
+      'do you need letters after your name to land a coo job? like an mba or whatever',
+      'chief-operating-officer',
+    ],
+  ])('GIVEN "%s" THEN no unknown title', (text, role) => {
+    expect(ask(text)).toMatchObject({ intent: 'role', roles: [role] });
+  });
+
+  it('GIVEN an agent noun made from a word ("streamer") THEN still a title', () => {
+    expect(ask('twitch streamer salary')).toMatchObject({ intent: 'unknown' });
+  });
+});
