@@ -43,6 +43,23 @@ function loadLibsql(): typeof Libsql {
   return createRequire(import.meta.url)('libsql') as typeof Libsql;
 }
 
+/** Run `fn`, again after a short pause while SQLite says the database is busy, up to BUSY_TIMEOUT_MS. */
+function whileBusy(fn: () => void): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      fn();
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      const busy = code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+      if (!busy || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, 10 + Math.floor(Math.random() * 20));
+    }
+  }
+}
+
 /** A database that lives in memory only, for tests: `openStore(IN_MEMORY)`. */
 export const IN_MEMORY = ':memory:';
 
@@ -54,10 +71,14 @@ export function openStore(path: string): Store {
     if (file !== IN_MEMORY) mkdirSync(dirname(file), { recursive: true });
     const Database = loadLibsql();
     db = new Database(file);
-    db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.exec('PRAGMA journal_mode = WAL');
-    db.exec('PRAGMA synchronous = NORMAL');
-    db.exec('PRAGMA foreign_keys = ON');
+    const opened = db;
+    opened.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Switching a new file to WAL needs it to itself for a moment: when several shards open it at once,
+    // SQLite may answer "database is locked" without waiting (the busy timeout does not cover it), so the
+    // switch is retried until the same timeout.
+    whileBusy(() => opened.exec('PRAGMA journal_mode = WAL'));
+    opened.exec('PRAGMA synchronous = NORMAL');
+    opened.exec('PRAGMA foreign_keys = ON');
   } catch (error) {
     throw new StoreError(
       `Cannot open the database ${file}: ${(error as Error).message}. Check that the folder is writable (DATABASE_FILE sets where it is).`,
