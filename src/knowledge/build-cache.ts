@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { ParsedArticle, ParsedRole, Section } from './article.js';
 import {
   comparisonOf,
+  finishedBuild,
   NO_LADDER,
   NONE,
   topicsKey,
@@ -26,7 +27,6 @@ import {
 } from './build.js';
 import { Malformed, type CacheExtra, type CacheReader, type CacheWriter } from './cache.js';
 import {
-  createKnowledgeBase,
   type Conflict,
   type Fact,
   type Ladder,
@@ -367,12 +367,11 @@ export function readBuild(
   const comparisons = articles.map(comparisonOf);
   const places = new Map<string, number>();
   articles.forEach((article, i) => places.set(article.id, i));
-  const kb = createKnowledgeBase({ dir, topics, roles, comparisons, conflicts: [...conflicts.values()] });
   const warnings = pairWarnings.slice();
   for (const list of salaryWarnings.values()) for (const warning of list) warnings.push(warning);
-  const state: BuildState = {
+  const { kb, state } = finishedBuild({
     dir,
-    topicsKey: topicsKey(topics),
+    topics,
     articles,
     roles,
     comparisons,
@@ -381,9 +380,7 @@ export function readBuild(
     conflicts,
     salaryWarnings,
     articleAt: places,
-    byPair: kb.comparisonsByPair,
     pairWarnings,
-    used: false,
-  };
+  });
   return { kb, problems: [], warnings, state, merged: 0 };
 }

@@ -431,6 +431,41 @@ export function buildKnowledgeBase(
   return fullBuild(dir, topics, articles);
 }
 
+/**
+ * The knowledge base and the state the next build starts from, out of the parts of a build without
+ * problems: a full build's, or the ones a warm start reads back from the parse cache (build-cache.ts).
+ */
+export function finishedBuild(parts: {
+  readonly dir: string;
+  readonly topics: readonly Topic[];
+  readonly articles: readonly ParsedArticle[];
+  readonly roles: ReadonlyMap<RoleId, Role>;
+  readonly comparisons: readonly Comparison[];
+  readonly owners: Map<string, Claim>;
+  readonly ladderRefs: Map<string, RoleId[]>;
+  readonly conflicts: ReadonlyMap<RoleId, Conflict>;
+  readonly salaryWarnings: ReadonlyMap<RoleId, readonly Problem[]>;
+  readonly articleAt: ReadonlyMap<string, number>;
+  readonly pairWarnings: readonly Problem[];
+}): { readonly kb: KnowledgeBase; readonly state: BuildState } {
+  const { topics, ...kept } = parts;
+  const { dir, roles, comparisons } = kept;
+  const kb = createKnowledgeBase({
+    dir,
+    topics,
+    roles,
+    comparisons,
+    conflicts: [...kept.conflicts.values()],
+  });
+  const state: BuildState = {
+    ...kept,
+    topicsKey: topicsKey(topics),
+    byPair: kb.comparisonsByPair,
+    used: false,
+  };
+  return { kb, state };
+}
+
 function fullBuild(dir: string, topics: readonly Topic[], articles: readonly ParsedArticle[]): BuildResult {
   const warnings: Problem[] = [];
   const comparisons: Comparison[] = [];
@@ -530,7 +565,6 @@ function fullBuild(dir: string, topics: readonly Topic[], articles: readonly Par
   // outlives its role (50,000 drafts alive at once were copied by every collection of the build).
   const mergeProblems: Problem[] = [];
   const { drafts, mergeRole } = createMerger(mergeProblems);
-  const conflicts: Conflict[] = [];
   const conflictOf = new Map<RoleId, Conflict>();
   const salaryWarnings = new Map<RoleId, readonly Problem[]>();
   const ladderRefs = new Map<string, RoleId[]>();
@@ -556,10 +590,7 @@ function fullBuild(dir: string, topics: readonly Topic[], articles: readonly Par
     for (const draft of drafts.values()) {
       const finished = finishRole(draft, owners);
       roles.set(draft.id, finished.role);
-      if (finished.conflict !== undefined) {
-        conflicts.push(finished.conflict);
-        conflictOf.set(draft.id, finished.conflict);
-      }
+      if (finished.conflict !== undefined) conflictOf.set(draft.id, finished.conflict);
       if (finished.warnings.length > 0) salaryWarnings.set(draft.id, finished.warnings);
       if (draft.ladder !== undefined) noteLadderRefs(ladderRefs, finished.role);
     }
@@ -571,10 +602,9 @@ function fullBuild(dir: string, topics: readonly Topic[], articles: readonly Par
   const pairWarnings = warnings.slice();
   for (const list of salaryWarnings.values()) append(warnings, list);
 
-  const kb = createKnowledgeBase({ dir, topics, roles, comparisons, conflicts });
-  const state: BuildState = {
+  const { kb, state } = finishedBuild({
     dir,
-    topicsKey: topicsKey(topics),
+    topics,
     articles,
     roles,
     comparisons,
@@ -583,10 +613,8 @@ function fullBuild(dir: string, topics: readonly Topic[], articles: readonly Par
     conflicts: conflictOf,
     salaryWarnings,
     articleAt,
-    byPair: kb.comparisonsByPair,
     pairWarnings,
-    used: false,
-  };
+  });
   return { kb, problems, warnings, state, merged: roles.size };
 }
 
