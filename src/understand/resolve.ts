@@ -342,7 +342,13 @@ export function decide(
   }
 
   if (ambiguous.length > 0) {
-    const candidates = unique(ambiguous.flatMap((m) => m.roles)).slice(0, MAX_OFFERED);
+    const spans = ambiguous.map((m) =>
+      reading.words.tokens.slice(m.start, m.end).map((t) => tokenKey(t.norm)),
+    );
+    const candidates = bestFirst(unique(ambiguous.flatMap((m) => m.roles)), spans.flat(), kb).slice(
+      0,
+      MAX_OFFERED,
+    );
     return { intent: 'clarify', roles: named, topics, confidence: 0.4, candidates };
   }
 
@@ -449,12 +455,20 @@ function describedChoice(
   const fitting = (ids: readonly RoleId[]): RoleId[] =>
     ids.filter((id) => namesOf(kb, id).some((name) => hasAll(name, content)));
   const offeredFits = fitting(offered);
-  if (offeredFits.length > 0) return leading(offeredFits, content, kb);
   // The offer showed only the first few roles sharing a head ("teachers"): look at the rest of them.
   const head = sharedHead(offered, kb, index);
   const pool = head === undefined ? undefined : index.titleWordRoles.get(head);
-  if (pool === undefined || pool.length > MAX_DESCRIBED_POOL) return undefined;
-  return leading(fitting(roleIdsOf(index, pool)), content, kb);
+  const poolFits =
+    pool === undefined || pool.length > MAX_DESCRIBED_POOL ? [] : fitting(roleIdsOf(index, pool));
+  // A role whose own title has the words ("Kindergarten Teachers") wins over one that only lists them
+  // among its alternate titles ("Pre-Kindergarten Teacher" of preschool teachers).
+  const titled = unique([...offeredFits, ...poolFits]).filter((id) => {
+    const title = kb.roles.get(id)?.title;
+    return title !== undefined && hasAll(title, content);
+  });
+  if (titled.length > 0) return leading(titled, content, kb);
+  if (offeredFits.length > 0) return leading(offeredFits, content, kb);
+  return leading(poolFits, content, kb);
 }
 
 /**
@@ -500,6 +514,31 @@ function sharedHead(offered: readonly RoleId[], kb: KnowledgeBase, index: RoleIn
     (k) => !STOPWORDS.has(k) && (ROLE_HEADS.has(k) || index.english.isPerson(k)),
   );
   return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/**
+ * Candidates for an ambiguous name, best first: curated roles, then occupations whose own title has the
+ * asked words ("Mechanical Engineers" for "engineer", before "Computer Programmers", which lists
+ * "Engineer" among its alternate titles), then the ones more people work in (BLS employment). Stable
+ * otherwise.
+ */
+function bestFirst(ids: readonly RoleId[], asked: readonly string[], kb: KnowledgeBase): RoleId[] {
+  const words = asked.filter((w) => !STOPWORDS.has(w));
+  const rank = (id: RoleId): [number, number] => {
+    const role = kb.roles.get(id);
+    if (role === undefined) return [3, 0];
+    if (role.origin !== 'open-data') return [0, 0];
+    const own = new Set(nameWordsOf(role.title).map(tokenKey));
+    const occupation = role.soc === undefined ? undefined : kb.openData?.occupations.get(role.soc);
+    // O*NET's refinements of one SOC occupation ("Transportation Engineers" of Civil Engineers) share
+    // its figures: the occupation itself comes first.
+    const employed =
+      (occupation?.projection?.employmentBase ?? 0) / (role.soc?.endsWith('.00') === true ? 1 : 2);
+    return [words.some((w) => own.has(w)) ? 1 : 2, -employed];
+  };
+  const ranked = ids.map((id, at) => ({ id, at, rank: rank(id) }));
+  ranked.sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.at - b.at);
+  return ranked.map((r) => r.id);
 }
 
 /** The first `limit` role ids, without copying the whole map (it may hold 100,000 roles). */
