@@ -170,6 +170,12 @@ const OBJECT_MARKERS = new Set([
   'out',
 ]);
 
+/** Words before a noun, never before a verb: a task verb after one is a noun ("a POST", "my DRAFT"). */
+const NOUN_MARKERS = new Set(['a', 'an', 'the', 'this', 'that', 'my', 'your', 'his', 'her', 'their', 'our']);
+
+/** Words after a verb that take its object: "check IT", "look it OVER". */
+const VERB_OBJECTS = new Set(['it', 'them', 'over', 'up', 'through']);
+
 /** Task verbs too common mid-sentence to start a request after "and" ("and make more"). */
 const LIGHT_TASK_VERBS = new Set(['get', 'make', 'do', 'find', 'call', 'text', 'post', 'mark', 'rate']);
 
@@ -201,9 +207,21 @@ export function isOutOfScope(words: Words): boolean {
     if (objectFollows && !IN_SCOPE_VERBS.has(next)) return true;
   }
   // "check my resume", "help me with my cv": a task object that is the asker's own, with a task verb.
-  const ownObject = OWN_TASKS.contains(norms);
-  const taskVerb = norms.some((w) => TASK_VERBS.has(w) && w !== 'get' && w !== 'make' && w !== 'do');
-  return ownObject && (taskVerb || words.phrase('help me'));
+  let objectAt = -1;
+  for (let k = 0; k < norms.length && objectAt < 0; k += 1)
+    if (OWN_TASKS.lengthAt(norms, k) > 0) objectAt = k;
+  // The verb acts on it: before it ("check my resume"), or after it with an object of its own ("my cv,
+  // can you check IT"); "on my cv for a coo POST", "the final DRAFT" are nouns.
+  const taskVerb = norms.some(
+    (w, k) =>
+      TASK_VERBS.has(w) &&
+      w !== 'get' &&
+      w !== 'make' &&
+      w !== 'do' &&
+      !NOUN_MARKERS.has(norms[k - 1] ?? '') &&
+      (k < objectAt || OBJECT_MARKERS.has(norms[k + 1] ?? '') || VERB_OBJECTS.has(norms[k + 1] ?? '')),
+  );
+  return objectAt >= 0 && (taskVerb || words.phrase('help me'));
 }
 
 export function compares(words: Words): boolean {

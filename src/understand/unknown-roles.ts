@@ -195,8 +195,22 @@ export function findUnknownRoles(
     const after = tokens[k + 1];
     if (after !== undefined && after.norm === 'of' && !after.breakBefore && isContent(k + 2))
       end = runAfter(k + 2);
+    // "nurse PRACTITIONER", "truck driver TRAINER": the title goes on while person words follow.
+    while (
+      end < n &&
+      end - k <= MAX_RUN &&
+      tokens[end]?.breakBefore !== true &&
+      isContent(end) &&
+      isJobWord(tokens[end]?.norm ?? '', index)
+    )
+      end += 1;
     if (NEEDS_QUALIFIER.has(tokenKey(t.norm)) && start === k && end === k + 1) continue;
     if (start === k && end === k + 1 && modifiesNext(k)) continue;
+    // "the COORDINATOR side": the bare head of known roles is the role scan's to read (it saw a word
+    // qualified by it), never a job the knowledge base lacks.
+    if (start === k && end === k + 1 && index.heads.has(tokenKey(t.norm))) continue;
+    // "the main DRIVERS behind a salary", "key drivers of pay": what causes something, not people.
+    if (isFactorSense(tokens, start, k)) continue;
     take(start, end);
   }
   // Acronyms: CEO, CFO, VP... (exactly; a known acronym was already matched by the index).
@@ -222,9 +236,16 @@ export function findUnknownRoles(
       isContent(right) && tokens[right]?.breakBefore !== true ? trimGeneric(right, runAfter(right)) : right;
     const leftRole = k > 0 && isRoleAt(k - 1);
     const rightRole = isRoleAt(right);
-    const leftJob = jobLike(leftStart, k);
-    const rightJob = jobLike(right, rightEnd);
     const strong = t.norm !== 'or';
+    // "chemicals or HEAVY machinery": beside a weak "or", one word English also knows as an adjective
+    // describes what follows it; it is no job.
+    const oneAdjective = (s: number, e: number): boolean =>
+      !strong &&
+      e === s + 1 &&
+      index.english.isAdjective(tokenKey(tokens[s]?.norm ?? '')) &&
+      !ROLE_HEADS.has(tokenKey(tokens[s]?.norm ?? ''));
+    const leftJob = jobLike(leftStart, k) && !oneAdjective(leftStart, k);
+    const rightJob = jobLike(right, rightEnd) && !oneAdjective(right, rightEnd);
     // Next to a role, a job-like phrase on the other side is a role too ("COO vs CEO", "bouncer vs doorman").
     if (leftStart < k && (leftJob || (strong && rightRole) || (rightJob && strong))) take(leftStart, k);
     if (rightEnd > right && (rightJob || (strong && leftRole) || (leftJob && strong))) take(right, rightEnd);
@@ -312,6 +333,33 @@ export function findUnknownRoles(
       .slice(0, MAX_MENTION_CHARS)
       .trim(),
   }));
+}
+
+/** Words before "driver(s)" that make it a cause: "the MAIN drivers", "a KEY driver". */
+const FACTOR_BEFORE = new Set([
+  'main',
+  'key',
+  'big',
+  'bigger',
+  'biggest',
+  'major',
+  'primary',
+  'top',
+  'real',
+  'chief',
+]);
+/** Words after it that do: "drivers BEHIND the pay", "drivers OF salary". */
+const FACTOR_AFTER = new Set(['behind', 'of', 'for']);
+
+/** "driver" in the sense of a cause ("the main drivers behind a coo's salary"), at token k. */
+function isFactorSense(tokens: readonly Token[], start: number, k: number): boolean {
+  const key = tokenKey(tokens[k]?.norm ?? '');
+  if (key !== 'driver') return false;
+  const after = tokens[k + 1];
+  if (after !== undefined && !after.breakBefore && FACTOR_AFTER.has(after.norm)) return true;
+  for (let j = start; j < k; j += 1) if (FACTOR_BEFORE.has(tokens[j]?.norm ?? '')) return true;
+  const before = tokens[k - 1];
+  return start === k && before !== undefined && FACTOR_BEFORE.has(before.norm);
 }
 
 /** Mostly capital letters: acronyms cannot be told from shouting, so only known acronym shapes count. */

@@ -137,6 +137,7 @@ describe('out-of-scope requests', () => {
     'remind me tomorrow to apply for that coo role',
     "who's hiring ops managers near me?",
     'help me with my resume',
+    "here's my cv for a coo post, can you review it",
     "what's the weather like in leeds today",
     "sum up this job description i'm gonna paste",
     'give me interview questions and grade my answers for an ops coordinator interview',
@@ -170,6 +171,7 @@ describe('out-of-scope requests', () => {
     'how many job openings are there each year for ops managers?',
     'number of vacancies expected for coos',
     'what does a stock clerk earn',
+    'what would i need on my cv to be taken seriously for a head of operations post',
   ])('GIVEN "%s" THEN not out of scope', (text) => {
     expect(isOutOfScope(words(text))).toBe(false);
   });

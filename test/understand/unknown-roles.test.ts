@@ -178,3 +178,36 @@ describe('unknown roles: agent-looking words that are other words', () => {
     expect(ask('twitch streamer salary')).toMatchObject({ intent: 'unknown' });
   });
 });
+
+describe('unknown roles: words that only look like titles in context', () => {
+  it('GIVEN "the coordinator side" before a question naming the operations coordinator THEN that role, not unknown "coordinator"', () => {
+    const q = ask(
+      "my dad's been an ops manager for years. i'm leaning towards the coordinator side instead, what are the working conditions like for an operations coordinator?",
+    );
+    expect(q).toMatchObject({ intent: 'role', roles: ['operations-coordinator'], topics: ['environment'] });
+  });
+
+  it('GIVEN "chemicals or heavy machinery" THEN "heavy" is no job', () => {
+    const q = ask('do ops managers work around chemicals or heavy machinery?');
+    expect(q).toMatchObject({ intent: 'role', roles: ['operations-manager'] });
+  });
+
+  it('GIVEN "or" between a role and a person noun THEN that noun is still an unknown job', () => {
+    expect(unknownRolesOf(ask('coo or nurse, who earns more?'))).toEqual(['nurse']);
+  });
+
+  it('GIVEN "the main drivers behind a salary" THEN drivers are causes, not truck drivers', () => {
+    expect(ask("what are the main drivers behind a coo's salary?")).toMatchObject({
+      intent: 'role',
+      roles: ['chief-operating-officer'],
+      topics: ['salary'],
+    });
+    expect(unknownRolesOf(ask('how much do truck drivers make'))).toEqual(['truck drivers']);
+  });
+
+  it('GIVEN a title of two person words ("nurse practitioner") THEN all of it is the unknown job, and "make" asks pay', () => {
+    const q = ask('what does a nurse practitioner make these days');
+    expect(q).toMatchObject({ intent: 'unknown', topics: ['salary'] });
+    expect(unknownRolesOf(q)).toEqual(['nurse practitioner']);
+  });
+});
