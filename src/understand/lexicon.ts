@@ -123,7 +123,7 @@ export const DETERMINERS = set('a an the');
  * out of topic phrases on both sides, the phrases in knowledge/topics.yaml and the question.
  */
 export const TOPIC_FILLERS = set(`
-  really very so super actually just truly quite pretty basically honestly literally genuinely
+  really very so super actually just truly quite pretty basically honestly literally genuinely even
   usually typically generally normally often mostly mainly commonly
   would will could should might may
 `);

@@ -128,17 +128,96 @@ function inNameFixes(key: string, index: RoleIndex): { word: string; edits: numb
   return found.slice(0, 3);
 }
 
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+/** Most role words a vowelless word is read as. */
+const MAX_UNVOWELLED = 3;
+
+/**
+ * The role words (first letter kept) whose consonants are exactly a vowelless typed word of three to
+ * six letters ("chf" -> "chief", "crdntr" -> "coordinator"); none when more than a few fit. A linear
+ * look over the role words, run only for such words.
+ */
+function unvowelled(typed: string, index: RoleIndex): string[] {
+  if (typed.length < 3 || typed.length > 6 || !/^[a-z]+$/u.test(typed)) return [];
+  for (const c of typed) if (VOWELS.has(c)) return [];
+  const out: string[] = [];
+  const { words, wordKinds } = index.vocab;
+  for (let w = 0; w < words.length; w += 1) {
+    const word = words[w] ?? '';
+    if (word[0] !== typed[0] || word.length <= typed.length || ((wordKinds[w] ?? 0) & WORD_KIND.role) === 0)
+      continue;
+    let k = 0;
+    let fits = true;
+    for (const c of word) {
+      if (VOWELS.has(c)) continue;
+      if (c !== typed[k]) {
+        fits = false;
+        break;
+      }
+      k += 1;
+    }
+    if (!fits || k !== typed.length) continue;
+    out.push(word);
+    if (out.length > MAX_UNVOWELLED) return [];
+  }
+  return out;
+}
+
+/** The name-lookup key of a phrase ("truck drivers" -> "truck driver"). */
+function keyOfPhrase(phrase: string): string {
+  return phrase.split(' ').map(tokenKey).join(' ');
+}
+
+function isRoleWord(index: RoleIndex, key: string): boolean {
+  return ((index.vocab.kinds.get(key) ?? 0) & WORD_KIND.role) !== 0;
+}
+
+/**
+ * What a short typed word may be with its commonest slips undone: zeros typed for o's ("c00" ->
+ * "coo"), a doubled letter typed once more ("opps" -> "ops"). Only words of letters (and zeros).
+ */
+export function typedVariants(word: string): string[] {
+  if (word.length < 3 || word.length > 6 || !/^[a-z0]+$/u.test(word) || !/[a-z]/u.test(word)) return [];
+  const out: string[] = [];
+  const letters = word.replaceAll('0', 'o');
+  if (letters !== word) out.push(letters);
+  let collapsed = '';
+  for (const c of letters) if (collapsed[collapsed.length - 1] !== c) collapsed += c;
+  if (collapsed !== letters && collapsed.length >= 2) out.push(collapsed);
+  return out;
+}
+
 function spellingsOf(token: Token, index: RoleIndex, nearRoleWord: boolean): Spelling[] {
   const key = tokenKey(token.norm);
   const out: Spelling[] = [{ key, edits: token.edits ?? 0, inName: false, alone: true, short: false }];
   const expansion = ABBREVIATIONS[key] ?? ABBREVIATIONS[token.norm];
   if (expansion !== undefined)
-    out.push({ key: expansion, edits: 0, inName: true, alone: true, short: false });
+    out.push({ key: keyOfPhrase(expansion), edits: 0, inName: true, alone: true, short: false });
   // "ops MANAGEMENT" inside a name reads as its agent ("manager"), never alone.
   const agent = FIELD_AGENTS[key];
   if (agent !== undefined) out.push({ key: agent, edits: 1, inName: true, alone: false, short: false });
+  // "opps", "c00": a letter typed twice, or zeros for o's, towards an abbreviation or a name.
+  for (const variant of typedVariants(token.norm)) {
+    const expanded = ABBREVIATIONS[variant];
+    if (expanded !== undefined)
+      out.push({ key: keyOfPhrase(expanded), edits: 1, inName: true, alone: false, short: false });
+    else if (lookupName(index, tokenKey(variant)) !== undefined || isRoleWord(index, tokenKey(variant)))
+      // Zeros for o's are no guess ("c00" is "coo"); a short word with a letter less may be another.
+      out.push({
+        key: tokenKey(variant),
+        edits: 1,
+        inName: true,
+        alone: true,
+        short: variant.length < 4 && !token.norm.includes('0'),
+      });
+  }
   if (STOPWORDS.has(key) || /\d/.test(key) || key.length < 3) return out;
   const kinds = index.vocab.kinds.get(key) ?? 0;
+  // Txt-speak without vowels ("chf operatins oficer"): the role words with just those consonants.
+  if (kinds === 0 && expansion === undefined && !CHAT_SHORTHAND.has(key)) {
+    for (const word of unvowelled(token.norm, index))
+      out.push({ key: word, edits: 1, inName: true, alone: false, short: true });
+  }
   if ((kinds & (WORD_KIND.role | WORD_KIND.topic | WORD_KIND.cue)) !== 0) return out;
   // Inside a name, even a real word may be a typo ("ops manger"); the whole name must then match.
   const isWord = index.english.isWord(key);
@@ -178,6 +257,8 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
       const key = keys[j + d];
       if (d === 0 || key === undefined || STOPWORDS.has(key)) continue;
       if (((index.vocab.kinds.get(key) ?? 0) & WORD_KIND.role) !== 0) return true;
+      // "opps mangers": a slip of an abbreviation next to it counts too.
+      if (typedVariants(tokens[j + d]?.norm ?? '').some((v) => ABBREVIATIONS[v] !== undefined)) return true;
     }
     return false;
   };
@@ -294,7 +375,7 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
         // curated name of three words or more that only one role has ("hed of opps": head of ops).
         const longCurated =
           len >= 3 &&
-          edits <= FUZZY.maxEditsLong &&
+          edits <= Math.max(FUZZY.maxEditsLong, len) &&
           hit.ordinals.length === 1 &&
           hit.standing <= STANDING.alias;
         if (short && !anchored && !longCurated) return;

@@ -240,3 +240,38 @@ describe('understand: "X vs Y" between things that are not roles', () => {
     expect(ask('what about salary?')).toMatchObject({ intent: 'clarify' });
   });
 });
+
+describe('understand: slips typed into role names', () => {
+  it.each([
+    ['wat skils do opps mangers hav', OM, 'skills'],
+    ['requirmnts to be a c00 ?? do u need a degre', C, 'requirements'],
+    ['wht r the dutys of a chf operatins oficer', C, 'duties'],
+    ['ops crdntr pay', OC, 'salary'],
+  ])('GIVEN "%s" THEN %s on %s', (text, role, topic) => {
+    expect(ask(text)).toMatchObject({ intent: 'role', roles: [role], topics: [topic] });
+  });
+
+  it('GIVEN a zero in a word that names nothing THEN still nothing known', () => {
+    const q = ask('c00 vs h0o pay');
+    expect(q.intent).toBe('unknown');
+    expect(q.roles).toEqual([C]);
+  });
+
+  it('GIVEN chat shorthand without vowels THEN it is not read as a role word', () => {
+    expect(ask('thx')).toMatchObject({ intent: 'smalltalk' });
+  });
+});
+
+describe('understand: topics said in other words (round 5)', () => {
+  it.each([
+    ['be honest, is a head of operations on a decent wedge?', H, 'salary'],
+    ['if being an ops coordinator doesnt pan out, what neighbouring jobs could i slide into?', OC, 'related'],
+    ['do ops managers get their hands dirty on the shop floor or is it all meetings', OM, 'environment'],
+    ['what formation do you need for be a chief operating officer?', C, 'requirements'],
+    ["i want to know what a head of operations's day looks like", H, 'duties'],
+    ['what does a coo even do', C, 'duties'],
+    ['do operations managers handle budgets or is that a finance thing?', OM, 'duties'],
+  ])('GIVEN "%s" THEN %s on %s', (text, role, topic) => {
+    expect(ask(text)).toMatchObject({ intent: 'role', roles: [role], topics: [topic] });
+  });
+});
