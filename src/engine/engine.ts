@@ -84,9 +84,19 @@ export function createEngine(options: EngineOptions): Engine {
       knowledge.kb,
       knowledge.index,
     );
-    conversations.set(conversationId, state);
+    const answer = buildAnswer(query, knowledge);
+    // After a ranking over roles the question did not name ("which of your roles pays most?"), "that
+    // top one" and "the second one" point at the roles as ranked and shown; named roles keep their order.
+    const shown =
+      query.intent === 'compare' &&
+      query.rank !== undefined &&
+      query.rank !== 'listed' &&
+      answer.kind === 'compare'
+        ? answer.roles.map((r) => r.id)
+        : undefined;
+    conversations.set(conversationId, shown === undefined ? state : { ...state, roles: shown });
     recordGap(text, query);
-    return { query, answer: buildAnswer(query, knowledge) };
+    return { query, answer };
   };
   const answer = (conversationId: string, query: Query): Turn => {
     const previous = conversations.get(conversationId);

@@ -36,6 +36,8 @@ import {
   SMALLTALK_OTHER,
   TASK_OBJECTS,
   TASK_VERBS,
+  GENERIC_PEOPLE,
+  POSSESSED_BOSS,
 } from './lexicon.js';
 import type { Token } from './normalize.js';
 import { PhraseSet } from './phrases.js';
@@ -173,6 +175,9 @@ const OBJECT_MARKERS = new Set([
 /** Words before a noun, never before a verb: a task verb after one is a noun ("a POST", "my DRAFT"). */
 const NOUN_MARKERS = new Set(['a', 'an', 'the', 'this', 'that', 'my', 'your', 'his', 'her', 'their', 'our']);
 
+const OWNERS = new Set(['my', 'our']);
+const ASKING_BOT = new Set(['you', 'u', 'pls', 'please', 'plz']);
+
 /** Words after a verb that take its object: "check IT", "look it OVER". */
 const VERB_OBJECTS = new Set(['it', 'them', 'over', 'up', 'through']);
 
@@ -188,6 +193,16 @@ export function isOutOfScope(words: Words): boolean {
   if (JOB_LISTINGS.contains(words.norms) && !STATISTICS.contains(words.norms)) return true;
   if (NEAR_ME.contains(words.norms) && words.norms.some((w) => JOB_SEARCH_WORDS.has(w))) return true;
   const { norms, tokens } = words;
+  // "can u tell my manager im quitting": a message for the bot to pass on to someone.
+  for (let k = 0; k + 2 < norms.length; k += 1) {
+    if (norms[k] !== 'tell' || !OWNERS.has(norms[k + 1] ?? '')) continue;
+    // Asked of the bot ("can u tell", "pls tell", "tell my boss..." first), not "should i tell my boss".
+    const asked = k === 0 || tokens[k]?.sentenceBefore === true || ASKING_BOT.has(norms[k - 1] ?? '');
+    if (!asked) continue;
+    const whom = norms[k + 2] ?? '';
+    if (GENERIC_PEOPLE.has(whom) || POSSESSED_BOSS.has(whom) || whom === 'recruiter' || whom === 'hr')
+      return true;
+  }
   // An imperative at the start of a sentence, or joined to one by "and"/"then": "write a cover letter",
   // "can you apply to COO jobs for me", "give me questions and GRADE my answers".
   for (let s = 0; s < tokens.length; s += 1) {
@@ -266,7 +281,12 @@ const POINTING_ORDINALS: Readonly<Record<string, number | 'last'>> = {
   former: 0,
   latter: 'last',
   last: 'last',
+  // After a ranking: "that TOP one", "the BOTTOM one".
+  top: 0,
+  bottom: 'last',
 };
+/** Words before an ordinal that point back: "THE second one", "THAT top one". */
+const POINTING_DETERMINERS = new Set(['the', 'that', 'this']);
 const POINTED_NOUNS = new Set(['one', 'role', 'job', 'position', 'option']);
 
 /**
@@ -278,9 +298,10 @@ export function pointedRoleOf(words: Words, count: number): number | undefined {
   const { norms } = words;
   for (let i = 1; i < norms.length; i += 1) {
     const at = POINTING_ORDINALS[norms[i] ?? ''];
-    if (at === undefined || norms[i - 1] !== 'the') continue;
+    if (at === undefined || !POINTING_DETERMINERS.has(norms[i - 1] ?? '')) continue;
     const bare = norms[i] === 'former' || norms[i] === 'latter';
-    const next = norms[i + 1];
+    // "the first ONE'S duties": the possessive of the noun.
+    const next = norms[i + 1]?.replace(/'s$/u, '');
     const ends = next === undefined || words.tokens[i + 1]?.breakBefore === true;
     if (!bare && !(next !== undefined && POINTED_NOUNS.has(next)) && !(ends && norms[i] !== 'last')) continue;
     const k = at === 'last' ? count - 1 : at;
@@ -352,7 +373,8 @@ export function rankOf(words: Words, isSuperlative: (word: string) => boolean = 
   const choice =
     (norms.some((w) => CHOICE_WORDS.has(w)) && norms.some((w) => COMPARATIVES.has(w))) ||
     WHICH_OF.contains(norms);
-  const ordered = superlative || choice;
+  // "how do they stack up": an order when three or more are named (two keep the order named).
+  const ordered = superlative || choice || words.phrase('stack up') || words.phrase('stacks up');
   const allSaid = superlative && ALL_ROLES.contains(norms);
   const all = allSaid || (superlative && norms.some((w) => LIST_NOUNS.has(w)));
   // "how do their work settings compare", "how do they differ": a comparison of the roles discussed.

@@ -35,6 +35,9 @@ export interface Span {
 }
 
 const ARTICLES = new Set(['a', 'an', 'the']);
+/** Words that correct a role just typed when they stand between it and the next ("X, sorry, Y"). */
+const CORRECTION_MARKS = new Set(['sorry', 'meant', 'mean', 'rather', 'oops', 'correction', 'sry', 'soz']);
+const CORRECTION_WORDS = new Set([...CORRECTION_MARKS, 'i', 'or', 'no', 'actually', 'wait', 'make', 'that']);
 /** What a job is called: "my colleague's TITLE is head of ops". */
 const JOB_WORDS = new Set(['job', 'role', 'title', 'position', 'occupation']);
 const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their']);
@@ -94,16 +97,32 @@ export function focusOf(
   // "civil engineer I mean" ends on the marker: the role before it is the one meant.
   for (let k = 0; k < norms.length; k += 1) {
     const length = TAKE_BACK.lengthAt(norms, k);
-    if (length > 0 && k + length < norms.length) takeBackAt = k;
+    // "..., i mean the person above": a take-back that names no role after it explains a word; the
+    // roles before it stand.
+    if (length > 0 && k + length < norms.length && spans.some((s) => s.start >= k + length)) takeBackAt = k;
     // "..., but I want to know what heads of ops do": the roles before the turn are context.
     const pivot = PIVOT.lengthAt(norms, k);
     if (pivot > 0 && spans.some((s) => s.start >= k + pivot)) takeBackAt = Math.max(takeBackAt, k);
   }
 
+  // "an operations manager, SORRY, operations coordinator": a role corrected by the next, in passing.
+  const correctedInPassing = (i: number): boolean => {
+    const span = spans[i];
+    const next = spans[i + 1];
+    if (span === undefined || next === undefined) return false;
+    const between = norms.slice(span.end, next.start).filter((w) => !ARTICLES.has(w));
+    return (
+      between.length > 0 &&
+      between.length <= 3 &&
+      between.every((w) => CORRECTION_WORDS.has(w)) &&
+      between.some((w) => CORRECTION_MARKS.has(w))
+    );
+  };
+
   spans.forEach((span, i) => {
     const first = tokens[span.start];
     if (first === undefined) return;
-    if (first.struck === true || span.start < takeBackAt) {
+    if (first.struck === true || span.start < takeBackAt || correctedInPassing(i)) {
       status[i] = 'negated';
       return;
     }
@@ -145,6 +164,12 @@ export function focusOf(
     const prev = norms[before - 1] ?? '';
     const prevRaw = tokens[before - 1]?.raw ?? '';
     if (POSSESSIVES.has(norms[span.start - 1] ?? '')) {
+      status[i] = 'other';
+      return;
+    }
+    // "my boss (the COO) wants...", "my sister, a head of ops, says": a role set beside a person the
+    // asker knows names that person's job.
+    if (isGenericPerson(prev) && POSSESSIVES.has(norms[before - 2] ?? '') && !RELATIVE_VERBS.has(prev)) {
       status[i] = 'other';
       return;
     }

@@ -29,6 +29,7 @@ export const STOPWORDS = set(`
   s t don doesn isn aren what's who's how's that's it's i'm i'd i've you're they're
   typically usually generally normally often best better good
   everyone everybody anyone anybody someone somebody nobody noone
+  meant
 `);
 
 /** Words that compare or join two roles. */
@@ -88,7 +89,7 @@ export const ROLE_ACRONYMS = set(
 
 /** Capitalised words that are acronyms but not roles. */
 export const NON_ROLE_ACRONYMS = set(
-  'i ok okay usa us uk eu asap faq lol tbh imo imho btw fyi diy aka etc omg pls thx ai hq phd mba gpa nyc tv pc wfh it',
+  'i ok okay usa us uk eu asap faq lol tbh imo imho btw fyi diy aka etc omg pls thx ai hq phd mba gpa nyc tv pc wfh it pr',
 );
 
 /**
@@ -572,8 +573,8 @@ export const RELATION_DOWN = phrases(`
   their reports
   their direct reports
 `);
-/** "an ops coordinator's manager", "the coordinator's boss": the role the first one reports to. */
-export const POSSESSED_BOSS = set('manager boss supervisor superior');
+/** "an ops coordinator's manager", "the coordinator's boss", "the CHEF of an ops coordinator" (boss, in French or German): the role the first one reports to. */
+export const POSSESSED_BOSS = set('manager boss supervisor superior chief chef');
 
 /**
  * Requests the bot cannot fulfil: tasks (write, apply, send, remind...), the objects of such tasks

@@ -24,6 +24,11 @@ import { tokenKey } from './keys.js';
 import { ABBREVIATIONS, ROLE_HEADS, STOPWORDS } from './lexicon.js';
 import { nameWords as nameWordsOf } from './normalize.js';
 
+/** Words a message of role names alone may have besides the names ("NOT coordinators, managers"). */
+const NAME_FILLERS: ReadonlySet<string> = new Set(
+  'a an the not no sorry i mean meant but rather instead oops actually'.split(' '),
+);
+
 /** Most roles offered when a question names none ("what about salary?" in a fresh conversation). */
 export const MAX_OFFERED = 8;
 
@@ -83,6 +88,7 @@ function chosen(
   unknown: readonly Focused<UnknownMention>[],
   myJob: boolean,
   norms: readonly string[] = [],
+  overAll = false,
 ): { known: RoleMention[]; unknown: UnknownMention[] } {
   const pick = (s: FocusStatus): { known: RoleMention[]; unknown: UnknownMention[] } => ({
     known: known.filter((f) => f.status === s).map((f) => f.mention),
@@ -102,9 +108,13 @@ function chosen(
     if (person !== undefined && person.mention.start < (focus.known[0]?.start ?? 0))
       return { known: [person.mention, ...focus.known], unknown: [] };
   }
-  const order: FocusStatus[] = myJob
-    ? ['focus', 'self', 'aside', 'other']
-    : ['focus', 'aside', 'self', 'other'];
+  // "startup founder here, which of your roles is cheapest?": a question over every role is not about
+  // the asker's own job or someone else's.
+  const order: FocusStatus[] = overAll
+    ? ['focus', 'aside']
+    : myJob
+      ? ['focus', 'self', 'aside', 'other']
+      : ['focus', 'aside', 'self', 'other'];
   for (const s of order) {
     const found = pick(s);
     if (found.known.length + found.unknown.length > 0) return found;
@@ -227,6 +237,7 @@ export function decide(
     reading.unknown,
     reading.myJob,
     reading.words.norms,
+    reading.rank.all && !reading.myJob,
   );
   const context = unique([
     ...state.roles,
@@ -364,8 +375,10 @@ export function decide(
     }
     // "what about the COO?", "*coordinator", "sorry, I meant the COO": switch role, keep the topic.
     // A message that is only a role's name ("electrician?") right after an answer switches role too.
+    // So does "not coordinators, managers": names, one of them taken back.
     const onlyNames = reading.words.norms.every(
-      (w, k) => ['a', 'an', 'the'].includes(w) || mentions.some((m) => m.start <= k && k < m.end),
+      (w, k) =>
+        NAME_FILLERS.has(w) || reading.mentions.some((f) => f.mention.start <= k && k < f.mention.end),
     );
     const keepTopics =
       !topicNamed &&

@@ -13,6 +13,7 @@ import {
   RATE_PHRASE_WORDS,
   RATE_WORDS,
   TOPIC_FILLERS,
+  GENERIC_PEOPLE,
 } from './lexicon.js';
 import { stem } from './natural.js';
 import { clean, tokenize, type Token } from './normalize.js';
@@ -104,6 +105,11 @@ export function compileTopics(topics: readonly Topic[]): TopicMatcher {
  * a COO?" but not in "how much travel?"; "what is"/"about" ask for an overview unless a topic is named.
  */
 const JOINER_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'vs', 'v', 'versus', '&']);
+/** Words between two roles that leave one "someone" for phrases: joiners and passing corrections. */
+const BETWEEN_ROLES: ReadonlySet<string> = new Set([
+  ...JOINER_WORDS,
+  ...['sorry', 'i', 'mean', 'meant', 'rather', 'oops', 'a', 'an', 'the'],
+]);
 const WEAK_STEMS: ReadonlySet<string> = new Set(
   ['what', 'who', 'how', 'much', 'be', 'about', 'where', 'when', 'which', 'general'].map((w) => stem(w)),
 );
@@ -179,7 +185,12 @@ export function detectTopics(
       continue;
     }
     // "COOs and heads of operations" is one "someone" for phrases ("where do they work").
-    if (seq[seq.length - 1] === SOMEONE && JOINER_WORDS.has(t.norm) && roleTokens[i + 1] === true) continue;
+    // So is "an operations manager, sorry, operations coordinator" (a correction in passing).
+    if (seq[seq.length - 1] === SOMEONE && BETWEEN_ROLES.has(t.norm)) {
+      let j = i;
+      while (j < tokens.length && j - i < 3 && BETWEEN_ROLES.has(tokens[j]?.norm ?? '')) j += 1;
+      if (roleTokens[j] === true) continue;
+    }
     const f = wordForm(t.norm);
     if (f !== undefined) {
       seq.push(f);
@@ -229,6 +240,8 @@ export function detectTopics(
     if (s === undefined || s === SOMEONE || consumed[i] === true) continue;
     const byStem = matcher.words.get(s);
     if (byStem === undefined || NOT_TOPIC_ALONE.has(surface[i] ?? '')) continue;
+    // "that PERSON'S work environment" is no "personality": a stem that names people counts as typed.
+    if (GENERIC_PEOPLE.has(s) && !matcher.exact.has(surface[i] ?? '')) continue;
     const ids = byStem.length > 1 ? (matcher.exact.get(surface[i] ?? '') ?? byStem) : byStem;
     if (LIGHT_STEMS.has(s) && !nearQuantity(seq, i)) continue;
     // "after a few YEARS": a plural unit is a duration, not a rate of pay ("a year", "per year" are).

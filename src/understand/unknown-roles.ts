@@ -76,6 +76,8 @@ const TEMPLATE_AFTER = new Set([
   'paid',
 ]);
 const ARTICLES = new Set(['a', 'an', 'the']);
+/** Words after an acronym that make it a department: "HR Q", "HR TEAM", "IT DEPT". */
+const DEPARTMENT_AFTER = new Set(['q', 'question', 'questions', 'team', 'dept', 'department', 'side']);
 /** "X a real CAREER": the nouns that call a phrase before them a job. */
 const CAREER_NOUNS = new Set(['career', 'job', 'profession', 'occupation', 'living']);
 const VS_LIKE = new Set(['vs', 'v', 'versus', 'or', 'than']);
@@ -107,6 +109,12 @@ function agentOfWord(key: string, index: RoleIndex): boolean {
   // "dancER" is one who dances, "editOR" one who edits; only "-er" drops an "e".
   const dropsE = match[0].startsWith('er') || match[0].startsWith('ier');
   return index.english.isWord(base) || (dropsE && index.english.isWord(`${base}e`));
+}
+
+/** A word naming a person outright (no agent-shaped guess: "AFTER" is no one who afts). */
+function isPersonWord(norm: string, index: RoleIndex): boolean {
+  const key = tokenKey(norm);
+  return isJobWord(norm, index) && (ROLE_HEADS.has(key) || index.english.isPerson(key));
 }
 
 /** A word that can end a job title: an occupation noun, a word naming a person, an agent noun. */
@@ -201,7 +209,7 @@ export function findUnknownRoles(
       end - k <= MAX_RUN &&
       tokens[end]?.breakBefore !== true &&
       isContent(end) &&
-      isJobWord(tokens[end]?.norm ?? '', index)
+      isPersonWord(tokens[end]?.norm ?? '', index)
     )
       end += 1;
     if (NEEDS_QUALIFIER.has(tokenKey(t.norm)) && start === k && end === k + 1) continue;
@@ -220,6 +228,9 @@ export function findUnknownRoles(
     if (t === undefined || taken[k] === true) continue;
     const key = tokenKey(t.norm);
     const shaped = !shouting && /^[A-Z]{2,5}s?$/u.test(t.raw) && !NON_ROLE_ACRONYMS.has(key);
+    // "HR q:", "HR team here": a department saying who asks, not a role.
+    const next = tokens[k + 1];
+    if (next !== undefined && !next.breakBefore && DEPARTMENT_AFTER.has(next.norm)) continue;
     if ((ROLE_ACRONYMS.has(key) || shaped) && isContent(k)) take(k, k + 1);
   }
 

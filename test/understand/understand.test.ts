@@ -275,3 +275,79 @@ describe('understand: topics said in other words (round 5)', () => {
     expect(ask(text)).toMatchObject({ intent: 'role', roles: [role], topics: [topic] });
   });
 });
+
+describe('understand: context, corrections and rankings (round 5)', () => {
+  it('GIVEN "my boss (the COO)" beside a role being hired THEN the boss\'s job is context', () => {
+    const q = ask(
+      "HR here. we're hiring an ops coordinator and my boss (the COO) wants the ad to list the right qualifications. what do they usually need?",
+    );
+    expect(q).toMatchObject({ intent: 'role', roles: [OC], topics: ['requirements'] });
+  });
+
+  it('GIVEN "HR q:" before three roles and "how do they stack up" on pay THEN a ranking of the three, no unknown HR', () => {
+    const q = ask(
+      'HR q: our team has an ops coordinator, an ops manager and a head of ops. by typical salary how do they stack up?',
+    );
+    expect(q).toMatchObject({ intent: 'compare', rank: 'listed', topics: ['salary'] });
+    expect(q.roles).toHaveLength(3);
+  });
+
+  it('GIVEN an unknown job introducing the asker before a question over every role THEN the ranking', () => {
+    const q = ask('startup founder here, which of the roles you cover is cheapest to hire salary-wise?');
+    expect(q).toMatchObject({ intent: 'compare', rank: 'all', topics: ['salary'] });
+  });
+
+  it('GIVEN "X, sorry, Y, do?" THEN Y\'s duties', () => {
+    expect(ask('what does an operations manager, sorry, operations coordinator, do?')).toMatchObject({
+      intent: 'role',
+      roles: [OC],
+      topics: ['duties'],
+    });
+  });
+
+  it('GIVEN "i mean the person above" explaining a word THEN the role before it stands, and the relation is read', () => {
+    const q = ask(
+      'my english is not so good. who is the chef of an ops coordinator, i mean the person above, and which skills he need?',
+    );
+    expect(q).toMatchObject({ intent: 'role', roles: [OM], topics: ['skills'] });
+  });
+
+  it('GIVEN "that person\'s work environment" THEN environment only, "person" is no "personality"', () => {
+    const q = ask("who manages the ops coordinators, and what's that person's work environment like");
+    expect(q).toMatchObject({ roles: [OM], topics: ['environment'] });
+  });
+
+  it('GIVEN "can u tell my manager im quitting" THEN out of scope; "should i tell my boss" is not', () => {
+    expect(ask('can u tell my manager im quitting, i cant face it lol')).toMatchObject({
+      intent: 'help',
+      outOfScope: true,
+    });
+    expect(ask('should i tell my boss i want to be a coo').intent).toBe('role');
+  });
+
+  it('GIVEN a ranking over every role THEN "that top one" is the first of the ranking', () => {
+    const [, top] = conversation('which of your roles pays the most?', 'ok and how do you get that top one');
+    expect(top).toMatchObject({ intent: 'role', roles: [C], topics: ['requirements'] });
+  });
+
+  it('GIVEN a correction "not coordinators, managers" THEN the topic asked before is kept', () => {
+    const [, fixed] = conversation('whats the outlook for ops coordinators', 'not coordinators, managers');
+    expect(fixed).toMatchObject({ intent: 'role', roles: [OM], topics: ['outlook'] });
+  });
+
+  it('GIVEN "sorry i meant manager not coordinator" THEN the manager, on the topic asked before', () => {
+    const [, fixed] = conversation(
+      'what does an operations coordinator need to get hired',
+      'sorry i meant manager not coordinator',
+    );
+    expect(fixed).toMatchObject({ intent: 'role', roles: [OM], topics: ['requirements'] });
+  });
+
+  it('GIVEN "where can that lead after a few years" THEN the next step, no unknown "lead after"', () => {
+    const [, next] = conversation(
+      'how would i go about becoming an ops coordinator?',
+      'and where can that lead after a few years?',
+    );
+    expect(next).toMatchObject({ intent: 'role', roles: [OC], ladder: 'after' });
+  });
+});
