@@ -345,6 +345,8 @@ const WHICH_OF = new PhraseSet([
   'which of the three',
   'which of the four',
 ]);
+/** Words before "becoming" that weigh the move rather than ask the way: "WORTH becoming". */
+const WEIGHING = new Set(['worth', 'regret', 'consider', 'considering', 'against']);
 const INTO_POINTERS = new Set(['it', 'that', 'this', 'one', 'them', 'there']);
 const CHOICE_WORDS = new Set(['which', 'who', "who's", 'whose', 'whom']);
 const COMPARATIVES = new Set([
@@ -421,10 +423,12 @@ export function ladderOf(
   if (first !== undefined && leadsInto(words.norms, first.start)) return 'into';
   if (AFTER.contains(words.norms)) return 'after';
   // Moving into a role names it after the verb: "how do I become a COO", "get into it".
+  // "is it still WORTH becoming a travel agent": whether to, not how to.
   const into = INTO.all(words.norms).some(
-    ([, end]) =>
-      mentions.some((m) => m.start >= end && m.start <= end + 3) ||
-      words.norms.slice(end, end + 2).some((w) => INTO_POINTERS.has(w)),
+    ([start, end]) =>
+      !WEIGHING.has(words.norms[start - 1] ?? '') &&
+      (mentions.some((m) => m.start >= end && m.start <= end + 3) ||
+        words.norms.slice(end, end + 2).some((w) => INTO_POINTERS.has(w))),
   );
   return into ? 'into' : undefined;
 }

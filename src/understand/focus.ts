@@ -134,8 +134,11 @@ export function focusOf(
     const after = tokens[span.end];
     const endsBefore = (set: PhraseSet): boolean =>
       set.lengthBefore(norms, before) > 0 || set.lengthBefore(norms, span.start) > 0;
+    // "IF NOT a vet, what other jobs are like it": the role the alternatives are for.
+    const negationAt = before - NEGATIONS.lengthBefore(norms, before);
+    const conditional = norms[negationAt - 1] === 'if' || norms[span.start - 2] === 'if';
     if (
-      endsBefore(NEGATIONS) ||
+      (endsBefore(NEGATIONS) && !conditional) ||
       (after !== undefined && NEGATION_SUFFIXES.has(after.norm)) ||
       (after !== undefined && after.norm === 'but' && (tokens[span.end + 1]?.norm ?? '') === 'nvm')
     ) {

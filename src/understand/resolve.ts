@@ -23,6 +23,7 @@ import { isTopicWord } from './topics.js';
 import { tokenKey } from './keys.js';
 import { ABBREVIATIONS, ROLE_HEADS, STOPWORDS } from './lexicon.js';
 import { nameWords as nameWordsOf } from './normalize.js';
+import { stem } from './natural.js';
 
 /** Words a message of role names alone may have besides the names ("NOT coordinators, managers"). */
 const NAME_FILLERS: ReadonlySet<string> = new Set(
@@ -156,6 +157,66 @@ export function groupRoles(state: ConversationState): RoleId[] {
   return recent.length >= 2 ? recent.slice(-2) : [...state.roles];
 }
 
+/** Shortest start of a word that counts as the word in an occupation's title ("TECH" of technologists). */
+const MIN_TITLE_PREFIX = 4;
+
+/**
+ * Of the occupations O*NET lists a shared name for, the one whose own title has its words ("surgical
+ * tech" is Surgical Technologists, though the surgical assistants list it too; "mail carrier" is
+ * Postal Service Mail Carriers, not Couriers), else the one that is not an "All Other" catch-all.
+ * Undefined when none or several fit: the question offers them.
+ */
+function byOwnTitle(mention: RoleMention, words: Words, kb: KnowledgeBase): RoleId | undefined {
+  if (mention.kind === 'head') return undefined;
+  const asked = words.tokens
+    .slice(mention.start, mention.end)
+    .map((t) => tokenKey(t.norm))
+    .filter((w) => !STOPWORDS.has(w) && w.length >= 2);
+  if (asked.length === 0) return undefined;
+  const occupations = mention.roles.map((id) => kb.roles.get(id));
+  if (occupations.some((r) => r === undefined || r.origin !== 'open-data')) return undefined;
+  const fits = (title: string): boolean => {
+    const own = nameWordsOf(title).map(tokenKey);
+    return asked.every((w) =>
+      own.some(
+        (o) =>
+          o === w ||
+          stem(o) === stem(w) ||
+          (w.length >= MIN_TITLE_PREFIX && (o.startsWith(w) || w.startsWith(o))),
+      ),
+    );
+  };
+  // One word ("analyst") says too little to choose by.
+  if (asked.length < 2) return undefined;
+  const titled = occupations.filter((r) => r !== undefined && fits(r.title));
+  if (titled.length === 1) return titled[0]?.id;
+  if (titled.length > 1) return undefined;
+  // A name of two words or more is specific enough for the one occupation that is no catch-all
+  // ("phlebotomy technician"); one word ("analyst") is not.
+  const specific = occupations.filter((r) => r !== undefined && !r.title.includes('All Other'));
+  if (specific.length === 1 && occupations.length > 1) return specific[0]?.id;
+  // "high school teacher": a name of two words or more that one occupation has many variants of
+  // ("High School English Teacher", "High School Math Teacher"...) is its main sense.
+  // Only between a few: among the 36 occupations listing "Assistant Professor", the one with the most
+  // such names is no main sense.
+  return mention.roles.length <= MAIN_SENSE_AMONG ? mainSense(mention.roles, asked, kb) : undefined;
+}
+
+/** Least lead, in names having the words, of the main sense over the next (and least count). */
+const MAIN_SENSE_LEAD = 1.5;
+const MAIN_SENSE_NAMES = 3;
+const MAIN_SENSE_AMONG = 3;
+
+/** The role most of whose names have every asked word, well ahead of the next one. */
+function mainSense(ids: readonly RoleId[], asked: readonly string[], kb: KnowledgeBase): RoleId | undefined {
+  const counted = ids
+    .map((id) => ({ id, count: namesOf(kb, id).filter((name) => hasAll(name, asked)).length }))
+    .sort((a, b) => b.count - a.count);
+  const [top, next] = counted;
+  if (top === undefined || next === undefined || top.count < MAIN_SENSE_NAMES) return undefined;
+  return top.count >= MAIN_SENSE_LEAD * next.count ? top.id : undefined;
+}
+
 /** For a bare head with several roles ("the coordinator"), the one sharing a name word with the conversation's roles. */
 function byConversation(
   mention: RoleMention,
@@ -246,7 +307,9 @@ export function decide(
   const resolvedMentions = mentions.map((m) => {
     if (m.roles.length <= 1) return m;
     const picked = byConversation(m, context, kb);
-    return picked === undefined ? m : { ...m, roles: [picked] };
+    if (picked !== undefined) return { ...m, roles: [picked] };
+    const titled = byOwnTitle(m, reading.words, kb);
+    return titled === undefined ? m : { ...m, roles: [titled], confidence: Math.max(m.confidence, 0.8) };
   });
   // "what does a manager do": a bare title head, alone in a fresh conversation, does not say which
   // kind is meant, even when the knowledge base knows only one.
@@ -447,6 +510,14 @@ function fixesOwnTypo(words: Words, roles: readonly RoleId[], kb: KnowledgeBase)
 
 /** Longest reply read as a description of one offered role. */
 const MAX_DESCRIPTION_WORDS = 4;
+/** Longest reply read as a description at all, talk included. */
+const MAX_REPLY_WORDS = 8;
+/** Words of a reply that describe nothing: "ones", "sorry", "said", "kind". */
+const REPLY_FILLERS: ReadonlySet<string> = new Set(
+  'ones sorry said meant mean kind type sort oops lol please pls thanks regular normal ordinary standard plain usual'.split(
+    ' ',
+  ),
+);
 
 /**
  * The offered role whose title, alias or alternate title has every content word of a short reply; when
@@ -460,8 +531,13 @@ function describedChoice(
   kb: KnowledgeBase,
   index: RoleIndex,
 ): RoleId | undefined {
-  const described = words.norms.filter((w) => !STOPWORDS.has(w) && /^[a-z]+$/u.test(w));
-  if (described.length === 0 || words.norms.length > MAX_DESCRIPTION_WORDS) return undefined;
+  // "civil ONES", "high school, SORRY should have SAID": the describing words, without the talk.
+  // "regular high school ones, NOT special ed": what follows a negation is what is not meant.
+  const negation = words.norms.findIndex((w) => w === 'not' || w === 'no');
+  const said = negation > 0 ? words.norms.slice(0, negation) : words.norms;
+  const described = said.filter((w) => !STOPWORDS.has(w) && !REPLY_FILLERS.has(w) && /^[a-z]+$/u.test(w));
+  if (described.length === 0 || described.length > MAX_DESCRIPTION_WORDS) return undefined;
+  if (words.norms.length > MAX_REPLY_WORDS) return undefined;
   // "and skills?": a topic asked, not a description of a role.
   if (described.every((w) => isTopicWord(index.topics, w))) return undefined;
   const content = described.map(tokenKey);

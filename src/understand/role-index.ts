@@ -75,6 +75,19 @@ export function keysOf(name: string): string[] {
   return nameWords(name).map(tokenKey);
 }
 
+/**
+ * The parts of a name with one parenthesis ("Licensed Practical Nurse (LPN)" -> "Licensed Practical
+ * Nurse", "LPN"); none for a name without one, or with several.
+ */
+export function parentheticalParts(name: string): string[] {
+  const open = name.indexOf('(');
+  const close = name.indexOf(')', open + 1);
+  if (open < 0 || close < 0 || name.indexOf('(', open + 1) >= 0) return [];
+  const outer = `${name.slice(0, open)} ${name.slice(close + 1)}`.replace(/\s+/gu, ' ').trim();
+  const inner = name.slice(open + 1, close).trim();
+  return [outer, inner].filter((part) => part.length > 0);
+}
+
 /** "head of operations" <-> "operations head"; "operations manager" -> "manager of operations". */
 function orderVariants(keys: readonly string[]): string[][] {
   const out: string[][] = [[...keys]];
@@ -244,6 +257,12 @@ export function buildNameIndex(kb: KnowledgeBase): RoleNameIndex {
   const conjuncts = occupationConjuncts(kb);
 
   const addName = (name: string, ordinal: number, standing: number): void => {
+    // "Licensed Practical Nurse (LPN)": the name without its parenthesis, and what it holds, are
+    // names too ("licensed practical nurse", "LPN").
+    for (const part of parentheticalParts(name)) addOneName(part, ordinal, standing);
+    addOneName(name, ordinal, standing);
+  };
+  const addOneName = (name: string, ordinal: number, standing: number): void => {
     const keys = keysOf(name);
     if (keys.length === 0) return;
     const variants = standing <= STANDING.occupation ? orderVariants(keys) : [keys];
@@ -273,6 +292,9 @@ export function buildNameIndex(kb: KnowledgeBase): RoleNameIndex {
     const ordinal = roleIds.length;
     roleIds.push(role.id);
     addName(role.title, ordinal, role.origin === 'open-data' ? STANDING.occupation : STANDING.title);
+    // "Kindergarten Teachers, Except Special Education": people say the part before the exception.
+    const except = role.origin === 'open-data' ? role.title.indexOf(', Except') : -1;
+    if (except > 0) addName(role.title.slice(0, except), ordinal, STANDING.conjunct);
     for (const alias of role.aliases) addName(alias, ordinal, STANDING.alias);
     for (const name of conjuncts.get(role.id) ?? []) addName(name, ordinal, STANDING.conjunct);
     for (const name of role.alternateTitles ?? []) addName(name, ordinal, STANDING.alternate);

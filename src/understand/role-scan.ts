@@ -27,6 +27,7 @@ import {
 import type { English } from './english/words.js';
 import type { Token } from './normalize.js';
 import { isTopicWord } from './topics.js';
+import { soundAlikes } from './spelling.js';
 import { stem } from './natural.js';
 import { lookupName, roleIdsOf, STANDING, type RoleIndex } from './role-index.js';
 
@@ -41,6 +42,24 @@ const NOT_BARE = new Set([
   'master',
   'member',
   'staff',
+]);
+
+/** Words after which a person word is said to someone: "thanks MATE", "hey BRO". */
+const VOCATIVE_BEFORE = new Set([
+  'cheers',
+  'thanks',
+  'thank',
+  'thx',
+  'ty',
+  'ta',
+  'hi',
+  'hey',
+  'hello',
+  'bye',
+  'yo',
+  'ok',
+  'okay',
+  'sorry',
 ]);
 
 /** Most spellings tried per n-gram when several of its words have alternatives. */
@@ -211,6 +230,15 @@ function spellingsOf(token: Token, index: RoleIndex, nearRoleWord: boolean): Spe
         short: variant.length < 4 && !token.norm.includes('0'),
       });
   }
+  // The word as typed, when spelling correction changed it: "flite" was read as "flute", but inside
+  // a name it may be "flight" (spelt by sound).
+  if (token.typed !== undefined) {
+    for (const variant of soundAlikes(token.typed)) {
+      const k = tokenKey(variant);
+      if (k !== key && isRoleWord(index, k) && !out.some((o) => o.key === k))
+        out.push({ key: k, edits: (token.edits ?? 1) + 1, inName: true, alone: false, short: false });
+    }
+  }
   if (STOPWORDS.has(key) || /\d/.test(key) || key.length < 3) return out;
   const kinds = index.vocab.kinds.get(key) ?? 0;
   // Txt-speak without vowels ("chf operatins oficer"): the role words with just those consonants.
@@ -296,6 +324,24 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
           ((i === 0 || token.breakBefore) && next !== undefined && isTopicWord(index.topics, next.norm)));
       if (everyday && token.raw !== token.raw.toUpperCase() && !nounSlot) return false;
     }
+    // "my BROTHER", "cheers MATE": people in general are no weak one-word name (Clergy lists
+    // "Brother", ship crews "Mate").
+    // A word of an occupation's own title ("Captains, MATES, and Pilots") only when not said to the
+    // bot ("cheers MATE").
+    if (GENERIC_PEOPLE.has(key)) {
+      if (standing >= STANDING.alternate) return false;
+      const said = tokens[i - 1];
+      if (standing >= STANDING.conjunct && said !== undefined && VOCATIVE_BEFORE.has(said.norm)) return false;
+    }
+    // "an 18-WHEELER": a weak one-word name right after a number is part of a compound.
+    const prior = tokens[i - 1];
+    if (
+      standing >= STANDING.alternate &&
+      prior !== undefined &&
+      !token.breakBefore &&
+      /^\d+$/u.test(prior.norm)
+    )
+      return false;
     // "CHIEF vibes officer": a modifier word named as a role only when it ends its phrase.
     const after = tokens[i + 1];
     if ((NOT_BARE.has(key) || PLAIN_QUALIFIERS.has(key)) && after !== undefined && !after.breakBefore) {
@@ -463,6 +509,8 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
     const before = tokens[k - 1];
     if (covered[k - 1] !== true && !token.breakBefore && isQualifier(before, index.english) && usable(k - 1))
       continue;
+    // "an 18-WHEELER": a number before it makes a compound.
+    if (before !== undefined && !token.breakBefore && /^\d+$/u.test(before.norm)) continue;
     const after = tokens[k + 1];
     if (
       after !== undefined &&

@@ -133,6 +133,7 @@ const SOUND_SPELLINGS: readonly (readonly [RegExp, string])[] = [
   [/f/u, 'ph'],
   [/kw/u, 'qu'],
   [/z$/u, 's'],
+  [/ite(s?)$/u, 'ight$1'],
 ];
 
 /** The word with one sound respelt, each way that applies ("operashuns" -> "operations"). */

@@ -41,6 +41,8 @@ const NEEDS_QUALIFIER = new Set([
 ]);
 /** Words before "a/an/the <role>" in role questions: "what does a", "become a", "salary for a". */
 const TEMPLATE_BEFORE = new Set([
+  'to',
+  'like',
   'does',
   'do',
   'become',
@@ -76,6 +78,8 @@ const TEMPLATE_AFTER = new Set([
   'paid',
 ]);
 const ARTICLES = new Set(['a', 'an', 'the']);
+/** "professional bridesmaid, how much can YOU make": the generic subject of a question about a title. */
+const GENERIC_SUBJECTS = new Set(['you', 'u', 'i', 'one', 'someone', 'people']);
 /** Words after an acronym that make it a department: "HR Q", "HR TEAM", "IT DEPT". */
 const DEPARTMENT_AFTER = new Set(['q', 'question', 'questions', 'team', 'dept', 'department', 'side']);
 /** "X a real CAREER": the nouns that call a phrase before them a job. */
@@ -108,7 +112,14 @@ function agentOfWord(key: string, index: RoleIndex): boolean {
   if (base.length < 3) return false;
   // "dancER" is one who dances, "editOR" one who edits; only "-er" drops an "e".
   const dropsE = match[0].startsWith('er') || match[0].startsWith('ier');
-  return index.english.isWord(base) || (dropsE && index.english.isWord(`${base}e`));
+  // "flipPer", "shopPer": a doubled consonant before "-er" is one in the word.
+  const last = base[base.length - 1] ?? '';
+  const undoubled = match[0].startsWith('er') && last === base[base.length - 2] && !'aeiou'.includes(last);
+  return (
+    index.english.isWord(base) ||
+    (dropsE && index.english.isWord(`${base}e`)) ||
+    (undoubled && index.english.isWord(base.slice(0, -1)))
+  );
 }
 
 /** A word naming a person outright (no agent-shaped guess: "AFTER" is no one who afts). */
@@ -268,7 +279,7 @@ export function findUnknownRoles(
     let topic = false;
     for (let m = from; m < n; m += 1) {
       const w = tokens[m]?.norm ?? '';
-      if (REFERENCES.has(w)) pointer = true;
+      if (REFERENCES.has(w) || GENERIC_SUBJECTS.has(w)) pointer = true;
       if (isTopicWord(index.topics, w)) topic = true;
     }
     return pointer && topic;
@@ -282,8 +293,22 @@ export function findUnknownRoles(
       const article = ARTICLES.has(t.norm) && TEMPLATE_BEFORE.has(tokens[k - 1]?.norm ?? '');
       const bare = (t.norm === 'do' || t.norm === 'are') && !article;
       if (!article && !bare) continue;
-      if (!isContent(k + 1) || tokens[k + 1]?.breakBefore === true) continue;
-      const end = trimGeneric(k + 1, runAfter(k + 1));
+      if (!isWord(k + 1) || tokens[k + 1]?.breakBefore === true) continue;
+      // "an AI ethicist": a topic word may qualify the job word after it.
+      let wide = k + 1;
+      while (
+        wide < n &&
+        wide - (k + 1) < MAX_RUN &&
+        isWord(wide) &&
+        (wide === k + 1 || tokens[wide]?.breakBefore !== true)
+      )
+        wide += 1;
+      wide = trimGeneric(k + 1, wide);
+      const end = jobLike(k + 1, wide)
+        ? wide
+        : isContent(k + 1)
+          ? trimGeneric(k + 1, runAfter(k + 1))
+          : k + 1;
       if (end <= k + 1) continue;
       const follower = tokens[end];
       // "a plumber MAKE", "youtubers EARN": a role-question verb after the phrase; else it must be a job title.

@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Knowledge } from '../../src/engine/engine.js';
+import { createEngine, fixedKnowledge } from '../../src/engine/engine.js';
+import { EMPTY_CONVERSATION, unknownRolesOf, type Query } from '../../src/understand/query.js';
+import { parentheticalParts } from '../../src/understand/role-index.js';
+import { understand } from '../../src/understand/understand.js';
+import { fullKnowledge } from './kb-fixture.js';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  const full = await fullKnowledge();
+  if (full === undefined)
+    throw new Error('knowledge/open-data/ is missing: these tests read the bundled open data');
+  knowledge = full;
+});
+
+const ask = (text: string): Query =>
+  understand(text, EMPTY_CONVERSATION, knowledge.kb, knowledge.index).query;
+const conversation = (...texts: string[]): Query[] => {
+  const engine = createEngine({ knowledge: fixedKnowledge(knowledge) });
+  return texts.map((t) => engine.ask('c', t).query);
+};
+
+describe('occupation names as people say them (bundled open data)', () => {
+  it('GIVEN a parenthesised O*NET title THEN both parts are names', () => {
+    expect(parentheticalParts('Licensed Practical Nurse (LPN)')).toEqual(['Licensed Practical Nurse', 'LPN']);
+    expect(parentheticalParts('Nurse')).toEqual([]);
+    expect(ask('how to become a licensed practical nurse')).toMatchObject({
+      intent: 'role',
+      roles: ['licensed-practical-and-licensed-vocational-nurses'],
+    });
+    expect(ask('jobs related to veterinary technician?')).toMatchObject({
+      roles: ['veterinary-technologists-and-technicians'],
+      topics: ['related'],
+    });
+  });
+
+  it('GIVEN the part of a title before ", Except" THEN that occupation ("kindergarten teacher")', () => {
+    const q = ask('order these by wage: tutor, kindergarten teacher, daycare worker');
+    expect(q).toMatchObject({ intent: 'compare', rank: 'listed' });
+    expect(q.roles).toContain('kindergarten-teachers-except-special-education');
+    // A qualifier the title lacks still makes an unknown job.
+    expect(ask('what does a metaverse architect earn').intent).toBe('unknown');
+  });
+
+  it.each([
+    ['surgical tech salary', 'surgical-technologists'],
+    ['mail carrier outlook? the usps kind', 'postal-service-mail-carriers'],
+    ['phlebotomy techs wage', 'phlebotomists'],
+    [
+      'burnt out high school teacher here, what related jobs are out there',
+      'secondary-school-teachers-except-special-and-career-technical-education',
+    ],
+  ])(
+    'GIVEN "%s", a name O*NET lists for two or three occupations THEN the one it plainly means',
+    (text, role) => {
+      expect(ask(text)).toMatchObject({ intent: 'role', roles: [role] });
+    },
+  );
+
+  it.each(['engineer pay', 'analyst job outlook', 'assistant professor salary', 'construction foreman pay'])(
+    'GIVEN "%s", a name no occupation plainly owns THEN the candidates are offered',
+    (text) => {
+      expect(ask(text).intent).toBe('clarify');
+    },
+  );
+
+  it('GIVEN the engineer offer THEN candidates titled engineers first, and "civil ones" picks one', () => {
+    const [offer, reply] = conversation('engineers pay?', 'civil ones');
+    expect(offer?.intent).toBe('clarify');
+    expect(reply).toMatchObject({ intent: 'role', roles: ['civil-engineers'], topics: ['salary'] });
+  });
+
+  it('GIVEN "regular high school ones, not special ed" after teachers THEN the secondary school teachers', () => {
+    const [, reply] = conversation('how much do teachers make', 'regular high school ones, not special ed');
+    expect(reply).toMatchObject({
+      intent: 'role',
+      roles: ['secondary-school-teachers-except-special-and-career-technical-education'],
+    });
+  });
+
+  it('GIVEN people words THEN no weak one-word occupation name ("Brother", "Mate")', () => {
+    expect(ask('cheers mate').intent).toBe('smalltalk');
+    expect(ask('my brother is a machinist and hates it, whats a related job he could move to')).toMatchObject(
+      {
+        intent: 'role',
+        roles: ['machinists'],
+        topics: ['related'],
+      },
+    );
+    expect(ask('mates salary on a ship').roles).toEqual(['captains-mates-and-pilots-of-water-vessels']);
+  });
+
+  it('GIVEN "an 18-wheeler" THEN no occupation named "Wheeler"', () => {
+    expect(ask('how many openings a year are there for CDL drivers, the 18-wheeler kind')).toMatchObject({
+      intent: 'role',
+      roles: ['heavy-and-tractor-trailer-truck-drivers'],
+      topics: ['outlook'],
+    });
+  });
+
+  it('GIVEN a word spelt by sound that correction read as another word ("flite") THEN the name still matches', () => {
+    expect(ask('flite attendents requirments')).toMatchObject({
+      intent: 'role',
+      roles: ['flight-attendants'],
+    });
+  });
+
+  it.each([
+    ['what skills does an AI ethicist need', 'AI ethicist'],
+    ['nft flipper income?', 'nft flipper'],
+    ['professional bridesmaid, how much can you make', 'professional bridesmaid'],
+    ['jobs similar to a vibe coder', 'vibe coder'],
+  ])('GIVEN "%s" THEN unknown "%s", not a clarify over every role', (text, mention) => {
+    const q = ask(text);
+    expect(q.intent).toBe('unknown');
+    expect(unknownRolesOf(q)).toEqual([mention]);
+  });
+
+  it('GIVEN "is it still worth becoming X" THEN whether to, not how to', () => {
+    expect(ask('is it still worth becoming a travel agent or is that dying out')).toMatchObject({
+      roles: ['travel-agents'],
+      topics: ['outlook'],
+    });
+    expect(ask('if not a vet, what other jobs are kind of like it')).toMatchObject({
+      roles: ['veterinarians'],
+      topics: ['related'],
+    });
+  });
+});
