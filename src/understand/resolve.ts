@@ -186,8 +186,9 @@ function byOwnTitle(mention: RoleMention, words: Words, kb: KnowledgeBase): Role
       ),
     );
   };
-  // One word ("analyst") says too little to choose by.
-  if (asked.length < 2) return undefined;
+  // One word ("analyst") says too little to choose by, and a name many list ("project manager":
+  // construction, engineering, project management) is offered.
+  if (asked.length < 2 || mention.roles.length > MAIN_SENSE_AMONG) return undefined;
   const titled = occupations.filter((r) => r !== undefined && fits(r.title));
   if (titled.length === 1) return titled[0]?.id;
   if (titled.length > 1) return undefined;
@@ -199,7 +200,7 @@ function byOwnTitle(mention: RoleMention, words: Words, kb: KnowledgeBase): Role
   // ("High School English Teacher", "High School Math Teacher"...) is its main sense.
   // Only between a few: among the 36 occupations listing "Assistant Professor", the one with the most
   // such names is no main sense.
-  return mention.roles.length <= MAIN_SENSE_AMONG ? mainSense(mention.roles, asked, kb) : undefined;
+  return mainSense(mention.roles, asked, kb);
 }
 
 /** Least lead, in names having the words, of the main sense over the next (and least count). */

@@ -258,8 +258,10 @@ export function buildNameIndex(kb: KnowledgeBase): RoleNameIndex {
 
   const addName = (name: string, ordinal: number, standing: number): void => {
     // "Licensed Practical Nurse (LPN)": the name without its parenthesis, and what it holds, are
-    // names too ("licensed practical nurse", "LPN").
-    for (const part of parentheticalParts(name)) addOneName(part, ordinal, standing);
+    // names too ("licensed practical nurse", "LPN"), a step weaker: another occupation that lists the
+    // part itself ("Cybersecurity Analyst") keeps it.
+    const partStanding = Math.min(standing + 1, STANDING.reported);
+    for (const part of parentheticalParts(name)) addOneName(part, ordinal, partStanding);
     addOneName(name, ordinal, standing);
   };
   const addOneName = (name: string, ordinal: number, standing: number): void => {

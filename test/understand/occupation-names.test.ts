@@ -128,3 +128,13 @@ describe('occupation names as people say them (bundled open data)', () => {
     });
   });
 });
+
+describe('parts of parenthesised titles are weaker names', () => {
+  it('GIVEN "cybersecurity analyst", listed outright by one occupation and in parentheses by others THEN the one listing it', () => {
+    expect(ask('cybersecurity analyst salary')).toMatchObject({ roles: ['information-security-analysts'] });
+  });
+
+  it('GIVEN "project manager", listed by four occupations THEN they are offered', () => {
+    expect(ask('project manager degree?').intent).toBe('clarify');
+  });
+});
