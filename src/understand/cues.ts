@@ -427,6 +427,8 @@ export function ladderOf(
   const into = INTO.all(words.norms).some(
     ([start, end]) =>
       !WEIGHING.has(words.norms[start - 1] ?? '') &&
+      // "how much money do i BECOME" (bekommen: get), a question of pay.
+      !words.norms.slice(Math.max(0, start - 4), start).includes('much') &&
       (mentions.some((m) => m.start >= end && m.start <= end + 3) ||
         words.norms.slice(end, end + 2).some((w) => INTO_POINTERS.has(w))),
   );

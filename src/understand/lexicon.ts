@@ -256,6 +256,13 @@ export const AFTER_PHRASES = phrases(`
   go from here
 `);
 export const INTO_PHRASES = phrases(`
+  way into
+  way in to
+  route into
+  path into
+  pathway into
+  stepping stone to
+  stepping stone into
   become
   becoming
   end up as
@@ -428,6 +435,17 @@ export const SELF_PHRASES = phrases(`
   my linkedin says
   my cv says
   my resume says
+  got made
+  got made a
+  got made into
+  was made
+  got promoted to
+  was promoted to
+  been promoted to
+  just promoted to
+  promoted to
+  got hired as
+  was hired as
 `);
 /** "my <person> is/was a <role>": the role of someone the asker knows. */
 export const RELATIVE_VERBS = set("is was 's are were works worked became becomes");

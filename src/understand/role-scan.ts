@@ -193,16 +193,23 @@ function isRoleWord(index: RoleIndex, key: string): boolean {
 
 /**
  * What a short typed word may be with its commonest slips undone: zeros typed for o's ("c00" ->
- * "coo"), a doubled letter typed once more ("opps" -> "ops"). Only words of letters (and zeros).
+ * "coo"), a repeated letter typed once more ("opps" -> "ops", "cooo" -> "coo"). Only words of letters
+ * (and zeros).
  */
-export function typedVariants(word: string): string[] {
+export function typedVariants(word: string): { readonly word: string; readonly certain: boolean }[] {
   if (word.length < 3 || word.length > 6 || !/^[a-z0]+$/u.test(word) || !/[a-z]/u.test(word)) return [];
-  const out: string[] = [];
+  const out: { word: string; certain: boolean }[] = [];
   const letters = word.replaceAll('0', 'o');
-  if (letters !== word) out.push(letters);
-  let collapsed = '';
-  for (const c of letters) if (collapsed[collapsed.length - 1] !== c) collapsed += c;
-  if (collapsed !== letters && collapsed.length >= 2) out.push(collapsed);
+  if (letters !== word) out.push({ word: letters, certain: true });
+  // One letter less in each run of a repeated letter: "opps" -> "ops" (or "oops"?), "cooo" -> "coo"
+  // (no English word has a letter three times over: that one is certain).
+  for (let k = 1; k < letters.length; k += 1) {
+    if (letters[k] !== letters[k - 1] || letters[k] === letters[k + 1]) continue;
+    const variant = letters.slice(0, k) + letters.slice(k + 1);
+    const tripled = letters[k - 2] === letters[k];
+    if (variant.length >= 2 && !out.some((v) => v.word === variant))
+      out.push({ word: variant, certain: tripled });
+  }
   return out;
 }
 
@@ -216,18 +223,19 @@ function spellingsOf(token: Token, index: RoleIndex, nearRoleWord: boolean): Spe
   const agent = FIELD_AGENTS[key];
   if (agent !== undefined) out.push({ key: agent, edits: 1, inName: true, alone: false, short: false });
   // "opps", "c00": a letter typed twice, or zeros for o's, towards an abbreviation or a name.
-  for (const variant of typedVariants(token.norm)) {
+  for (const { word: variant, certain } of typedVariants(token.norm)) {
     const expanded = ABBREVIATIONS[variant];
     if (expanded !== undefined)
       out.push({ key: keyOfPhrase(expanded), edits: 1, inName: true, alone: false, short: false });
     else if (lookupName(index, tokenKey(variant)) !== undefined || isRoleWord(index, tokenKey(variant)))
-      // Zeros for o's are no guess ("c00" is "coo"); a short word with a letter less may be another.
+      // Zeros for o's and a tripled letter are no guess ("c00", "cooo" are "coo"); a short word with a
+      // doubled letter less may be another ("oops" is no "ops").
       out.push({
         key: tokenKey(variant),
         edits: 1,
         inName: true,
         alone: true,
-        short: variant.length < 4 && !token.norm.includes('0'),
+        short: variant.length < 4 && !certain,
       });
   }
   // The word as typed, when spelling correction changed it: "flite" was read as "flute", but inside
@@ -286,7 +294,8 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
       if (d === 0 || key === undefined || STOPWORDS.has(key)) continue;
       if (((index.vocab.kinds.get(key) ?? 0) & WORD_KIND.role) !== 0) return true;
       // "opps mangers": a slip of an abbreviation next to it counts too.
-      if (typedVariants(tokens[j + d]?.norm ?? '').some((v) => ABBREVIATIONS[v] !== undefined)) return true;
+      if (typedVariants(tokens[j + d]?.norm ?? '').some((v) => ABBREVIATIONS[v.word] !== undefined))
+        return true;
     }
     return false;
   };

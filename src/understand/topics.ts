@@ -221,6 +221,8 @@ export function detectTopics(
       if (p.topic === 'related' && seq[end] === SOMEONE && p.stems.some((x) => MOVE_STEMS.has(x))) continue;
       // "what do people do BEFORE becoming a coo": the jobs before or after, not the duties.
       if (p.topic === 'duties' && LADDER_TIME_STEMS.has(seq[end] ?? '')) continue;
+      // "a job OPENING up": one vacancy, not the yearly openings.
+      if (surface[end - 1] === 'opening') continue;
       matches.push({ start: i, end, p });
     }
   }
@@ -240,6 +242,8 @@ export function detectTopics(
     if (s === undefined || s === SOMEONE || consumed[i] === true) continue;
     const byStem = matcher.words.get(s);
     if (byStem === undefined || NOT_TOPIC_ALONE.has(surface[i] ?? '')) continue;
+    // "a job OPENING up": one vacancy, not the yearly openings of the outlook.
+    if (surface[i] === 'opening') continue;
     // "that PERSON'S work environment" is no "personality": a stem that names people counts as typed.
     if (GENERIC_PEOPLE.has(s) && !matcher.exact.has(surface[i] ?? '')) continue;
     const ids = byStem.length > 1 ? (matcher.exact.get(surface[i] ?? '') ?? byStem) : byStem;

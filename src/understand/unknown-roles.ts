@@ -78,6 +78,11 @@ const TEMPLATE_AFTER = new Set([
   'paid',
 ]);
 const ARTICLES = new Set(['a', 'an', 'the']);
+/** Words after which one word is a verb, not a job: "that even COUNT", "would they MIND". */
+const VERB_CONTEXT = new Set([
+  ...['that', 'it', 'even', 'would', 'could', 'should', 'will', 'can', 'might', 'must', 'do', 'does', 'did'],
+  ...['to', 'i', 'you', 'they', 'we', 'he', 'she', 'not', 'just', 'really', 'also'],
+]);
 /** "professional bridesmaid, how much can YOU make": the generic subject of a question about a title. */
 const GENERIC_SUBJECTS = new Set(['you', 'u', 'i', 'one', 'someone', 'people']);
 /** Words after an acronym that make it a department: "HR Q", "HR TEAM", "IT DEPT". */
@@ -261,13 +266,20 @@ export function findUnknownRoles(
     const strong = t.norm !== 'or';
     // "chemicals or HEAVY machinery": beside a weak "or", one word English also knows as an adjective
     // describes what follows it; it is no job.
+    // "would that even COUNT or do they...": after a pronoun, modal or adverb one word is a verb.
+    const oneVerb = (s: number, e: number): boolean =>
+      !strong &&
+      e === s + 1 &&
+      s > 0 &&
+      tokens[s]?.breakBefore !== true &&
+      VERB_CONTEXT.has(tokens[s - 1]?.norm ?? '');
     const oneAdjective = (s: number, e: number): boolean =>
       !strong &&
       e === s + 1 &&
       index.english.isAdjective(tokenKey(tokens[s]?.norm ?? '')) &&
       !ROLE_HEADS.has(tokenKey(tokens[s]?.norm ?? ''));
-    const leftJob = jobLike(leftStart, k) && !oneAdjective(leftStart, k);
-    const rightJob = jobLike(right, rightEnd) && !oneAdjective(right, rightEnd);
+    const leftJob = jobLike(leftStart, k) && !oneAdjective(leftStart, k) && !oneVerb(leftStart, k);
+    const rightJob = jobLike(right, rightEnd) && !oneAdjective(right, rightEnd) && !oneVerb(right, rightEnd);
     // Next to a role, a job-like phrase on the other side is a role too ("COO vs CEO", "bouncer vs doorman").
     if (leftStart < k && (leftJob || (strong && rightRole) || (rightJob && strong))) take(leftStart, k);
     if (rightEnd > right && (rightJob || (strong && leftRole) || (leftJob && strong))) take(right, rightEnd);
