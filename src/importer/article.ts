@@ -1,6 +1,6 @@
 import type { CoreTopicId } from '../knowledge/model.js';
 import type { Block } from './blocks.js';
-import { collapseSpaces, trimTrailing } from './text.js';
+import { collapseSpaces, initials, splitAbbreviation, trimTrailing, words } from './text.js';
 
 /** The topic sections an article has, besides the two "What is" sections. */
 export type ArticleTopic = Exclude<CoreTopicId, 'overview'>;
@@ -100,6 +100,28 @@ export function titleNames(title: string): readonly [string, string] | undefined
   return [a, b];
 }
 
+/** The ways a title writes a role: "Nurse Practitioner (NP)" -> "nurse practitioner", "np". */
+function nameKeys(name: string): Set<string> {
+  const { name: bare, abbreviation } = splitAbbreviation(name);
+  const keys = new Set([words(bare).join(' ')]);
+  if (abbreviation !== undefined) keys.add(abbreviation.toLowerCase());
+  for (const i of initials(bare)) if (i.length >= 2) keys.add(i);
+  return keys;
+}
+
+/** True when a heading's "A vs. B" names the article's own two roles ("NP vs. PA: Key Differences"). */
+function samePair(heading: readonly [string, string], names: readonly [string, string]): boolean {
+  const keys = names.map(nameKeys);
+  const is = (name: string, k: Set<string> | undefined): boolean => {
+    const own = nameKeys(name);
+    return [...own].some((key) => k?.has(key) === true || k?.has(key.replace(/s$/, '')) === true);
+  };
+  return (
+    (is(heading[0], keys[0]) && is(heading[1], keys[1])) ||
+    (is(heading[0], keys[1]) && is(heading[1], keys[0]))
+  );
+}
+
 /** Group the blocks of an article into its sections, dropping site chrome around it. */
 export function structureArticle(blocks: readonly Block[]): StructureResult {
   const titleAt = blocks.findIndex((b) => titleNames(b.text) !== undefined && b.text.length <= 160);
@@ -123,17 +145,26 @@ export function structureArticle(blocks: readonly Block[]): StructureResult {
       continue;
     }
     const text = cleanHeading(block.text);
-    // Chrome after the article: "Previous", "Next", "Back to Job Search", the next article's title.
+    // Chrome after the article: "Previous", "Next", "Back to Job Search", the next article's title
+    // (another pair of roles: "Data Analyst vs. Data Scientist: Key Differences" is this article's own).
+    const pair = block.kind === 'heading' ? titleNames(block.text) : undefined;
     if (
       CHROME_LINE.test(text) ||
-      (block.kind === 'heading' && titleNames(block.text) !== undefined && /differences/i.test(block.text))
+      (pair !== undefined && /differences/i.test(block.text) && !samePair(pair, names))
     ) {
       ended = true;
       dropped++;
       continue;
     }
     if (block.kind === 'heading') {
-      sections.push({ heading: text, line: block.line, kind: classifyHeading(block.text), paragraphs: [] });
+      const kind = classifyHeading(block.text);
+      // Before the first section, a line such as "By the Careers Team | Updated March 3, 2025" is a
+      // byline, not a section: the introduction carries on under it.
+      if (kind.kind === 'unknown' && sections.length === 1) {
+        dropped++;
+        continue;
+      }
+      sections.push({ heading: text, line: block.line, kind, paragraphs: [] });
     } else {
       sections[sections.length - 1]?.paragraphs.push({ text: block.text, line: block.line });
     }

@@ -198,6 +198,9 @@ export function importArticle(input: ImportInput, kb?: KnowledgeBase, replacing?
 
   const upper = upperCaseAbbreviations(fullText);
   const ladderTitle = (target: string, kind: LadderKind): string => {
+    // The article's other role ("Many data scientists start out as data analysts") keeps its title.
+    const own = roles.find((r) => nameKey(r.title) === nameKey(target));
+    if (own !== undefined) return own.title;
     const known = [...(kb?.roles.values() ?? [])].find((r) =>
       roleNames(r).some((n) => nameKey(n) === nameKey(target)),
     );

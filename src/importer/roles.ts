@@ -1,4 +1,13 @@
-import { findExpansion, initials, isSmallWord, pluralForms, properCase, toId, words } from './text.js';
+import {
+  findExpansion,
+  initials,
+  isSmallWord,
+  pluralForms,
+  properCase,
+  splitAbbreviation,
+  toId,
+  words,
+} from './text.js';
 
 /** A role as the importer reads it from one article, before merging with the knowledge base. */
 export interface ImportedRole {
@@ -55,10 +64,17 @@ function isAbbreviationToken(name: string): boolean {
   return /^\p{L}{2,5}$/u.test(name);
 }
 
-/** Upper-case tokens of 2 to 5 letters in the text: the abbreviations it uses ("COO", "HR"). */
+/**
+ * Upper-case tokens of 2 to 5 letters in the text: the abbreviations it uses ("COO", "HR"). Lines
+ * written all in capitals ("WHAT IS A LEGAL ASSISTANT?") are shouted headings, not abbreviations.
+ */
 export function upperCaseAbbreviations(text: string): Set<string> {
   const found = new Set<string>();
-  for (const match of text.matchAll(/\b\p{Lu}{2,5}s?\b/gu)) {
+  const mixed = text
+    .split('\n')
+    .filter((line) => /\p{Ll}/u.test(line))
+    .join('\n');
+  for (const match of mixed.matchAll(/\b\p{Lu}{2,5}s?\b/gu)) {
     const token = match[0].endsWith('s') && match[0].length > 2 ? match[0].slice(0, -1) : match[0];
     if (token === token.toUpperCase()) found.add(token.toLowerCase());
   }
@@ -76,9 +92,10 @@ export function readRole(
   otherNames: readonly string[] = [],
 ): { role: ImportedRole; notices: RoleNotice[] } {
   const notices: RoleNotice[] = [];
-  const asWritten = name.trim();
+  // "Nurse Practitioner (NP)": the title is the name, the abbreviation an alias.
+  const { name: asWritten, abbreviation: given } = splitAbbreviation(name);
   const upper = upperCaseAbbreviations(text);
-  const aliases = new Set<string>();
+  const aliases = new Set<string>(given === undefined ? [] : [given]);
   let title: string;
 
   const single = asWritten.split(/\s+/).length === 1;
@@ -109,8 +126,14 @@ export function readRole(
       aliases.add(abbreviation.toUpperCase());
     }
   }
-  const parenthesised = new RegExp(`${escapeRegExp(title)}\\s*\\((\\p{Lu}{2,6})\\)`, 'iu').exec(text);
-  if (parenthesised?.[1] !== undefined) aliases.add(parenthesised[1]);
+  // "a nurse practitioner (NP)": only an abbreviation made of the title's initials, so that
+  // "Professional Scrum Master (PSM)", a certificate, does not become an alias of Scrum Master.
+  const parenthesised = new RegExp(
+    `(?<![\\p{L}\\p{N}])${escapeRegExp(title)}\\s*\\((\\p{Lu}{2,6})\\)`,
+    'iu',
+  ).exec(text);
+  const short = parenthesised?.[1];
+  if (short !== undefined && initials(title).includes(short.toLowerCase())) aliases.add(short);
   if (asWritten.toLowerCase() !== title.toLowerCase() && expansion === undefined)
     aliases.add(asWritten.toLowerCase());
   aliases.delete(title);
