@@ -1,7 +1,7 @@
 import type { ArticleStructure, ArticleTopic, Paragraph } from './article.js';
 import { type LadderKind, findLadder } from './ladder.js';
 import type { ImportedRole, RoleMatcher } from './roles.js';
-import { type SalaryFigure, describeSalary, findMoney } from './salary.js';
+import { type MoneyMention, type SalaryFigure, describeSalary, findMoney } from './salary.js';
 import { mapPair, splitSentences, words } from './text.js';
 
 /** Something the importer could not do by itself, for the editor to look at. */
@@ -93,14 +93,16 @@ function salariesIn(
   sentence: string,
   matcher: RoleMatcher,
   fallback: Owner | undefined,
-): { owner: 0 | 1 | undefined; money: ReturnType<typeof findMoney>[number] }[] {
-  const out: { owner: 0 | 1 | undefined; money: ReturnType<typeof findMoney>[number] }[] = [];
+  defaultCurrency: string | undefined,
+): { owner: 0 | 1 | undefined; money: MoneyMention }[] {
+  const out: { owner: 0 | 1 | undefined; money: MoneyMention }[] = [];
+  // "..., and $65,000" starts another role's figure; "between $45,000 and $65,000" is one range.
   const clauses = sentence.split(
-    /;|,\s*(?:while|whereas|but|and|compared)\b|\b(?:while|whereas)\b|\band\s(?=[$£€])/i,
+    /;|,\s*(?:while|whereas|but|and|compared)\b|\b(?:while|whereas)\b|(?<!\bbetween\s+\S+\s)\band\s(?=[$£€])/i,
   );
   for (const clause of clauses) {
     const mentions = matcher.mentions(clause);
-    for (const money of findMoney(clause)) {
+    for (const money of findMoney(clause, defaultCurrency)) {
       const before = mentions.filter((m) => m.start < money.at).pop();
       const after = mentions.find((m) => m.start >= money.at);
       const owner = before?.role ?? after?.role ?? (fallback === 0 || fallback === 1 ? fallback : undefined);
@@ -183,9 +185,12 @@ export function placeArticle(
 
   // Salaries: from the salary section, or from anywhere when the article has none.
   const salaryText = placed.filter((p) => (seenTopics.has('salary') ? p.topic === 'salary' : true));
+  // A figure written without a currency ("125K") takes the one currency the other figures use.
+  const currencies = new Set(salaryText.flatMap((p) => findMoney(p.text).map((m) => m.figure.currency)));
+  const defaultCurrency = currencies.size === 1 ? [...currencies][0] : undefined;
   for (const p of salaryText) {
     for (const sentence of splitSentences(p.text)) {
-      for (const { owner, money } of salariesIn(sentence, matcher, p.owner)) {
+      for (const { owner, money } of salariesIn(sentence, matcher, p.owner, defaultCurrency)) {
         if (owner === undefined) {
           notices.push({
             kind: 'salary',
@@ -206,6 +211,13 @@ export function placeArticle(
         const existing = content[owner].salary;
         if (existing === undefined) {
           content[owner].salary = money.figure;
+          if (money.currencyAssumed) {
+            notices.push({
+              kind: 'salary',
+              message: `${role.title}: ${money.written} has no currency; taken as ${money.figure.currency}, the currency of the article's other figures`,
+              line: p.line,
+            });
+          }
           if (money.periodAssumed) {
             notices.push({
               kind: 'salary',
