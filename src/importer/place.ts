@@ -129,10 +129,19 @@ export function placeArticle(
   const placeTopic = (topic: DifferenceTopic, paragraphs: readonly Paragraph[]): void => {
     let previous: Owner | undefined;
     for (const p of paragraphs) {
+      // Runs of one paragraph that go to the same place stay one paragraph there ("Data analysts
+      // earn $85,000. Data scientists earn 125K. Entry-level data analysts start around $60,000.").
+      const joined = new Map<Owner, { list: string[]; at: number }>();
       for (const run of splitParagraph(p.text, matcher, previous)) {
-        if (run.owner === 'both') add(differences, topic, run.text);
-        else if (topic === 'overview') content[run.owner].overview.push(run.text);
-        else add(content[run.owner].topics, topic, run.text);
+        const list =
+          run.owner === 'both'
+            ? (differences[topic] ??= [])
+            : topic === 'overview'
+              ? content[run.owner].overview
+              : (content[run.owner].topics[topic] ??= []);
+        const same = joined.get(run.owner);
+        if (same !== undefined) list[same.at] = `${list[same.at] ?? ''} ${run.text}`;
+        else joined.set(run.owner, { list, at: list.push(run.text) - 1 });
         placed.push({ owner: run.owner, text: run.text, line: p.line, topic });
         previous = run.owner;
       }
@@ -181,6 +190,23 @@ export function placeArticle(
   for (const topic of Object.keys(TOPIC_NAMES) as ArticleTopic[]) {
     if (!seenTopics.has(topic))
       notices.push({ kind: 'missing-section', message: `no "${TOPIC_NAMES[topic]}" section` });
+  }
+
+  // A topic the article covers only for both roles at once ("Paralegals and legal assistants both
+  // work in law firms") is each role's text too: otherwise a question about one role's work
+  // environment would be told the sources say nothing. When neither role has text of its own for
+  // the topic, the shared paragraphs move to both roles (the differences would only repeat them).
+  // Not the salary: each role's figure answers for it, and the paragraph comparing the two figures
+  // is what differs.
+  for (const topic of Object.keys(TOPIC_NAMES) as ArticleTopic[]) {
+    const shared = topic === 'salary' ? undefined : differences[topic];
+    if (shared === undefined || shared.length === 0) continue;
+    const empty = content.map((c) => (c.topics[topic]?.length ?? 0) === 0);
+    empty.forEach((isEmpty, i) => {
+      if (isEmpty)
+        (content[i as 0 | 1].topics as Partial<Record<ArticleTopic, string[]>>)[topic] = [...shared];
+    });
+    if (empty.every(Boolean)) delete differences[topic];
   }
 
   // Salaries: from the salary section, or from anywhere when the article has none.

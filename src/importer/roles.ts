@@ -134,6 +134,20 @@ export function readRole(
   ).exec(text);
   const short = parenthesised?.[1];
   if (short !== undefined && initials(title).includes(short.toLowerCase())) aliases.add(short);
+  // "UX Designer" and the text's "user experience (UX) designer": the spelled-out title is an alias.
+  for (const token of title.split(' ')) {
+    if (!/^\p{Lu}{2,5}$/u.test(token)) continue;
+    const spelled = new RegExp(`((?:\\p{L}+[ -]){${token.length}})\\(${token}\\)`, 'u').exec(text)?.[1];
+    if (spelled === undefined) continue;
+    const parts = spelled.trim().split(/[ -]/);
+    // Each word carries its letter, the first one first ("user experience" for UX).
+    const letters = token.toLowerCase();
+    const fits = parts.every((w, i) =>
+      i === 0 ? w.toLowerCase().startsWith(letters.charAt(0)) : w.toLowerCase().includes(letters.charAt(i)),
+    );
+    if (!fits) continue;
+    aliases.add(title.replace(token, parts.join(' ').toLowerCase()).toLowerCase());
+  }
   if (asWritten.toLowerCase() !== title.toLowerCase() && expansion === undefined)
     aliases.add(asWritten.toLowerCase());
   aliases.delete(title);
@@ -212,10 +226,44 @@ export function roleMatcher(
   });
   phrases.sort((a, b) => b.tokens.length - a.tokens.length);
 
+  // Titles sharing their last word are often written together: "UX and UI designers" names both.
+  const [first, second] = roles.map((r) => words(r.title));
+  const sharedHead =
+    first !== undefined &&
+    second !== undefined &&
+    first.length > 1 &&
+    second.length > 1 &&
+    first[first.length - 1] === second[second.length - 1];
+  const coordinated: { tokens: string[]; roles: [0 | 1, 0 | 1]; split: number }[] = [];
+  if (sharedHead) {
+    const head = first[first.length - 1] ?? '';
+    const modifiers = [first.slice(0, -1), second.slice(0, -1)] as const;
+    for (const [a, b] of [
+      [0, 1],
+      [1, 0],
+    ] as const)
+      for (const joiner of ['and', 'or'])
+        for (const last of [head, ...pluralForms(head)])
+          coordinated.push({
+            tokens: [...modifiers[a], joiner, ...modifiers[b], last],
+            roles: [a, b],
+            split: modifiers[a].length + 1,
+          });
+  }
+
   const mentions = (text: string, strict = false): Mention[] => {
     const tokens = words(text);
     const taken = new Array<boolean>(tokens.length).fill(false);
     const found: Mention[] = [];
+    for (const phrase of coordinated) {
+      const n = phrase.tokens.length;
+      for (let s = 0; s + n <= tokens.length; s++) {
+        if (phrase.tokens.some((t, k) => taken[s + k] === true || tokens[s + k] !== t)) continue;
+        for (let k = 0; k < n; k++) taken[s + k] = true;
+        found.push({ role: phrase.roles[0], start: s, end: s + phrase.split - 1 });
+        found.push({ role: phrase.roles[1], start: s + phrase.split, end: s + n });
+      }
+    }
     for (const phrase of phrases) {
       if (phrase.head && strict) continue;
       const n = phrase.tokens.length;
