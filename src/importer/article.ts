@@ -22,6 +22,8 @@ export interface Section {
   readonly line: number;
   readonly kind: SectionKind;
   readonly paragraphs: Paragraph[];
+  /** An FAQ question: it leads its answer's first paragraph, which says little without it ("Yes, ..."). */
+  readonly question?: string;
 }
 
 export interface ArticleStructure {
@@ -56,11 +58,11 @@ const TOPIC_WORDS: readonly (readonly [ArticleTopic, RegExp])[] = [
   ['duties', /\b(?:dut(?:y|ies)|responsibilit|tasks|what (?:they|\w+s) do|day[- ]to[- ]day)/i],
   [
     'requirements',
-    /\b(?:requirement|education|qualification|training|certification|degree|how to become|credentials)/i,
+    /\b(?:requirement|education|qualification|training|certification|degree|how to become|becom(?:e|ing)\b|credentials)/i,
   ],
   ['environment', /\b(?:environment|workplace|work setting|working conditions|where they work|schedule)/i],
   ['skills', /\bskill/i],
-  ['salary', /\b(?:salar|pay\b|earn|outlook|compensation|wage|income)/i],
+  ['salary', /\b(?:salar|pays?\b|paid\b|earn|outlook|compensation|wage|income)/i],
 ];
 
 /** What a heading introduces, given the two role names. */
@@ -122,6 +124,24 @@ function samePair(heading: readonly [string, string], names: readonly [string, s
   );
 }
 
+const FAQ_HEADING = /^(?:frequently asked questions|faqs?|common questions|questions and answers)\b/i;
+
+/**
+ * A question of an FAQ, as its own section: "Which pays more, NP or PA?" is salary, "Can a legal
+ * assistant become a paralegal?" requirements; one about a role or both ("What is the difference
+ * between ...?") adds to the comparison's overview; any other is left out (and reported).
+ */
+function faqSection(question: string, line: number): Section {
+  const kind = classifyHeading(question);
+  return {
+    heading: question,
+    line,
+    kind: kind.kind === 'topic' ? kind : kind.kind === 'what-is' ? { kind: 'versus' } : { kind: 'unknown' },
+    paragraphs: [],
+    question,
+  };
+}
+
 /** Group the blocks of an article into its sections, dropping site chrome around it. */
 export function structureArticle(blocks: readonly Block[]): StructureResult {
   const titleAt = blocks.findIndex((b) => titleNames(b.text) !== undefined && b.text.length <= 160);
@@ -139,6 +159,7 @@ export function structureArticle(blocks: readonly Block[]): StructureResult {
     { heading: '', line: titleBlock.line, kind: { kind: 'intro' }, paragraphs: [] },
   ];
   let ended = false;
+  let inFaq = false;
   for (const block of blocks.slice(titleAt + 1)) {
     if (ended) {
       dropped++;
@@ -156,6 +177,23 @@ export function structureArticle(blocks: readonly Block[]): StructureResult {
       dropped++;
       continue;
     }
+    // In an FAQ, each question opens a section of its own, whether a heading or a paragraph's first sentence.
+    if (inFaq && (block.kind === 'heading' ? text.endsWith('?') : /^[^?]{8,160}\?\s/.test(block.text))) {
+      if (block.kind === 'heading') {
+        sections.push(faqSection(text, block.line));
+      } else {
+        const at = block.text.indexOf('?') + 1;
+        const section = faqSection(block.text.slice(0, at), block.line);
+        section.paragraphs.push({ text: block.text, line: block.line });
+        sections.push(section);
+      }
+      continue;
+    }
+    if (block.kind === 'heading') inFaq = FAQ_HEADING.test(text);
+    if (block.kind === 'heading' && inFaq) {
+      sections.push({ heading: text, line: block.line, kind: { kind: 'unknown' }, paragraphs: [] });
+      continue;
+    }
     if (block.kind === 'heading') {
       const kind = classifyHeading(block.text);
       // Before the first section, a line such as "By the Careers Team | Updated March 3, 2025" is a
@@ -166,7 +204,10 @@ export function structureArticle(blocks: readonly Block[]): StructureResult {
       }
       sections.push({ heading: text, line: block.line, kind, paragraphs: [] });
     } else {
-      sections[sections.length - 1]?.paragraphs.push({ text: block.text, line: block.line });
+      const current = sections[sections.length - 1];
+      const lead =
+        current?.question !== undefined && current.paragraphs.length === 0 ? `${current.question} ` : '';
+      current?.paragraphs.push({ text: `${lead}${block.text}`, line: block.line });
     }
   }
   return {

@@ -47,3 +47,25 @@ describe('an abbreviation in a title that the text spells out', () => {
     ]);
   });
 });
+
+describe('an FAQ at the end of the article', () => {
+  it('GIVEN bold Markdown questions THEN each answer goes to its topic with its question, and "Which pays more" is salary', () => {
+    const result = importFixture('nurse-practitioner-vs-physician-assistant.md');
+    const differences = part(result.text, 'Differences');
+    expect(section(differences, 'Requirements')).toBe(
+      'Can an NP become a PA? Yes, but they need to complete an accredited PA program.',
+    );
+    expect(section(differences, 'Salary')).toContain(
+      'Which pays more, NP or PA? PAs earn a little more than NPs, but the gap is small.',
+    );
+    expect(result.notices.map((n) => n.message).join('\n')).not.toMatch(/Frequently Asked Questions/);
+  });
+
+  it('GIVEN questions on the first line of their answers in plain text THEN a stated promotion becomes a ladder step and an off-topic question is reported', () => {
+    const result = importFixture('paralegal-vs-legal-assistant.txt');
+    expect(frontMatter(result.text).roles[1]?.ladder?.step_towards).toEqual(['Paralegal']);
+    expect(result.notices.map((n) => n.message)).toContain(
+      'section "Is a paralegal the same as a legal assistant?" is not one of the topics; 1 paragraph(s) left out',
+    );
+  });
+});
