@@ -60,16 +60,24 @@ const TOPIC_WORDS: readonly (readonly [ArticleTopic, RegExp])[] = [
     'requirements',
     /\b(?:requirement|education|qualification|training|certification|degree|how to become|becom(?:e|ing)\b|credentials)/i,
   ],
-  ['environment', /\b(?:environment|workplace|work setting|working conditions|where they work|schedule)/i],
+  [
+    'environment',
+    /\b(?:environment|workplace|work setting|working conditions|where (?:they|do|does) (?:.+ )?work|schedule)/i,
+  ],
   ['skills', /\bskill/i],
-  ['salary', /\b(?:salar|pays?\b|paid\b|earn|outlook|compensation|wage|income)/i],
+  ['salary', /\b(?:salar|pays?\b|paid\b|earn|outlook|compensation|wage|income|how much)/i],
 ];
 
 /** What a heading introduces, given the two role names. */
 export function classifyHeading(heading: string): SectionKind {
   const text = cleanHeading(heading);
   const lower = text.toLowerCase();
-  const whatIs = /^what(?:'s|’s| is| are| does) (.+)$/.exec(lower);
+  const whatIs = /^what(?:'s|’s| is| are| does| do) (.+)$/.exec(lower);
+  // "What Does a Data Analyst Earn?" asks about a topic, "What Does a Data Analyst Do?" about the role.
+  const asks = /^what (?:does|do) .+ (earn|make|need|require|study)\??$/.exec(lower)?.[1];
+  if (asks !== undefined) {
+    return { kind: 'topic', topic: asks === 'earn' || asks === 'make' ? 'salary' : 'requirements' };
+  }
   if (whatIs?.[1] !== undefined) {
     const name = trimTrailing(whatIs[1], '? ')
       .replace(/^(?:an?|the) /, '')

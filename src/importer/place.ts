@@ -64,9 +64,12 @@ export function splitParagraph(
   text: string,
   matcher: RoleMatcher,
   previous: Owner | undefined,
+  sectionOwner?: 0 | 1,
 ): { owner: Owner; text: string }[] {
   const about = matcher.about(text);
   if (about === 0 || about === 1) return [{ owner: about, text }];
+  // Under "Data Scientist Salary", "The average is $125,000 per year." is the data scientist's.
+  if (about === 'none' && sectionOwner !== undefined) return [{ owner: sectionOwner, text }];
   if (about === 'none') {
     const carry = previous !== undefined && previous !== 'both' && CONTINUES.test(text) ? previous : 'both';
     return [{ owner: carry, text }];
@@ -126,13 +129,15 @@ export function placeArticle(
   /** Every placed sentence with its owner, for salaries and the ladder. */
   const placed: { owner: Owner; text: string; line: number; topic: DifferenceTopic }[] = [];
 
-  const placeTopic = (topic: DifferenceTopic, paragraphs: readonly Paragraph[]): void => {
+  const placeTopic = (topic: DifferenceTopic, paragraphs: readonly Paragraph[], heading = ''): void => {
     let previous: Owner | undefined;
+    const named = matcher.about(heading);
+    const sectionOwner = named === 0 || named === 1 ? named : undefined;
     for (const p of paragraphs) {
       // Runs of one paragraph that go to the same place stay one paragraph there ("Data analysts
       // earn $85,000. Data scientists earn 125K. Entry-level data analysts start around $60,000.").
       const joined = new Map<Owner, { list: string[]; at: number }>();
-      for (const run of splitParagraph(p.text, matcher, previous)) {
+      for (const run of splitParagraph(p.text, matcher, previous, sectionOwner)) {
         const list =
           run.owner === 'both'
             ? (differences[topic] ??= [])
@@ -173,7 +178,7 @@ export function placeArticle(
       }
     } else if (kind.kind === 'topic') {
       seenTopics.add(kind.topic);
-      placeTopic(kind.topic, section.paragraphs);
+      placeTopic(kind.topic, section.paragraphs, section.heading);
     } else if (section.paragraphs.length > 0) {
       notices.push({
         kind: 'unplaced',

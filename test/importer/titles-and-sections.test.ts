@@ -70,3 +70,31 @@ describe('abbreviations in parentheses in the text', () => {
     expect(frontMatter(result.text).roles[0]?.aliases).toEqual([]);
   });
 });
+
+describe('question headings, one per role and topic', () => {
+  const result = importFixture('dental-hygienist-vs-dental-assistant.md');
+  const front = frontMatter(result.text);
+
+  it('GIVEN "How Much Does a Dental Hygienist Make?" over "The average pay is $41.50 per hour." THEN the figure is the hygienist\'s', () => {
+    expect(front.roles.map((r) => [r.id, r.salary?.amount, r.salary?.period])).toEqual([
+      ['dental-hygienist', 41.5, 'hour'],
+      ['dental-assistant', 22, 'hour'],
+    ]);
+    expect(section(part(result.text, 'Dental Assistant'), 'Salary')).toBe(
+      'The average pay is $22 per hour, and most work full time.',
+    );
+  });
+
+  it('GIVEN "What Does a Dental Hygienist Need?", "Where Do Dental Assistants Work?" and "Dental Hygienist Skills" THEN each is that role\'s topic', () => {
+    expect(section(part(result.text, 'Dental Hygienist'), 'Requirements')).toBe(
+      'An associate degree in dental hygiene and a state license.',
+    );
+    expect(section(part(result.text, 'Dental Assistant'), 'Work environment')).toBe(
+      "Almost all work in dentists' offices.",
+    );
+    expect(section(part(result.text, 'Dental Hygienist'), 'Skills')).toBe(
+      'Dental hygienists need manual dexterity and good communication.',
+    );
+    expect(front.roles[0]?.summary).toMatch(/^A dental hygienist cleans teeth/);
+  });
+});
