@@ -83,6 +83,8 @@ export function classifyHeading(heading: string): SectionKind {
       .replace(/^(?:an?|the) /, '')
       .replace(/ do$/, '')
       .trim();
+    // "What Is the Difference Between a Paralegal and a Legal Assistant?" compares the two.
+    if (/^(?:the )?(?:key |main )?differences? between\b/.test(name)) return { kind: 'versus' };
     if (name.length > 0) return { kind: 'what-is', name };
   }
   if (VERSUS.test(` ${lower} `)) return { kind: 'versus' };
@@ -99,6 +101,20 @@ export function classifyHeading(heading: string): SectionKind {
 /** "Head Of Operations vs. coo: What Are the Differences?" -> ["Head Of Operations", "coo"]. */
 export function titleNames(title: string): readonly [string, string] | undefined {
   const clean = cleanHeading(title);
+  // Only a title-sized text can be one of these (and the patterns stay cheap on long paragraphs).
+  const short = clean.length <= 200;
+  // "What's the Difference Between a Paralegal and a Legal Assistant?"
+  const between =
+    short &&
+    /^(?:what(?:'s|’s| is| are) )?(?:the )?(?:key |main )?differences? between (?:an? |the )?(.+?) and (?:an? |the )?([^?:|–—]+)[?:|–—]?$/i.exec(
+      clean,
+    );
+  if (between !== false && between?.[1] !== undefined && between[2] !== undefined)
+    return [between[1].trim(), between[2].trim()];
+  // "Paralegal or Legal Assistant: Which Career Is Right for You?"
+  const or = short && /^(.+?) or (?:an? )?(.+?): (?:which|what|how)\b/i.exec(clean);
+  if (or !== false && or?.[1] !== undefined && or[2] !== undefined && !VERSUS.test(` ${clean} `))
+    return [or[1].replace(/^(?:an?|the) /i, '').trim(), or[2].trim()];
   const parts = clean.split(VERSUS);
   if (parts.length !== 2) return undefined;
   const a = (parts[0] ?? '').trim();

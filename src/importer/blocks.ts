@@ -85,7 +85,11 @@ export function textToBlocks(content: string, format: 'text' | 'markdown'): Bloc
     if (paragraph.length === 0) return;
     const [first, ...rest] = paragraph;
     // "Job Duties" directly above its paragraph, without a blank line in between.
-    if (format === 'text' && first !== undefined && rest.length > 0 && looksLikeHeading(first, true)) {
+    // A question line may be longer: "What Is the Difference Between a Web Developer and a ...?"
+    const heads =
+      first !== undefined &&
+      (looksLikeHeading(first, true) || (first.trim().endsWith('?') && looksLikeHeading(first, false)));
+    if (format === 'text' && first !== undefined && rest.length > 0 && heads) {
       blocks.push({ kind: 'heading', text: first.trim(), line: paragraphLine });
       blocks.push({ kind: 'paragraph', text: collapseSpaces(rest.join(' ')), line: paragraphLine + 1 });
     } else if (

@@ -113,7 +113,7 @@ export function readRole(
       message: `"${title}" looks like an abbreviation but the article never spells it out: add the full title as an alias`,
     });
   } else {
-    title = properCase(asWritten, upper);
+    title = properCase(singularTitle(asWritten, text), upper);
   }
 
   // Abbreviations of the full title that the text uses: "Chief Sales Officer ... the CSO".
@@ -148,10 +148,42 @@ export function readRole(
     if (!fits) continue;
     aliases.add(title.replace(token, parts.join(' ').toLowerCase()).toLowerCase());
   }
-  if (asWritten.toLowerCase() !== title.toLowerCase() && expansion === undefined)
+  // A plural title made singular needs no alias: plurals are matched anyway.
+  if (
+    asWritten.toLowerCase() !== title.toLowerCase() &&
+    expansion === undefined &&
+    singularTitle(asWritten, text).toLowerCase() !== title.toLowerCase()
+  )
     aliases.add(asWritten.toLowerCase());
   aliases.delete(title);
   return { role: { id: toId(title), title, aliases: [...aliases], asWritten }, notices };
+}
+
+/** Singular forms of one word ("developers" -> "developer", "secretaries" -> "secretary"). */
+function singularForms(word: string): string[] {
+  const lower = word.toLowerCase();
+  const out: string[] = [];
+  if (lower.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
+  if (/(?:[sxz]|ch|sh)es$/.test(lower)) out.push(word.slice(0, -2));
+  if (lower.endsWith('s') && !lower.endsWith('ss')) out.push(word.slice(0, -1));
+  return out;
+}
+
+/**
+ * "Web Developers vs. System Administrators": a title written in the plural is the singular role
+ * when the text names it so ("a web developer"), else it is left as written ("Head of Sales").
+ */
+function singularTitle(name: string, text: string): string {
+  const tokens = name.split(/\s+/);
+  const of = tokens.findIndex((t) => t.toLowerCase() === 'of');
+  const at = of > 0 ? of - 1 : tokens.length - 1;
+  const word = tokens[at] ?? '';
+  const said = ` ${words(text).join(' ')} `;
+  for (const singular of singularForms(word)) {
+    const candidate = [...tokens.slice(0, at), singular, ...tokens.slice(at + 1)].join(' ');
+    if (said.includes(` ${words(candidate).join(' ')} `)) return candidate;
+  }
+  return name;
 }
 
 function escapeRegExp(text: string): string {

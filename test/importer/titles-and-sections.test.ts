@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { importArticle } from '../../src/importer/import.js';
 import { frontMatter, importFixture, part, section } from './helpers.js';
 
 describe('an article whose own "A vs. B: Key Differences" heading leads into the topics', () => {
@@ -96,5 +97,61 @@ describe('question headings, one per role and topic', () => {
       'Dental hygienists need manual dexterity and good communication.',
     );
     expect(front.roles[0]?.summary).toMatch(/^A dental hygienist cleans teeth/);
+  });
+});
+
+describe('other ways of writing the title', () => {
+  const article = (title: string) => `${title}
+
+What is a Web Developer?
+A web developer builds websites. Web developers work with designers.
+
+What is a System Administrator?
+A system administrator keeps servers running.
+
+Salary
+The average salary for a web developer is $80,000 per year. The average salary for a system administrator is $70,000 per year.
+`;
+  const read = (title: string) => {
+    const result = importArticle({ fileName: 'a.txt', content: article(title) });
+    if (!result.ok) throw new Error(result.message);
+    const front = frontMatter(result.text);
+    return front.roles.map((r) => [r.id, r.title, r.aliases, r.salary?.amount]);
+  };
+  const expected = [
+    ['web-developer', 'Web Developer', [], 80000],
+    ['system-administrator', 'System Administrator', [], 70000],
+  ];
+
+  it.each([
+    "What's the Difference Between a Web Developer and a System Administrator?",
+    'Difference Between Web Developer and System Administrator',
+    'Web Developer or System Administrator: Which Career Is Right for You?',
+    'Web Developer vs System Administrator – Differences & Similarities',
+  ])('GIVEN the title "%s" THEN the two roles are read', (title) => {
+    expect(read(title)).toEqual(expected);
+  });
+
+  it('GIVEN a title in the plural and a text naming the roles in the singular THEN the roles are singular, with no plural alias', () => {
+    expect(read('Web Developers vs. System Administrators: What Are the Differences?')).toEqual(expected);
+  });
+
+  it('GIVEN a plural title word the text never writes in the singular THEN it is kept ("Head of Sales")', () => {
+    const result = importFixture('head-of-sales-vs-cso.txt');
+    expect(frontMatter(result.text).roles[0]?.title).toBe('Head of Sales');
+  });
+
+  it('GIVEN "What Is the Difference Between ...?" inside the article THEN its text is about both roles, not the first', () => {
+    const result = importArticle({
+      fileName: 'a.txt',
+      content: `${article('Web Developer vs. System Administrator: What Are the Differences?')}
+What Is the Difference Between a Web Developer and a System Administrator?
+A web developer writes code for users, and a system administrator runs the machines it runs on.
+`,
+    });
+    if (!result.ok) throw new Error(result.message);
+    expect(section(part(result.text, 'Differences'), 'Overview')).toBe(
+      'A web developer writes code for users, and a system administrator runs the machines it runs on.',
+    );
   });
 });
