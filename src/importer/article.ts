@@ -41,8 +41,12 @@ export type StructureResult =
   | { readonly ok: false; readonly message: string };
 
 const VERSUS = /\s(?:vs\.?|versus|v\.)\s/i;
+/** Lines after which the page is no longer the article. */
 const CHROME_LINE =
-  /^(?:previous|next|previous article|next article|back to .{1,60}|related|related articles|related posts|you may also like|read more|share|share this|share this article|advertisement|table of contents)$/i;
+  /^(?:previous|next|previous article|next article|back to .{1,60}|related|related articles|related posts|you may also like|read more)$/i;
+/** Lines of page furniture inside the article, left out without ending it. */
+const FURNITURE_LINE =
+  /^(?:share|share this|share this article|advertisement|table of contents|contents|in this article|jump to|was this (?:article|page) helpful\??|(?:related|read more|see also|recommended|further reading): .{1,120}|(?:©|\(c\) |copyright ).{0,120})$/i;
 
 /** Heading text without Markdown marks, numbering ("2.", "Step 3:") or a final colon. */
 export function cleanHeading(text: string): string {
@@ -58,7 +62,7 @@ const TOPIC_WORDS: readonly (readonly [ArticleTopic, RegExp])[] = [
   ['duties', /\b(?:dut(?:y|ies)|responsibilit|tasks|what (?:they|\w+s) do|day[- ]to[- ]day)/i],
   [
     'requirements',
-    /\b(?:requirement|education|qualification|training|certification|degree|how to become|becom(?:e|ing)\b|credentials)/i,
+    /\b(?:requirement|education|qualification|training|certification|degree|how to become|becom(?:e|ing)\b|credentials|licen[cs]|needs? to be\b)/i,
   ],
   [
     'environment',
@@ -184,12 +188,26 @@ export function structureArticle(blocks: readonly Block[]): StructureResult {
   ];
   let ended = false;
   let inFaq = false;
-  for (const block of blocks.slice(titleAt + 1)) {
+  const rest = blocks.slice(titleAt + 1);
+  // A table of contents: short lines repeating headings that come later.
+  const laterHeadings = new Map<string, number>();
+  rest.forEach((b, i) => {
+    if (b.kind === 'heading') laterHeadings.set(cleanHeading(b.text).toLowerCase(), i);
+  });
+  for (const [i, block] of rest.entries()) {
     if (ended) {
       dropped++;
       continue;
     }
     const text = cleanHeading(block.text);
+    const repeats = laterHeadings.get(text.toLowerCase());
+    if (
+      FURNITURE_LINE.test(text) ||
+      (block.kind === 'paragraph' && text.length <= 100 && repeats !== undefined && repeats > i)
+    ) {
+      dropped++;
+      continue;
+    }
     // Chrome after the article: "Previous", "Next", "Back to Job Search", the next article's title
     // (another pair of roles: "Data Analyst vs. Data Scientist: Key Differences" is this article's own).
     const pair = block.kind === 'heading' ? titleNames(block.text) : undefined;
@@ -202,11 +220,15 @@ export function structureArticle(blocks: readonly Block[]): StructureResult {
       continue;
     }
     // In an FAQ, each question opens a section of its own, whether a heading or a paragraph's first sentence.
-    if (inFaq && (block.kind === 'heading' ? text.endsWith('?') : /^[^?]{8,160}\?\s/.test(block.text))) {
-      if (block.kind === 'heading') {
-        sections.push(faqSection(text, block.line));
+    if (
+      inFaq &&
+      (block.kind === 'heading' ? text.endsWith('?') : /^[^?]{8,160}\?(?:\s|$)/.test(block.text))
+    ) {
+      const at = block.text.indexOf('?') + 1;
+      if (block.kind === 'heading' || at === block.text.length) {
+        // A question on its own (a heading, an HTML <summary>): its answer follows.
+        sections.push(faqSection(block.kind === 'heading' ? text : block.text, block.line));
       } else {
-        const at = block.text.indexOf('?') + 1;
         const section = faqSection(block.text.slice(0, at), block.line);
         section.paragraphs.push({ text: block.text, line: block.line });
         sections.push(section);

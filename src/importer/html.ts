@@ -23,7 +23,7 @@ const DROP_TAGS = [
 const DROP_ROLES = ['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog'];
 /** class/id words that mark chrome inside the article (share bars, related links, ads). */
 const CHROME_WORDS =
-  /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|sidebar|share|social|related|comments?|cookie|advert|ads?|newsletter|subscribe|promo|pagination)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|sidebar|share|social|related|comments?|cookie|advert|ads?|newsletter|subscribe|promo|pagination|toc|table-of-contents|author|author-box|byline|feedback|consent|rating|header|footer|copyright)(?:$|[\s_-])/i;
 const BLOCK_TAGS = new Set(['p', 'li', 'blockquote', 'pre', 'dd', 'dt', 'figcaption', 'td', 'th']);
 const HEADING = /^h[1-6]$/;
 const CONTAINER_TAGS = new Set([

@@ -129,15 +129,26 @@ export function placeArticle(
   /** Every placed sentence with its owner, for salaries and the ladder. */
   const placed: { owner: Owner; text: string; line: number; topic: DifferenceTopic }[] = [];
 
-  const placeTopic = (topic: DifferenceTopic, paragraphs: readonly Paragraph[], heading = ''): void => {
+  const placeTopic = (
+    topic: DifferenceTopic,
+    paragraphs: readonly Paragraph[],
+    heading = '',
+    whole = false,
+  ): void => {
     let previous: Owner | undefined;
     const named = matcher.about(heading);
     const sectionOwner = named === 0 || named === 1 ? named : undefined;
+    // An FAQ answer with its question is not cut into sentences: "No." means nothing on its own.
+    const runsOf = (text: string): { owner: Owner; text: string }[] => {
+      if (!whole) return splitParagraph(text, matcher, previous, sectionOwner);
+      const about = matcher.about(text);
+      return [{ owner: about === 0 || about === 1 ? about : (sectionOwner ?? 'both'), text }];
+    };
     for (const p of paragraphs) {
       // Runs of one paragraph that go to the same place stay one paragraph there ("Data analysts
       // earn $85,000. Data scientists earn 125K. Entry-level data analysts start around $60,000.").
       const joined = new Map<Owner, { list: string[]; at: number }>();
-      for (const run of splitParagraph(p.text, matcher, previous, sectionOwner)) {
+      for (const run of runsOf(p.text)) {
         const list =
           run.owner === 'both'
             ? (differences[topic] ??= [])
@@ -178,7 +189,7 @@ export function placeArticle(
       }
     } else if (kind.kind === 'topic') {
       seenTopics.add(kind.topic);
-      placeTopic(kind.topic, section.paragraphs, section.heading);
+      placeTopic(kind.topic, section.paragraphs, section.heading, section.question !== undefined);
     } else if (section.paragraphs.length > 0) {
       notices.push({
         kind: 'unplaced',

@@ -51,6 +51,7 @@ describe('npm run kb:import', () => {
     expect(first.code).toBe(0);
     const kb = await loaded(dir);
     expect([...kb.roles.keys()].sort()).toEqual([
+      'accountant',
       'barista',
       'bartender',
       'cafe-manager',
@@ -63,6 +64,7 @@ describe('npm run kb:import', () => {
       'dental-assistant',
       'dental-hygienist',
       'electrician',
+      'financial-analyst',
       'head-of-sales',
       'legal-assistant',
       'nurse-practitioner',
@@ -81,7 +83,7 @@ describe('npm run kb:import', () => {
     const check = execFileSync(join('node_modules', '.bin', 'tsx'), ['src/cli/kb-check.ts', dir], {
       encoding: 'utf8',
     });
-    expect(check).toMatch(/26 roles, 14 comparisons/);
+    expect(check).toMatch(/28 roles, 15 comparisons/);
   });
 
   it('says on stdout what it wrote, and on stderr what it could not place', () => {

@@ -155,3 +155,43 @@ A web developer writes code for users, and a system administrator runs the machi
     );
   });
 });
+
+describe('a saved page without <article> or <main>, with a table of contents and an FAQ in <details>', () => {
+  const result = importFixture('financial-analyst-vs-accountant.html');
+  const front = frontMatter(result.text);
+
+  it('GIVEN a "Table of Contents" above the article THEN the article is read, and the contents lines are not', () => {
+    expect(front.roles.map((r) => r.summary)).toEqual([
+      expect.stringMatching(/^A financial analyst studies financial statements/),
+      expect.stringMatching(/^An accountant prepares and examines financial records/),
+    ]);
+    expect(result.text).not.toMatch(/Table of Contents|What is a financial analyst\?/i);
+  });
+
+  it('leaves out the cookie notice, author box, "Related:" line, feedback widget, newsletter box, sidebar and footer', () => {
+    for (const chrome of [
+      'cookies',
+      'Sam Lee',
+      'Related:',
+      'How to Become',
+      'helpful',
+      'weekly email',
+      'Popular jobs',
+      'CareerBase 2025',
+    ])
+      expect(result.text).not.toContain(chrome);
+  });
+
+  it('GIVEN a salary table with the roles as columns THEN each role gets its figure', () => {
+    expect(front.roles.map((r) => r.salary?.amount)).toEqual([91580, 79880]);
+  });
+
+  it('GIVEN FAQ questions in <summary> THEN each answer is placed by its question, with it', () => {
+    expect(section(part(result.text, 'Financial Analyst'), 'Requirements')).toContain(
+      'Do financial analysts need to be CPAs? No. A CPA license is for accountants; financial analysts more often earn the CFA.',
+    );
+    expect(section(part(result.text, 'Differences'), 'Salary')).toContain(
+      'Which pays more, a financial analyst or an accountant? Financial analysts earn more on average.',
+    );
+  });
+});
