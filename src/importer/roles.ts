@@ -101,7 +101,8 @@ export function readRole(
   const single = asWritten.split(/\s+/).length === 1;
   const expansion = single && isAbbreviationToken(asWritten) ? findExpansion(asWritten, text) : undefined;
   if (expansion !== undefined) {
-    title = properCase(expansion, upper);
+    // "Licensed practical nurses (LPNs)" spells out the role in the plural: "a licensed practical nurse".
+    title = properCase(singularTitle(expansion, text), upper);
     aliases.add(asWritten.toUpperCase());
   } else if (
     single &&

@@ -55,6 +55,7 @@ describe('npm run kb:import', () => {
       'barista',
       'bartender',
       'cafe-manager',
+      'certified-nursing-assistant',
       'chief-financial-officer',
       'chief-operating-officer',
       'chief-sales-officer',
@@ -67,6 +68,7 @@ describe('npm run kb:import', () => {
       'financial-analyst',
       'head-of-sales',
       'legal-assistant',
+      'licensed-practical-nurse',
       'nurse-practitioner',
       'paralegal',
       'physician-assistant',
@@ -83,7 +85,7 @@ describe('npm run kb:import', () => {
     const check = execFileSync(join('node_modules', '.bin', 'tsx'), ['src/cli/kb-check.ts', dir], {
       encoding: 'utf8',
     });
-    expect(check).toMatch(/28 roles, 15 comparisons/);
+    expect(check).toMatch(/30 roles, 16 comparisons/);
   });
 
   it('says on stdout what it wrote, and on stderr what it could not place', () => {
@@ -165,6 +167,31 @@ describe('importing into the bundled knowledge base', () => {
     const kb = await loaded(dir);
     expect(kb.roles.get('chief-operating-officer')?.comparisons).toHaveLength(2);
     expect(kb.roles.get('chief-financial-officer')?.aliases).toContain('CFO');
+  });
+
+  it('GIVEN a knowledge directory with the open data and no articles yet THEN the first article\'s roles are linked to their occupations, "Licensed Practical Nurse (LPN)" included', async () => {
+    const dir = tempDir();
+    cpSync(join(DEFAULT_KNOWLEDGE_DIR, 'open-data'), join(dir, 'open-data'), { recursive: true });
+    const article = join(dir, 'lpn-vs-hr.txt');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      article,
+      [
+        'Licensed Practical Nurse vs. HR Manager: What Are the Differences?',
+        '',
+        'What is a Licensed Practical Nurse?',
+        'A licensed practical nurse gives basic nursing care.',
+        '',
+        'What is an HR Manager?',
+        'An HR manager runs the human resources team.',
+        '',
+      ].join('\n'),
+    );
+    const result = await run([article, '--out', dir]);
+    expect(result.code).toBe(0);
+    expect(result.err).toContain('linked: Licensed Practical Nurse: soc 29-2061.00');
+    expect(result.err).toContain('linked: HR Manager: soc 11-3121.00');
+    expect((await loaded(dir)).roles.get('licensed-practical-nurse')?.soc).toBe('29-2061.00');
   });
 
   it('refuses to merge into a knowledge base that does not load, and writes nothing', async () => {

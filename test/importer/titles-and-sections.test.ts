@@ -195,3 +195,16 @@ describe('a saved page without <article> or <main>, with a table of contents and
     );
   });
 });
+
+describe("abbreviations written in title case, in the source series' layout", () => {
+  it('GIVEN "Lpn vs. Cna" and a text first spelling them out in the plural THEN the roles are "Licensed Practical Nurse" and "Certified Nursing Assistant"', () => {
+    const result = importFixture('lpn-vs-cna.txt');
+    expect(frontMatter(result.text).roles.map((r) => [r.id, r.title, r.aliases])).toEqual([
+      ['licensed-practical-nurse', 'Licensed Practical Nurse', ['LPN']],
+      ['certified-nursing-assistant', 'Certified Nursing Assistant', ['CNA']],
+    ]);
+    expect(section(part(result.text, 'Licensed Practical Nurse'), 'Work environment')).toMatch(
+      /^Both LPNs and CNAs work in nursing homes/,
+    );
+  });
+});
