@@ -142,6 +142,11 @@ describe('npm run kb:import', () => {
 
     const somm = engine.ask('c3', 'sommelier vs wine buyer pay');
     expect(renderText(somm.answer)).toMatch(/£38,500[\s\S]*£45,200/);
+
+    // An hourly figure with cents is said as written, and so is the difference.
+    const trades = renderText(engine.ask('c4', 'electrician vs plumber salary').answer);
+    expect(trades).toContain('$29.50 an hour (median, USD)');
+    expect(trades).toContain('The Electrician earns $0.50 more per hour than the Plumber');
   });
 
   it('writes into KNOWLEDGE_DIR when no --out is given', async () => {
