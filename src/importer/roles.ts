@@ -156,6 +156,11 @@ export function readRole(
     singularTitle(asWritten, text).toLowerCase() !== title.toLowerCase()
   )
     aliases.add(asWritten.toLowerCase());
+  // "NPs", "PAs": a two-letter abbreviation's plural as the article writes it is a name of the role
+  // too (longer ones, "CNAs", are matched as plurals already; two letters are too short for that).
+  for (const alias of [...aliases]) {
+    if (/^\p{Lu}{2}$/u.test(alias) && new RegExp(`\\b${alias}s\\b`, 'u').test(text)) aliases.add(`${alias}s`);
+  }
   aliases.delete(title);
   return { role: { id: toId(title), title, aliases: [...aliases], asWritten }, notices };
 }

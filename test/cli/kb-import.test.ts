@@ -143,6 +143,11 @@ describe('npm run kb:import', () => {
     const somm = engine.ask('c3', 'sommelier vs wine buyer pay');
     expect(renderText(somm.answer)).toMatch(/£38,500[\s\S]*£45,200/);
 
+    // Two-letter abbreviations in the plural, as the article writes them.
+    const nps = engine.ask('c5', 'how much do NPs make?');
+    expect(nps.query.roles).toEqual(['nurse-practitioner']);
+    expect(engine.ask('c6', 'do PAs work nights?').query.roles).toEqual(['physician-assistant']);
+
     // An hourly figure with cents is said as written, and so is the difference.
     const trades = renderText(engine.ask('c4', 'electrician vs plumber salary').answer);
     expect(trades).toContain('$29.50 an hour (median, USD)');

@@ -32,10 +32,10 @@ describe('abbreviations in the title', () => {
   const result = importFixture('nurse-practitioner-vs-physician-assistant.md');
   const front = frontMatter(result.text);
 
-  it('GIVEN "Nurse Practitioner (NP) vs. Physician Assistant (PA)" THEN the titles drop the parentheses and keep NP and PA as aliases', () => {
+  it('GIVEN "Nurse Practitioner (NP) vs. Physician Assistant (PA)" THEN the titles drop the parentheses and keep NP and PA (and the text’s NPs, PAs) as aliases', () => {
     expect(front.roles.map((r) => [r.id, r.title, r.aliases])).toEqual([
-      ['nurse-practitioner', 'Nurse Practitioner', ['NP']],
-      ['physician-assistant', 'Physician Assistant', ['PA']],
+      ['nurse-practitioner', 'Nurse Practitioner', ['NP', 'NPs']],
+      ['physician-assistant', 'Physician Assistant', ['PA', 'PAs']],
     ]);
     expect(result.path).toBe('articles/nurse-practitioner-vs-physician-assistant.md');
     expect(front.source.title).toBe(
