@@ -101,11 +101,16 @@ async function existingKnowledge(
   try {
     names = await readdir(join(dir, 'articles'), { recursive: true });
   } catch {
-    return undefined;
+    names = [];
   }
-  if (!names.some((n) => n.endsWith('.md'))) return undefined;
+  const articles = names.some((n) => n.endsWith('.md'));
+  // Without articles yet, the open data still links the new roles to their occupations.
+  if (!articles && !existsSync(join(dir, 'open-data'))) return undefined;
+  // The loader wants the articles folder; the import writes into it anyway.
+  if (!articles) await mkdir(join(dir, 'articles'), { recursive: true });
   const loaded = await loadKnowledgeBase(dir);
   if (loaded.ok) return loaded.kb;
+  if (!articles) return undefined;
   say(`The knowledge base in ${dir} has problems, so imported roles cannot be merged with it:`);
   for (const p of loaded.problems) say(`  ${formatProblem(p)}`);
   say('Fix them first (npm run kb:check), or import into another directory with --out.');

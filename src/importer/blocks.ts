@@ -29,6 +29,35 @@ export function stripInlineMarkdown(text: string): string {
   );
 }
 
+/**
+ * Table rows as sentences, each cell under its column's heading: a salary table's row "| Nurse
+ * practitioner | $126,260 per year |" under "| Role | Median salary |" reads "Nurse practitioner:
+ * median salary $126,260 per year", so the role, the figure and its kind stay together.
+ */
+export function tableSentences(rows: readonly (readonly string[])[]): string[] {
+  const cleaned = rows
+    .map((row) => row.map(collapseSpaces))
+    .filter((row) => row.some((c) => c.length > 0) && !row.every((c) => /^:?-{2,}:?$|^$/.test(c)));
+  const [header, ...body] = cleaned;
+  if (header === undefined) return [];
+  // A header row names its columns; without one (all rows hold figures) each row stands alone.
+  const hasHeader = body.length > 0 && !header.some((c) => /\d/.test(c));
+  const dataRows = hasHeader ? body : cleaned;
+  const columnName = (i: number): string => {
+    const name = hasHeader ? (header[i] ?? '') : '';
+    return name === name.toUpperCase() ? name : name.charAt(0).toLowerCase() + name.slice(1);
+  };
+  return dataRows
+    .map((row) => {
+      const [first = '', ...rest] = row;
+      const cells = rest
+        .map((cell, i) => (cell.length === 0 ? '' : `${columnName(i + 1)} ${cell}`.trim()))
+        .filter((c) => c.length > 0);
+      return cells.length === 0 ? first : `${first}: ${trimTrailing(cells.join('; '), '.')}.`;
+    })
+    .filter((t) => t.length > 0);
+}
+
 const FINAL_PUNCTUATION = /[.!,;]$/;
 
 /** A short line without final punctuation reads as a heading in plain text. */
@@ -56,7 +85,11 @@ export function textToBlocks(content: string, format: 'text' | 'markdown'): Bloc
     if (paragraph.length === 0) return;
     const [first, ...rest] = paragraph;
     // "Job Duties" directly above its paragraph, without a blank line in between.
-    if (format === 'text' && first !== undefined && rest.length > 0 && looksLikeHeading(first, true)) {
+    // A question line may be longer: "What Is the Difference Between a Web Developer and a ...?"
+    const heads =
+      first !== undefined &&
+      (looksLikeHeading(first, true) || (first.trim().endsWith('?') && looksLikeHeading(first, false)));
+    if (format === 'text' && first !== undefined && rest.length > 0 && heads) {
       blocks.push({ kind: 'heading', text: first.trim(), line: paragraphLine });
       blocks.push({ kind: 'paragraph', text: collapseSpaces(rest.join(' ')), line: paragraphLine + 1 });
     } else if (
@@ -75,9 +108,25 @@ export function textToBlocks(content: string, format: 'text' | 'markdown'): Bloc
     }
     paragraph = [];
   };
+  let table: { rows: string[][]; line: number } | undefined;
+  const flushTable = (): void => {
+    if (table === undefined) return;
+    const line = table.line;
+    for (const text of tableSentences(table.rows))
+      blocks.push({ kind: 'paragraph', text: stripInlineMarkdown(text), line });
+    table = undefined;
+  };
   lines.forEach((raw, i) => {
     const line = raw.trimEnd();
     const lineNo = i + 1;
+    // A Markdown table: one sentence per row (see tableSentences).
+    if (format === 'markdown' && /^\s*\|.*\|\s*$/.test(line)) {
+      flush();
+      table ??= { rows: [], line: lineNo };
+      table.rows.push(line.trim().slice(1, -1).split('|'));
+      return;
+    }
+    flushTable();
     if (line.trim().length === 0) {
       flush();
       return;
@@ -95,6 +144,13 @@ export function textToBlocks(content: string, format: 'text' | 'markdown'): Bloc
         });
         return;
       }
+      // Setext headings: a one-line paragraph underlined with === or ---.
+      if (/^ {0,3}(?:=+|-+)\s*$/.test(line) && paragraph.length === 1) {
+        const text = stripInlineMarkdown(paragraph[0] ?? '');
+        paragraph = [];
+        if (text.length > 0) blocks.push({ kind: 'heading', text, line: paragraphLine });
+        return;
+      }
       if (/^\s*(?:[-*_]\s*){3,}$/.test(line)) {
         flush();
         return;
@@ -105,6 +161,7 @@ export function textToBlocks(content: string, format: 'text' | 'markdown'): Bloc
     if (paragraph.length === 0) paragraphLine = lineNo;
     paragraph.push(format === 'markdown' ? line.replace(/^\s*[-*+]\s+/, '') : line);
   });
+  flushTable();
   flush();
   return blocks;
 }

@@ -1,5 +1,5 @@
 import { type HTMLElement, NodeType, parse } from 'node-html-parser';
-import type { Block } from './blocks.js';
+import { type Block, tableSentences } from './blocks.js';
 import { collapseSpaces } from './text.js';
 
 /** Elements that are site chrome or not text at all. */
@@ -23,7 +23,7 @@ const DROP_TAGS = [
 const DROP_ROLES = ['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog'];
 /** class/id words that mark chrome inside the article (share bars, related links, ads). */
 const CHROME_WORDS =
-  /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|sidebar|share|social|related|comments?|cookie|advert|ads?|newsletter|subscribe|promo|pagination)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|sidebar|share|social|related|comments?|cookie|advert|ads?|newsletter|subscribe|promo|pagination|toc|table-of-contents|author|author-box|byline|feedback|consent|rating|header|footer|copyright)(?:$|[\s_-])/i;
 const BLOCK_TAGS = new Set(['p', 'li', 'blockquote', 'pre', 'dd', 'dt', 'figcaption', 'td', 'th']);
 const HEADING = /^h[1-6]$/;
 const CONTAINER_TAGS = new Set([
@@ -202,6 +202,13 @@ export function htmlToBlocks(html: string): HtmlArticle {
       const tag = child.tagName.toLowerCase();
       if (tag === 'br') {
         flush();
+      } else if (tag === 'table') {
+        // One sentence per row, each cell under its column's heading (see tableSentences).
+        flush();
+        const rows = child
+          .querySelectorAll('tr')
+          .map((tr) => tr.querySelectorAll('th, td').map((c) => c.text));
+        for (const text of tableSentences(rows)) push('paragraph', text, lineOf(child));
       } else if (HEADING.test(tag)) {
         flush();
         push('heading', child.text, lineOf(child));

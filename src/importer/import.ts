@@ -70,6 +70,16 @@ const wordsKey = (name: string): string =>
     .join(' ');
 
 /**
+ * An O*NET title's names: "Licensed Practical Nurse (LPN)" is "licensed practical nurse" and "lpn";
+ * "HR Generalist (Human Resources Generalist)" is both of those.
+ */
+function titleKeys(name: string): string[] {
+  const parts = /^(.*\S)\s*\(([^()]+)\)\s*$/.exec(name);
+  if (parts?.[1] === undefined || parts[2] === undefined) return [wordsKey(name)];
+  return [wordsKey(name), wordsKey(parts[1]), wordsKey(parts[2])];
+}
+
+/**
  * The O*NET-SOC code of the one occupation of the open data whose own or alternate title is `title`
  * ("Dental Hygienist" is an alternate title of 29-1292.00), else undefined: none, or several (a title
  * O*NET lists for several occupations links to none of them).
@@ -80,7 +90,8 @@ function occupationOf(kb: KnowledgeBase | undefined, title: string): string | un
   const codes = new Set<string>();
   for (const role of kb.roles.values()) {
     if (role.origin !== 'open-data' || role.soc === undefined) continue;
-    if ([role.title, ...(role.alternateTitles ?? [])].some((n) => wordsKey(n) === key)) codes.add(role.soc);
+    if ([role.title, ...(role.alternateTitles ?? [])].some((n) => titleKeys(n).includes(key)))
+      codes.add(role.soc);
   }
   return codes.size === 1 ? [...codes][0] : undefined;
 }
@@ -198,6 +209,9 @@ export function importArticle(input: ImportInput, kb?: KnowledgeBase, replacing?
 
   const upper = upperCaseAbbreviations(fullText);
   const ladderTitle = (target: string, kind: LadderKind): string => {
+    // The article's other role ("Many data scientists start out as data analysts") keeps its title.
+    const own = roles.find((r) => nameKey(r.title) === nameKey(target));
+    if (own !== undefined) return own.title;
     const known = [...(kb?.roles.values() ?? [])].find((r) =>
       roleNames(r).some((n) => nameKey(n) === nameKey(target)),
     );

@@ -1,7 +1,7 @@
 import type { ArticleStructure, ArticleTopic, Paragraph } from './article.js';
 import { type LadderKind, findLadder } from './ladder.js';
 import type { ImportedRole, RoleMatcher } from './roles.js';
-import { type SalaryFigure, describeSalary, findMoney } from './salary.js';
+import { type MoneyMention, type SalaryFigure, describeSalary, findMoney } from './salary.js';
 import { mapPair, splitSentences, words } from './text.js';
 
 /** Something the importer could not do by itself, for the editor to look at. */
@@ -64,9 +64,12 @@ export function splitParagraph(
   text: string,
   matcher: RoleMatcher,
   previous: Owner | undefined,
+  sectionOwner?: 0 | 1,
 ): { owner: Owner; text: string }[] {
   const about = matcher.about(text);
   if (about === 0 || about === 1) return [{ owner: about, text }];
+  // Under "Data Scientist Salary", "The average is $125,000 per year." is the data scientist's.
+  if (about === 'none' && sectionOwner !== undefined) return [{ owner: sectionOwner, text }];
   if (about === 'none') {
     const carry = previous !== undefined && previous !== 'both' && CONTINUES.test(text) ? previous : 'both';
     return [{ owner: carry, text }];
@@ -93,14 +96,16 @@ function salariesIn(
   sentence: string,
   matcher: RoleMatcher,
   fallback: Owner | undefined,
-): { owner: 0 | 1 | undefined; money: ReturnType<typeof findMoney>[number] }[] {
-  const out: { owner: 0 | 1 | undefined; money: ReturnType<typeof findMoney>[number] }[] = [];
+  defaultCurrency: string | undefined,
+): { owner: 0 | 1 | undefined; money: MoneyMention }[] {
+  const out: { owner: 0 | 1 | undefined; money: MoneyMention }[] = [];
+  // "..., and $65,000" starts another role's figure; "between $45,000 and $65,000" is one range.
   const clauses = sentence.split(
-    /;|,\s*(?:while|whereas|but|and|compared)\b|\b(?:while|whereas)\b|\band\s(?=[$£€])/i,
+    /;|,\s*(?:while|whereas|but|and|compared)\b|\b(?:while|whereas)\b|(?<!\bbetween\s+\S+\s)\band\s(?=[$£€])/i,
   );
   for (const clause of clauses) {
     const mentions = matcher.mentions(clause);
-    for (const money of findMoney(clause)) {
+    for (const money of findMoney(clause, defaultCurrency)) {
       const before = mentions.filter((m) => m.start < money.at).pop();
       const after = mentions.find((m) => m.start >= money.at);
       const owner = before?.role ?? after?.role ?? (fallback === 0 || fallback === 1 ? fallback : undefined);
@@ -124,13 +129,35 @@ export function placeArticle(
   /** Every placed sentence with its owner, for salaries and the ladder. */
   const placed: { owner: Owner; text: string; line: number; topic: DifferenceTopic }[] = [];
 
-  const placeTopic = (topic: DifferenceTopic, paragraphs: readonly Paragraph[]): void => {
+  const placeTopic = (
+    topic: DifferenceTopic,
+    paragraphs: readonly Paragraph[],
+    heading = '',
+    whole = false,
+  ): void => {
     let previous: Owner | undefined;
+    const named = matcher.about(heading);
+    const sectionOwner = named === 0 || named === 1 ? named : undefined;
+    // An FAQ answer with its question is not cut into sentences: "No." means nothing on its own.
+    const runsOf = (text: string): { owner: Owner; text: string }[] => {
+      if (!whole) return splitParagraph(text, matcher, previous, sectionOwner);
+      const about = matcher.about(text);
+      return [{ owner: about === 0 || about === 1 ? about : (sectionOwner ?? 'both'), text }];
+    };
     for (const p of paragraphs) {
-      for (const run of splitParagraph(p.text, matcher, previous)) {
-        if (run.owner === 'both') add(differences, topic, run.text);
-        else if (topic === 'overview') content[run.owner].overview.push(run.text);
-        else add(content[run.owner].topics, topic, run.text);
+      // Runs of one paragraph that go to the same place stay one paragraph there ("Data analysts
+      // earn $85,000. Data scientists earn 125K. Entry-level data analysts start around $60,000.").
+      const joined = new Map<Owner, { list: string[]; at: number }>();
+      for (const run of runsOf(p.text)) {
+        const list =
+          run.owner === 'both'
+            ? (differences[topic] ??= [])
+            : topic === 'overview'
+              ? content[run.owner].overview
+              : (content[run.owner].topics[topic] ??= []);
+        const same = joined.get(run.owner);
+        if (same !== undefined) list[same.at] = `${list[same.at] ?? ''} ${run.text}`;
+        else joined.set(run.owner, { list, at: list.push(run.text) - 1 });
         placed.push({ owner: run.owner, text: run.text, line: p.line, topic });
         previous = run.owner;
       }
@@ -162,7 +189,7 @@ export function placeArticle(
       }
     } else if (kind.kind === 'topic') {
       seenTopics.add(kind.topic);
-      placeTopic(kind.topic, section.paragraphs);
+      placeTopic(kind.topic, section.paragraphs, section.heading, section.question !== undefined);
     } else if (section.paragraphs.length > 0) {
       notices.push({
         kind: 'unplaced',
@@ -181,11 +208,31 @@ export function placeArticle(
       notices.push({ kind: 'missing-section', message: `no "${TOPIC_NAMES[topic]}" section` });
   }
 
+  // A topic the article covers only for both roles at once ("Paralegals and legal assistants both
+  // work in law firms") is each role's text too: otherwise a question about one role's work
+  // environment would be told the sources say nothing. When neither role has text of its own for
+  // the topic, the shared paragraphs move to both roles (the differences would only repeat them).
+  // Not the salary: each role's figure answers for it, and the paragraph comparing the two figures
+  // is what differs.
+  for (const topic of Object.keys(TOPIC_NAMES) as ArticleTopic[]) {
+    const shared = topic === 'salary' ? undefined : differences[topic];
+    if (shared === undefined || shared.length === 0) continue;
+    const empty = content.map((c) => (c.topics[topic]?.length ?? 0) === 0);
+    empty.forEach((isEmpty, i) => {
+      if (isEmpty)
+        (content[i as 0 | 1].topics as Partial<Record<ArticleTopic, string[]>>)[topic] = [...shared];
+    });
+    if (empty.every(Boolean)) delete differences[topic];
+  }
+
   // Salaries: from the salary section, or from anywhere when the article has none.
   const salaryText = placed.filter((p) => (seenTopics.has('salary') ? p.topic === 'salary' : true));
+  // A figure written without a currency ("125K") takes the one currency the other figures use.
+  const currencies = new Set(salaryText.flatMap((p) => findMoney(p.text).map((m) => m.figure.currency)));
+  const defaultCurrency = currencies.size === 1 ? [...currencies][0] : undefined;
   for (const p of salaryText) {
     for (const sentence of splitSentences(p.text)) {
-      for (const { owner, money } of salariesIn(sentence, matcher, p.owner)) {
+      for (const { owner, money } of salariesIn(sentence, matcher, p.owner, defaultCurrency)) {
         if (owner === undefined) {
           notices.push({
             kind: 'salary',
@@ -206,6 +253,13 @@ export function placeArticle(
         const existing = content[owner].salary;
         if (existing === undefined) {
           content[owner].salary = money.figure;
+          if (money.currencyAssumed) {
+            notices.push({
+              kind: 'salary',
+              message: `${role.title}: ${money.written} has no currency; taken as ${money.figure.currency}, the currency of the article's other figures`,
+              line: p.line,
+            });
+          }
           if (money.periodAssumed) {
             notices.push({
               kind: 'salary',

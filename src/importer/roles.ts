@@ -1,4 +1,13 @@
-import { findExpansion, initials, isSmallWord, pluralForms, properCase, toId, words } from './text.js';
+import {
+  findExpansion,
+  initials,
+  isSmallWord,
+  pluralForms,
+  properCase,
+  splitAbbreviation,
+  toId,
+  words,
+} from './text.js';
 
 /** A role as the importer reads it from one article, before merging with the knowledge base. */
 export interface ImportedRole {
@@ -55,10 +64,17 @@ function isAbbreviationToken(name: string): boolean {
   return /^\p{L}{2,5}$/u.test(name);
 }
 
-/** Upper-case tokens of 2 to 5 letters in the text: the abbreviations it uses ("COO", "HR"). */
+/**
+ * Upper-case tokens of 2 to 5 letters in the text: the abbreviations it uses ("COO", "HR"). Lines
+ * written all in capitals ("WHAT IS A LEGAL ASSISTANT?") are shouted headings, not abbreviations.
+ */
 export function upperCaseAbbreviations(text: string): Set<string> {
   const found = new Set<string>();
-  for (const match of text.matchAll(/\b\p{Lu}{2,5}s?\b/gu)) {
+  const mixed = text
+    .split('\n')
+    .filter((line) => /\p{Ll}/u.test(line))
+    .join('\n');
+  for (const match of mixed.matchAll(/\b\p{Lu}{2,5}s?\b/gu)) {
     const token = match[0].endsWith('s') && match[0].length > 2 ? match[0].slice(0, -1) : match[0];
     if (token === token.toUpperCase()) found.add(token.toLowerCase());
   }
@@ -76,15 +92,17 @@ export function readRole(
   otherNames: readonly string[] = [],
 ): { role: ImportedRole; notices: RoleNotice[] } {
   const notices: RoleNotice[] = [];
-  const asWritten = name.trim();
+  // "Nurse Practitioner (NP)": the title is the name, the abbreviation an alias.
+  const { name: asWritten, abbreviation: given } = splitAbbreviation(name);
   const upper = upperCaseAbbreviations(text);
-  const aliases = new Set<string>();
+  const aliases = new Set<string>(given === undefined ? [] : [given]);
   let title: string;
 
   const single = asWritten.split(/\s+/).length === 1;
   const expansion = single && isAbbreviationToken(asWritten) ? findExpansion(asWritten, text) : undefined;
   if (expansion !== undefined) {
-    title = properCase(expansion, upper);
+    // "Licensed practical nurses (LPNs)" spells out the role in the plural: "a licensed practical nurse".
+    title = properCase(singularTitle(expansion, text), upper);
     aliases.add(asWritten.toUpperCase());
   } else if (
     single &&
@@ -96,7 +114,7 @@ export function readRole(
       message: `"${title}" looks like an abbreviation but the article never spells it out: add the full title as an alias`,
     });
   } else {
-    title = properCase(asWritten, upper);
+    title = properCase(singularTitle(asWritten, text), upper);
   }
 
   // Abbreviations of the full title that the text uses: "Chief Sales Officer ... the CSO".
@@ -109,12 +127,69 @@ export function readRole(
       aliases.add(abbreviation.toUpperCase());
     }
   }
-  const parenthesised = new RegExp(`${escapeRegExp(title)}\\s*\\((\\p{Lu}{2,6})\\)`, 'iu').exec(text);
-  if (parenthesised?.[1] !== undefined) aliases.add(parenthesised[1]);
-  if (asWritten.toLowerCase() !== title.toLowerCase() && expansion === undefined)
+  // "a nurse practitioner (NP)": only an abbreviation made of the title's initials, so that
+  // "Professional Scrum Master (PSM)", a certificate, does not become an alias of Scrum Master.
+  const parenthesised = new RegExp(
+    `(?<![\\p{L}\\p{N}])${escapeRegExp(title)}\\s*\\((\\p{Lu}{2,6})\\)`,
+    'iu',
+  ).exec(text);
+  const short = parenthesised?.[1];
+  if (short !== undefined && initials(title).includes(short.toLowerCase())) aliases.add(short);
+  // "UX Designer" and the text's "user experience (UX) designer": the spelled-out title is an alias.
+  for (const token of title.split(' ')) {
+    if (!/^\p{Lu}{2,5}$/u.test(token)) continue;
+    const spelled = new RegExp(`((?:\\p{L}+[ -]){${token.length}})\\(${token}\\)`, 'u').exec(text)?.[1];
+    if (spelled === undefined) continue;
+    const parts = spelled.trim().split(/[ -]/);
+    // Each word carries its letter, the first one first ("user experience" for UX).
+    const letters = token.toLowerCase();
+    const fits = parts.every((w, i) =>
+      i === 0 ? w.toLowerCase().startsWith(letters.charAt(0)) : w.toLowerCase().includes(letters.charAt(i)),
+    );
+    if (!fits) continue;
+    aliases.add(title.replace(token, parts.join(' ').toLowerCase()).toLowerCase());
+  }
+  // A plural title made singular needs no alias: plurals are matched anyway.
+  if (
+    asWritten.toLowerCase() !== title.toLowerCase() &&
+    expansion === undefined &&
+    singularTitle(asWritten, text).toLowerCase() !== title.toLowerCase()
+  )
     aliases.add(asWritten.toLowerCase());
+  // "NPs", "PAs": a two-letter abbreviation's plural as the article writes it is a name of the role
+  // too (longer ones, "CNAs", are matched as plurals already; two letters are too short for that).
+  for (const alias of [...aliases]) {
+    if (/^\p{Lu}{2}$/u.test(alias) && new RegExp(`\\b${alias}s\\b`, 'u').test(text)) aliases.add(`${alias}s`);
+  }
   aliases.delete(title);
   return { role: { id: toId(title), title, aliases: [...aliases], asWritten }, notices };
+}
+
+/** Singular forms of one word ("developers" -> "developer", "secretaries" -> "secretary"). */
+function singularForms(word: string): string[] {
+  const lower = word.toLowerCase();
+  const out: string[] = [];
+  if (lower.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
+  if (/(?:[sxz]|ch|sh)es$/.test(lower)) out.push(word.slice(0, -2));
+  if (lower.endsWith('s') && !lower.endsWith('ss')) out.push(word.slice(0, -1));
+  return out;
+}
+
+/**
+ * "Web Developers vs. System Administrators": a title written in the plural is the singular role
+ * when the text names it so ("a web developer"), else it is left as written ("Head of Sales").
+ */
+function singularTitle(name: string, text: string): string {
+  const tokens = name.split(/\s+/);
+  const of = tokens.findIndex((t) => t.toLowerCase() === 'of');
+  const at = of > 0 ? of - 1 : tokens.length - 1;
+  const word = tokens[at] ?? '';
+  const said = ` ${words(text).join(' ')} `;
+  for (const singular of singularForms(word)) {
+    const candidate = [...tokens.slice(0, at), singular, ...tokens.slice(at + 1)].join(' ');
+    if (said.includes(` ${words(candidate).join(' ')} `)) return candidate;
+  }
+  return name;
 }
 
 function escapeRegExp(text: string): string {
@@ -189,10 +264,44 @@ export function roleMatcher(
   });
   phrases.sort((a, b) => b.tokens.length - a.tokens.length);
 
+  // Titles sharing their last word are often written together: "UX and UI designers" names both.
+  const [first, second] = roles.map((r) => words(r.title));
+  const sharedHead =
+    first !== undefined &&
+    second !== undefined &&
+    first.length > 1 &&
+    second.length > 1 &&
+    first[first.length - 1] === second[second.length - 1];
+  const coordinated: { tokens: string[]; roles: [0 | 1, 0 | 1]; split: number }[] = [];
+  if (sharedHead) {
+    const head = first[first.length - 1] ?? '';
+    const modifiers = [first.slice(0, -1), second.slice(0, -1)] as const;
+    for (const [a, b] of [
+      [0, 1],
+      [1, 0],
+    ] as const)
+      for (const joiner of ['and', 'or'])
+        for (const last of [head, ...pluralForms(head)])
+          coordinated.push({
+            tokens: [...modifiers[a], joiner, ...modifiers[b], last],
+            roles: [a, b],
+            split: modifiers[a].length + 1,
+          });
+  }
+
   const mentions = (text: string, strict = false): Mention[] => {
     const tokens = words(text);
     const taken = new Array<boolean>(tokens.length).fill(false);
     const found: Mention[] = [];
+    for (const phrase of coordinated) {
+      const n = phrase.tokens.length;
+      for (let s = 0; s + n <= tokens.length; s++) {
+        if (phrase.tokens.some((t, k) => taken[s + k] === true || tokens[s + k] !== t)) continue;
+        for (let k = 0; k < n; k++) taken[s + k] = true;
+        found.push({ role: phrase.roles[0], start: s, end: s + phrase.split - 1 });
+        found.push({ role: phrase.roles[1], start: s + phrase.split, end: s + n });
+      }
+    }
     for (const phrase of phrases) {
       if (phrase.head && strict) continue;
       const n = phrase.tokens.length;

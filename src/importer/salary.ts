@@ -14,6 +14,8 @@ export interface MoneyMention {
   readonly range: boolean;
   /** True when the text did not say per year/hour/...: the period was inferred from the size. */
   readonly periodAssumed: boolean;
+  /** True for a figure written without a currency ("125K"): the article's one other currency was taken. */
+  readonly currencyAssumed: boolean;
 }
 
 const CURRENCIES: Readonly<Record<string, string>> = {
@@ -32,6 +34,10 @@ const CURRENCIES: Readonly<Record<string, string>> = {
 
 const MONEY =
   /(US\$|C\$|A\$|[$£€]|\b(?:USD|CAD|AUD|GBP|EUR)\s?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?(k|m|million|thousand)\b)?/gi;
+/** "125K", "125,000 dollars", "85,000 a year": a figure without a currency sign before it. */
+const BARE_MONEY =
+  /(?<![\p{L}\p{N}$£€.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:(?:\s?(k)|\s(thousand))(?![\p{L}\p{N}])\s?(dollars|pounds|euros)?|\s(dollars|pounds|euros)\b|(?<=\d,\d{3})(?=\s(?:per|a|an)\s(?:year|annum)\b|\s(?:annually|yearly)\b))/giu;
+const CURRENCY_WORDS: Readonly<Record<string, string>> = { dollars: 'USD', pounds: 'GBP', euros: 'EUR' };
 const PERIODS: readonly (readonly [SalaryFigure['period'], RegExp])[] = [
   ['hour', /^\s*(?:(?:per|an?|each|\/)\s*(?:hour|hr)\b|hourly\b)/i],
   ['day', /^\s*(?:(?:per|a|each|\/)\s*day\b|daily\b)/i],
@@ -58,20 +64,60 @@ function kindOf(sentence: string): SalaryFigure['kind'] {
  * "£40,000 a year" -> GBP; "$25 per hour" -> hourly. Without a stated period, amounts of 1,000 or
  * more are taken as yearly and smaller ones as hourly (and flagged as assumed).
  */
-export function findMoney(sentence: string): MoneyMention[] {
+export function findMoney(sentence: string, defaultCurrency?: string): MoneyMention[] {
   const out: MoneyMention[] = [];
   const wordAt = wordIndexer(sentence);
+  const found: {
+    index: number;
+    written: string;
+    currency: string;
+    whole: string;
+    decimals: string | undefined;
+    multiplier: string | undefined;
+    currencyAssumed: boolean;
+  }[] = [];
   for (const match of sentence.matchAll(MONEY)) {
     const [written, symbol = '', whole = '', decimals, multiplier] = match;
     const currency = CURRENCIES[symbol.trim().toLowerCase()];
     if (currency === undefined) continue;
+    found.push({
+      index: match.index,
+      written,
+      currency,
+      whole,
+      decimals,
+      multiplier,
+      currencyAssumed: false,
+    });
+  }
+  // "125K", "85,000 dollars": no sign; a currency word says which, else the article's own currency.
+  for (const match of sentence.matchAll(BARE_MONEY)) {
+    const [written, whole = '', decimals, k, thousand, wordAfterK, word] = match;
+    const start = match.index;
+    if (found.some((f) => start < f.index + f.written.length && f.index < start + written.length)) continue;
+    if (whole === '401' && k !== undefined) continue; // the US retirement plan, not a pay figure
+    const named = CURRENCY_WORDS[(wordAfterK ?? word ?? '').toLowerCase()];
+    const currency = named ?? defaultCurrency;
+    if (currency === undefined) continue;
+    const multiplier = k ?? thousand;
+    found.push({
+      index: start,
+      written,
+      currency,
+      whole,
+      decimals,
+      multiplier,
+      currencyAssumed: named === undefined,
+    });
+  }
+  found.sort((a, b) => a.index - b.index);
+  for (const { index, written, currency, whole, decimals, multiplier, currencyAssumed } of found) {
     let amount = Number(`${whole.replace(/,/g, '')}${decimals === undefined ? '' : `.${decimals}`}`);
     const mult = multiplier?.toLowerCase();
     if (mult === 'k' || mult === 'thousand') amount *= 1000;
     if (mult === 'm' || mult === 'million') amount *= 1_000_000;
     amount = Math.round(amount * 100) / 100;
     if (!(amount > 0)) continue;
-    const index = match.index;
     const after = sentence.slice(index + written.length, index + written.length + 40);
     const before = sentence.slice(Math.max(0, index - 40), index);
     let period =
@@ -85,6 +131,7 @@ export function findMoney(sentence: string): MoneyMention[] {
       at: wordAt(index),
       range: RANGE_AFTER.test(after) || /\bbetween\s*$/i.test(before),
       periodAssumed,
+      currencyAssumed,
     });
   }
   // "$50,000 to $60,000": the second amount belongs to the same range.

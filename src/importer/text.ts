@@ -145,6 +145,21 @@ export function findExpansion(abbreviation: string, text: string): string | unde
   return undefined;
 }
 
+/**
+ * A name with its abbreviation in parentheses split off: "Nurse Practitioner (NP)" -> "Nurse
+ * Practitioner" and "NP". Anything else in parentheses stays part of the name.
+ */
+export function splitAbbreviation(name: string): { name: string; abbreviation?: string } {
+  const match = /^(.*\S)\s*\(\s*(\p{Lu}[\p{Lu}\p{Ll}.&/]{0,7}?)s?\s*\)$/u.exec(name.trim());
+  if (match?.[1] === undefined || match[2] === undefined) return { name: collapseSpaces(name) };
+  const abbreviation = match[2];
+  // An abbreviation is mostly capitals ("NP", "UX", "C.N.A."); "(Remote)" is not one.
+  const capitals = abbreviation.replace(/\P{Lu}/gu, '').length;
+  if (capitals < 2 || capitals < abbreviation.replace(/\P{L}/gu, '').length - 1)
+    return { name: collapseSpaces(name) };
+  return { name: collapseSpaces(match[1]), abbreviation };
+}
+
 /** Initials of a title, with and without small words: "Head of Operations" -> ["ho", "hoo"]. */
 export function initials(title: string): string[] {
   const all = words(title);

@@ -18,16 +18,30 @@ import { messages } from '../messages.js';
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-/** 132974 USD -> "$132,974"; an unknown currency code -> "132,974 XYZ". */
+/**
+ * 132974 USD -> "$132,974"; 29.5 USD -> "$29.50" (cents are shown when there are any, so an
+ * article's "$29.50 per hour" is never said as "$30"); an unknown currency code -> "132,974 XYZ".
+ */
 export function formatMoney(amount: number, currency: string): string {
-  let format = moneyFormats.get(currency);
+  const cents = Math.round(amount * 100) % 100 !== 0;
+  const key = `${currency}${cents ? '.00' : ''}`;
+  let format = moneyFormats.get(key);
   if (!format) {
     try {
-      format = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 });
+      format = new Intl.NumberFormat('en-US', {
+        style: 'currency',
+        currency,
+        minimumFractionDigits: cents ? 2 : 0,
+        maximumFractionDigits: cents ? 2 : 0,
+      });
     } catch {
-      return `${Math.round(amount).toLocaleString('en-US')} ${currency}`;
+      const plain = amount.toLocaleString(
+        'en-US',
+        cents ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { maximumFractionDigits: 0 },
+      );
+      return `${plain} ${currency}`;
     }
-    moneyFormats.set(currency, format);
+    moneyFormats.set(key, format);
   }
   return format.format(amount);
 }

@@ -51,24 +51,41 @@ describe('npm run kb:import', () => {
     expect(first.code).toBe(0);
     const kb = await loaded(dir);
     expect([...kb.roles.keys()].sort()).toEqual([
+      'accountant',
       'barista',
       'bartender',
       'cafe-manager',
+      'certified-nursing-assistant',
       'chief-financial-officer',
       'chief-operating-officer',
       'chief-sales-officer',
+      'data-analyst',
       'data-engineer',
       'data-scientist',
+      'dental-assistant',
+      'dental-hygienist',
+      'electrician',
+      'financial-analyst',
       'head-of-sales',
+      'legal-assistant',
+      'licensed-practical-nurse',
+      'nurse-practitioner',
+      'paralegal',
+      'physician-assistant',
+      'plumber',
+      'project-manager',
+      'scrum-master',
       'sommelier',
       'teacher',
       'tutor',
+      'ui-designer',
+      'ux-designer',
       'wine-buyer',
     ]);
     const check = execFileSync(join('node_modules', '.bin', 'tsx'), ['src/cli/kb-check.ts', dir], {
       encoding: 'utf8',
     });
-    expect(check).toMatch(/13 roles, 7 comparisons/);
+    expect(check).toMatch(/30 roles, 16 comparisons/);
   });
 
   it('says on stdout what it wrote, and on stderr what it could not place', () => {
@@ -125,6 +142,16 @@ describe('npm run kb:import', () => {
 
     const somm = engine.ask('c3', 'sommelier vs wine buyer pay');
     expect(renderText(somm.answer)).toMatch(/£38,500[\s\S]*£45,200/);
+
+    // Two-letter abbreviations in the plural, as the article writes them.
+    const nps = engine.ask('c5', 'how much do NPs make?');
+    expect(nps.query.roles).toEqual(['nurse-practitioner']);
+    expect(engine.ask('c6', 'do PAs work nights?').query.roles).toEqual(['physician-assistant']);
+
+    // An hourly figure with cents is said as written, and so is the difference.
+    const trades = renderText(engine.ask('c4', 'electrician vs plumber salary').answer);
+    expect(trades).toContain('$29.50 an hour (median, USD)');
+    expect(trades).toContain('The Electrician earns $0.50 more per hour than the Plumber');
   });
 
   it('writes into KNOWLEDGE_DIR when no --out is given', async () => {
@@ -150,6 +177,31 @@ describe('importing into the bundled knowledge base', () => {
     const kb = await loaded(dir);
     expect(kb.roles.get('chief-operating-officer')?.comparisons).toHaveLength(2);
     expect(kb.roles.get('chief-financial-officer')?.aliases).toContain('CFO');
+  });
+
+  it('GIVEN a knowledge directory with the open data and no articles yet THEN the first article\'s roles are linked to their occupations, "Licensed Practical Nurse (LPN)" included', async () => {
+    const dir = tempDir();
+    cpSync(join(DEFAULT_KNOWLEDGE_DIR, 'open-data'), join(dir, 'open-data'), { recursive: true });
+    const article = join(dir, 'lpn-vs-hr.txt');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      article,
+      [
+        'Licensed Practical Nurse vs. HR Manager: What Are the Differences?',
+        '',
+        'What is a Licensed Practical Nurse?',
+        'A licensed practical nurse gives basic nursing care.',
+        '',
+        'What is an HR Manager?',
+        'An HR manager runs the human resources team.',
+        '',
+      ].join('\n'),
+    );
+    const result = await run([article, '--out', dir]);
+    expect(result.code).toBe(0);
+    expect(result.err).toContain('linked: Licensed Practical Nurse: soc 29-2061.00');
+    expect(result.err).toContain('linked: HR Manager: soc 11-3121.00');
+    expect((await loaded(dir)).roles.get('licensed-practical-nurse')?.soc).toBe('29-2061.00');
   });
 
   it('refuses to merge into a knowledge base that does not load, and writes nothing', async () => {
