@@ -419,6 +419,11 @@ export function ladderOf(
   ) {
     return undefined;
   }
+  // "who does the COO report to?": the line above a role is where it leads.
+  if (first !== undefined && mentions.length === 1) {
+    const reporting = reportingOf(words.norms, first);
+    if (reporting !== undefined) return reporting;
+  }
   // "what jobs lead to operations manager?": leading TO the role asked about is the way into it.
   if (first !== undefined && leadsInto(words.norms, first.start)) return 'into';
   if (AFTER.contains(words.norms)) return 'after';
@@ -433,6 +438,28 @@ export function ladderOf(
         words.norms.slice(end, end + 2).some((w) => INTO_POINTERS.has(w))),
   );
   return into ? 'into' : undefined;
+}
+
+const REPORT_VERBS = new Set(['report', 'reports', 'answer', 'answers']);
+const WHO_WORDS = new Set(['who', 'whom', 'which', 'what']);
+
+/**
+ * "who does an ops coordinator report to" -> 'after': the role above it is where the ladder facts say
+ * it reports. Only as the whole question: a question word first, nothing after. ("who reports to the
+ * COO" is a relation, read in src/understand/relations.ts.)
+ */
+function reportingOf(
+  norms: readonly string[],
+  mention: { readonly start: number; readonly end: number },
+): LadderAsk | undefined {
+  const lead = norms.findIndex((w) => WHO_WORDS.has(w));
+  if (lead < 0 || lead > mention.start) return undefined;
+  const after = norms
+    .slice(mention.end)
+    .filter((w) => w !== 'usually' && w !== 'normally' && w !== 'typically');
+  return after.length >= 2 && REPORT_VERBS.has(after[0] ?? '') && after[1] === 'to' && after.length <= 3
+    ? 'after'
+    : undefined;
 }
 
 const PLACE_PREPOSITIONS = new Set(['in', 'across', 'around', 'near', 'throughout', 'within']);

@@ -222,6 +222,11 @@ function spellingsOf(token: Token, index: RoleIndex, nearRoleWord: boolean): Spe
   // "ops MANAGEMENT" inside a name reads as its agent ("manager"), never alone.
   const agent = FIELD_AGENTS[key];
   if (agent !== undefined) out.push({ key: agent, edits: 1, inName: true, alone: false, short: false });
+  // "NPs", "PAs": an acronym in capitals with a plural s is the acronym.
+  if (/^[A-Z]{2,4}s$/u.test(token.raw)) {
+    const acronym = token.raw.slice(0, -1).toLowerCase();
+    if (acronym !== key) out.push({ key: acronym, edits: 0, inName: true, alone: true, short: false });
+  }
   // "opps", "c00": a letter typed twice, or zeros for o's, towards an abbreviation or a name.
   for (const { word: variant, certain } of typedVariants(token.norm)) {
     const expanded = ABBREVIATIONS[variant];
@@ -331,7 +336,9 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
           (next !== undefined && !next.breakBefore && NOUN_SLOT_AFTER.has(next.norm)) ||
           // "rn pay?": first in its sentence, right before a topic word.
           ((i === 0 || token.breakBefore) && next !== undefined && isTopicWord(index.topics, next.norm)));
-      if (everyday && token.raw !== token.raw.toUpperCase() && !nounSlot) return false;
+      // "NPs", "PAs": capitals with a plural s are typed as the acronym.
+      const capitals = token.raw === token.raw.toUpperCase() || /^[A-Z]{2,5}s$/u.test(token.raw);
+      if (everyday && !capitals && !nounSlot) return false;
     }
     // "my BROTHER", "cheers MATE": people in general are no weak one-word name (Clergy lists
     // "Brother", ship crews "Mate").
@@ -475,6 +482,37 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
       standing: m.standing,
     });
     for (let j = i; j < m.end; j += 1) covered[j] = true;
+    // "UX or UI designer": the head is shared back across the joiner ("UX designer").
+    const back = i - 2;
+    const backJoiner = tokens[i - 1];
+    if (
+      m.words.length >= 2 &&
+      back >= 0 &&
+      backJoiner !== undefined &&
+      JOINERS.has(backJoiner.norm) &&
+      !backJoiner.breakBefore &&
+      covered[back] !== true &&
+      usable(back) &&
+      !STOPWORDS.has(keys[back] ?? '')
+    ) {
+      // "tool AND die makers" is one name whose "and" the names leave out: no head to share.
+      const whole = lookupName(index, [keys[back] ?? '', ...m.words].join(' '));
+      const shared =
+        whole === undefined
+          ? lookupName(index, [keys[back] ?? '', ...m.words.slice(1)].join(' '))
+          : undefined;
+      if (shared !== undefined) {
+        mentions.push({
+          roles: roleIdsOf(index, shared.ordinals),
+          start: back,
+          end: back + 1,
+          confidence: shared.ordinals.length > 1 ? 0.4 : 0.9,
+          kind: 'ellipsis',
+          standing: shared.standing,
+        });
+        covered[back] = true;
+      }
+    }
     i = m.end;
     // "operations managers or coordinators": the qualifier is shared across the joiner.
     const joiner = tokens[i];

@@ -138,3 +138,26 @@ describe('parts of parenthesised titles are weaker names', () => {
     expect(ask('project manager degree?').intent).toBe('clarify');
   });
 });
+
+describe('acronyms, shared heads and reporting lines (import probe)', () => {
+  it('GIVEN acronyms in capitals with a plural s ("NPs", "PAs") THEN the occupations', () => {
+    expect(ask('how much do NPs make')).toMatchObject({ roles: ['nurse-practitioners'], topics: ['salary'] });
+    expect(ask('do PAs work nights?')).toMatchObject({
+      roles: ['physician-assistants'],
+      topics: ['environment'],
+    });
+  });
+
+  it('GIVEN "UX or UI designer" THEN the head is shared back: no unknown "UX"', () => {
+    expect(ask('which earns more, UX or UI designer?').intent).not.toBe('unknown');
+    // A name whose "and" the index leaves out is one name, not a shared head.
+    expect(ask('tool and die makers pay')).toMatchObject({ intent: 'role', roles: ['tool-and-die-makers'] });
+  });
+
+  it('GIVEN "who does X report to?" THEN the ladder above X', () => {
+    expect(ask('who does a dentist report to')).toMatchObject({
+      roles: ['dentists-general'],
+      ladder: 'after',
+    });
+  });
+});

@@ -351,3 +351,43 @@ describe('understand: context, corrections and rankings (round 5)', () => {
     expect(next).toMatchObject({ intent: 'role', roles: [OC], ladder: 'after' });
   });
 });
+
+describe('understand: round-5 kept misses (typed slips, verbs, own jobs)', () => {
+  it.each([
+    ['wot do hedd of ops actualy do al day lol', H, 'duties'],
+    ['what does a cooo do', C, 'duties'],
+    ['how much money do i become as operations manager per month?', OM, 'salary'],
+    ["coo: what's the paycheque like", C, 'salary'],
+  ])('GIVEN "%s" THEN %s on %s', (text, role, topic) => {
+    expect(ask(text)).toMatchObject({ intent: 'role', roles: [role], topics: [topic] });
+  });
+
+  it('GIVEN "oops" THEN no operations role (a doubled letter less is only a guess)', () => {
+    expect(ask('oops').roles).toEqual([]);
+  });
+
+  it('GIVEN "is customer service a good way into ops coordinator jobs?" THEN the way into the role', () => {
+    expect(ask('is customer service a good way into ops coordinator jobs?')).toMatchObject({
+      roles: [OC],
+      topics: ['requirements'],
+      ladder: 'into',
+    });
+  });
+
+  it('GIVEN a long story with the asker\'s own "got made team lead", a job opening, and "would that even count or" THEN the coordinator\'s requirements', () => {
+    const q = ask(
+      "ok so long story short i've done customer support for like 4 years, got made team lead last spring, and now my company is restructuring and there's talk of an ops coordinator job opening up. i'm kinda scared to apply bc i only have a psychology degree, no business one. would that even count or do they only want business admin people?",
+    );
+    expect(q).toMatchObject({ intent: 'role', roles: [OC], topics: ['requirements'] });
+  });
+});
+
+describe('understand: reporting lines', () => {
+  it('GIVEN "who do ops coordinators report to?" THEN the ladder above them, which names the manager', () => {
+    expect(ask('who do ops coordinators report to?')).toMatchObject({ roles: [OC], ladder: 'after' });
+  });
+
+  it('GIVEN "who reports to an operations manager?" THEN the relation: the coordinator', () => {
+    expect(ask('who reports to an operations manager?')).toMatchObject({ roles: [OC] });
+  });
+});
