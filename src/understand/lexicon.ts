@@ -191,7 +191,7 @@ export const HELP_PHRASES = phrases(`
 
 /** Nouns and verbs that, together, ask for the list of roles ("which roles do you know"). */
 export const LIST_NOUNS = set(
-  'roles role jobs job careers positions titles comparisons articles professions occupations',
+  'roles role jobs job careers positions titles comparisons articles professions occupations trade trades',
 );
 export const LIST_VERBS = set('which what list know cover covered have available all show support supported');
 export const LIST_PHRASES = phrases(`

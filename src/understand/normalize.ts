@@ -176,10 +176,22 @@ export function tokenize(cleaned: string): Token[] {
     }
     for (const part of piece.split('-')) {
       if (part === '') continue;
-      push(part, normalizeWord(part));
+      push(part, unitOf(part, tokens[tokens.length - 1]) ?? normalizeWord(part));
     }
   }
   return tokens;
+}
+
+/** Words before "hr" that make it hours ("per hr", "an hr", "40 hrs"), not HR. */
+const BEFORE_HOURS = new Set(['per', 'an', 'a']);
+
+/** "hr", "hrs" as the unit of time after "per", "an" or a number; undefined otherwise. */
+function unitOf(part: string, previous: Token | undefined): string | undefined {
+  const word = part.toLowerCase();
+  if ((word !== 'hr' && word !== 'hrs') || previous === undefined) return undefined;
+  const number = /^\d+$/u.test(previous.norm);
+  if (!number && !BEFORE_HOURS.has(previous.norm)) return undefined;
+  return word === 'hr' ? 'hour' : 'hours';
 }
 
 /** A message read into tokens, with what its markup said. */

@@ -466,8 +466,9 @@ export function decide(
     return { intent: 'smalltalk', confidence: 1, smalltalk: 'greeting' };
   if (reading.list) return { intent: 'list', confidence: 1 };
   if (reading.partials.length > 0) {
-    const candidates = unique(reading.partials.flatMap((p) => p.candidates)).slice(0, MAX_OFFERED);
-    return { intent: 'clarify', topics, confidence: 0.3, candidates };
+    const asked = reading.partials.map((p) => tokenKey(reading.words.tokens[p.start]?.norm ?? ''));
+    const offered = bestFirst(unique(reading.partials.flatMap((p) => p.candidates)), asked, kb);
+    return { intent: 'clarify', topics, confidence: 0.3, candidates: offered.slice(0, MAX_OFFERED) };
   }
   const asksSomething = topicNamed || reading.ladder !== undefined || reading.compares;
   if (state.roles.length > 0 && (asksSomething || reading.followUpCue)) {

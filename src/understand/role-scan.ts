@@ -22,6 +22,7 @@ import {
   PLAIN_QUALIFIERS,
   RANK_WORDS,
   ROLE_HEADS,
+  LIST_NOUNS,
   STOPWORDS,
 } from './lexicon.js';
 import type { English } from './english/words.js';
@@ -43,6 +44,9 @@ const NOT_BARE = new Set([
   'member',
   'staff',
 ]);
+
+/** Words before a field that make it the job: "get INTO plumbing", "STUDY nursing" (and "a career IN"). */
+const FIELD_BEFORE = new Set(['into', 'study', 'studying', 'pursue', 'pursuing']);
 
 /** Words after which a person word is said to someone: "thanks MATE", "hey BRO". */
 const VOCATIVE_BEFORE = new Set([
@@ -248,8 +252,17 @@ function spellingsOf(token: Token, index: RoleIndex, nearRoleWord: boolean): Spe
   if (token.typed !== undefined) {
     for (const variant of soundAlikes(token.typed)) {
       const k = tokenKey(variant);
-      if (k !== key && isRoleWord(index, k) && !out.some((o) => o.key === k))
-        out.push({ key: k, edits: (token.edits ?? 1) + 1, inName: true, alone: false, short: false });
+      const near = isRoleWord(index, k) ? [{ word: k, edits: 0 }] : inNameFixes(k, index);
+      for (const f of near) {
+        if (f.word === key || out.some((o) => o.key === f.word)) continue;
+        out.push({
+          key: f.word,
+          edits: (token.edits ?? 1) + 1 + f.edits,
+          inName: true,
+          alone: false,
+          short: false,
+        });
+      }
     }
   }
   if (STOPWORDS.has(key) || /\d/.test(key) || key.length < 3) return out;
@@ -309,6 +322,14 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
     if (s === undefined) {
       const token = tokens[j];
       s = token === undefined ? [] : spellingsOf(token, index, nearRoleWord(j));
+      // "get into PLUMBING", "a career in NURSING": a field right after a way in names its job.
+      const agent = FIELD_AGENTS[keys[j] ?? ''];
+      const before = tokens[j - 1]?.norm ?? '';
+      const way =
+        FIELD_BEFORE.has(before) ||
+        (before === 'in' && (LIST_NOUNS.has(tokens[j - 2]?.norm ?? '') || tokens[j - 2]?.norm === 'work'));
+      if (agent !== undefined && way && tokens[j]?.breakBefore !== true)
+        s = s.map((x) => (x.key === agent ? { ...x, alone: true } : x));
       spellings[j] = s;
     }
     return s;
@@ -349,6 +370,8 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
       const said = tokens[i - 1];
       if (standing >= STANDING.conjunct && said !== undefined && VOCATIVE_BEFORE.has(said.norm)) return false;
     }
+    // "plumbing as a TRADE": words for jobs in general are no one-word name.
+    if (LIST_NOUNS.has(key) || LIST_NOUNS.has(token.norm)) return false;
     // "an 18-WHEELER": a weak one-word name right after a number is part of a compound.
     const prior = tokens[i - 1];
     if (
@@ -549,6 +572,8 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
     const key = keys[k] ?? '';
     if (covered[k] === true || token === undefined || !usable(k) || NOT_BARE.has(key)) continue;
     if (!ROLE_HEADS.has(key) && !index.english.isPerson(key)) continue;
+    // "do in ENGINEERING", "NURSING": a field or an activity is no bare head.
+    if (!ROLE_HEADS.has(key) && key.length > 5 && key.endsWith('ing')) continue;
     // "asking for a FRIEND" is no "Friend of the Court": people in general are never a bare head.
     if (!ROLE_HEADS.has(key) && GENERIC_PEOPLE.has(key)) continue;
     const head = index.heads.get(key);
@@ -588,6 +613,24 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
     covered[k] = true;
   }
   mentions.sort((a, b) => a.start - b.start);
+  // "what EXTRA training do paramedics need": beside a role named outright, a weak one-word name that
+  // is also an adjective (actors list "Extra") describes something.
+  const named = mentions.filter(
+    (m) => m.end - m.start > 1 || (m.standing ?? STANDING.alternate) < STANDING.alternate,
+  );
+  const kept =
+    named.length === 0
+      ? [...mentions]
+      : mentions.filter((m) => {
+          if (m.end - m.start !== 1 || m.kind === 'head' || (m.standing ?? 0) < STANDING.alternate)
+            return true;
+          const key = keys[m.start] ?? '';
+          const adjective = index.english.isAdjective(key) && !ROLE_HEADS.has(key);
+          if (adjective) for (let j = m.start; j < m.end; j += 1) covered[j] = false;
+          return !adjective;
+        });
+  mentions.length = 0;
+  mentions.push(...kept);
 
   const partials: PartialMention[] = [];
   for (let k = 0; k < n; k += 1) {

@@ -107,12 +107,13 @@ export function correctSpelling(token: Token, vocab: Vocabulary, english: Englis
     if (key !== word) consider(sameStart(nearestWords(vocab, key, roleEdits, WORD_KIND.role)));
   }
   let best = candidates.length > 0 ? pick(candidates, word) : undefined;
-  // Spelt by sound ("operashuns", "educashun", "fisical"): the usual spelling of the sound, then the
-  // same search; the rewrite counts as one edit more.
-  if (candidates.length === 0) {
+  // Spelt by sound ("operashuns", "educashun", "fisical", "farmacist"): the usual spelling of the
+  // sound, then the same search; the rewrite counts as one edit more. Also when the near words tie.
+  if (best === undefined) {
     for (const variant of soundAlikes(word)) {
+      // The first letter of the respelt word ("farmacist" -> "pharmacist" starts with p).
       const found = nearestWords(vocab, variant, FUZZY.maxEditsShort, cueMask | WORD_KIND.role).filter(
-        (c) => c.word[0] === word[0],
+        (c) => c.word[0] === variant[0],
       );
       const chosen = found.length > 0 ? pick(found, variant) : undefined;
       if (chosen !== undefined) {

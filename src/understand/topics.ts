@@ -248,6 +248,8 @@ export function detectTopics(
     if (GENERIC_PEOPLE.has(s) && !matcher.exact.has(surface[i] ?? '')) continue;
     const ids = byStem.length > 1 ? (matcher.exact.get(surface[i] ?? '') ?? byStem) : byStem;
     if (LIGHT_STEMS.has(s) && !nearQuantity(seq, i)) continue;
+    // "in YEAR 12": a school year, not a rate of pay.
+    if (RATE_UNIT_STEMS.has(s) && /^\d+$/u.test(surface[i + 1] ?? '')) continue;
     // "after a few YEARS": a plural unit is a duration, not a rate of pay ("a year", "per year" are).
     if (RATE_UNIT_STEMS.has(s) && /s$/u.test(surface[i] ?? '')) continue;
     for (const id of ids) add(WEAK_STEMS.has(s) ? weak : strong, id, RATE_STEMS.has(s));

@@ -78,6 +78,8 @@ const TEMPLATE_AFTER = new Set([
   'paid',
 ]);
 const ARTICLES = new Set(['a', 'an', 'the']);
+/** Words that ask for jobs like the one just named, pointing back without a pronoun. */
+const RELATED_WORDS = new Set(['similar', 'alike', 'related', 'comparable']);
 /** Words after which one word is a verb, not a job: "that even COUNT", "would they MIND". */
 const VERB_CONTEXT = new Set([
   ...['that', 'it', 'even', 'would', 'could', 'should', 'will', 'can', 'might', 'must', 'do', 'does', 'did'],
@@ -293,6 +295,8 @@ export function findUnknownRoles(
       const w = tokens[m]?.norm ?? '';
       if (REFERENCES.has(w) || GENERIC_SUBJECTS.has(w)) pointer = true;
       if (isTopicWord(index.topics, w)) topic = true;
+      // "asmr streamer, what careers are SIMILAR?": similar to it, said without "it".
+      if (RELATED_WORDS.has(w)) pointer = true;
     }
     return pointer && topic;
   };
@@ -333,6 +337,20 @@ export function findUnknownRoles(
         LIST_NOUNS.has(follower.norm);
       if (!closes) continue;
       if (article ? verbAfter || jobLike(k + 1, end) : verbAfter && jobLike(k + 1, end)) take(k + 1, end);
+    }
+    // "the outlook FOR nft flippers", "the salary OF pokemon trainers": a topic word, then "for"/"of",
+    // then a job title to the end of the sentence.
+    for (let k = 1; k + 1 < n; k += 1) {
+      const t = tokens[k];
+      if (t === undefined || (t.norm !== 'for' && t.norm !== 'of')) continue;
+      if (!isTopicWord(index.topics, tokens[k - 1]?.norm ?? '')) continue;
+      let s = k + 1;
+      while (s < n && ARTICLES.has(tokens[s]?.norm ?? '')) s += 1;
+      if (tokens[s]?.breakBefore === true) continue;
+      let e = s;
+      while (e < n && e - s < MAX_RUN && isWord(e) && (e === s || tokens[e]?.breakBefore !== true)) e += 1;
+      const ends = e >= n || tokens[e]?.breakBefore === true;
+      if (ends && jobLike(s, e)) take(s, e);
     }
     // "is twitch streamer a real career?", "is being a youtuber a good job": a title called a career.
     for (let j = 2; j < n; j += 1) {

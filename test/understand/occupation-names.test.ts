@@ -161,3 +161,46 @@ describe('acronyms, shared heads and reporting lines (import probe)', () => {
     });
   });
 });
+
+describe('round-5 kept misses (seen): spelling by sound, units, fields, weak adjectives', () => {
+  it.each([
+    ['farmacist requirments', 'pharmacists', 'requirements'],
+    ['fisical therapist pay', 'physical-therapists', 'salary'],
+    ['dental hygenists pay per hr', 'dental-hygienists', 'salary'],
+    ['carpentar apprentiship how long', 'carpenters', 'requirements'],
+    ['and what extra training do paramedics need', 'paramedics', 'requirements'],
+    [
+      'how does someone get into plumbing as a trade?',
+      'plumbers-pipefitters-and-steamfitters',
+      'requirements',
+    ],
+    ['what occupations are close to an embalmer', 'embalmers', 'related'],
+    [
+      "i'm in year 12 in sydney but want to move to the US. will there be jobs for physiotherapists there when i finish?",
+      'physical-therapists',
+      'outlook',
+    ],
+  ])('GIVEN "%s" THEN %s on %s', (text, role, topic) => {
+    expect(ask(text)).toMatchObject({ intent: 'role', roles: [role], topics: [topic] });
+  });
+
+  it('GIVEN "hr" as hours or as a department THEN each is read so', () => {
+    expect(ask('hr manager salary').roles).toEqual(['human-resources-managers']);
+  });
+
+  it('GIVEN a field after a role ("do in engineering") THEN no occupation is named by it', () => {
+    expect(ask('what do ops managers do in engineering')).toMatchObject({
+      intent: 'role',
+      roles: ['operations-manager'],
+    });
+  });
+
+  it.each([
+    ['whats the outlook for nft flippers', 'nft flippers'],
+    ['asmr streamer, what careers are similar?', 'asmr streamer'],
+  ])('GIVEN "%s" THEN unknown "%s"', (text, mention) => {
+    const q = ask(text);
+    expect(q.intent).toBe('unknown');
+    expect(unknownRolesOf(q)).toEqual([mention]);
+  });
+});
