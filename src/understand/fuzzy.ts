@@ -79,6 +79,15 @@ export interface Near {
 }
 
 /**
+ * Scratch space of `nearestWords`, reused by every call so a question allocates no count table: per
+ * vocabulary ordinal, the trigrams it shares with the typed word (all zero between calls), and the
+ * ordinals counted, in the order first counted. Grown to the largest vocabulary seen.
+ */
+let sharedCounts = new Int32Array(0);
+let counted = new Int32Array(0);
+const ranked: number[] = [];
+
+/**
  * Vocabulary words of a kind in `mask` within `maxEdits` of `typed`, all at the smallest distance found
  * (several when the typo is ambiguous). Empty when none.
  */
@@ -86,26 +95,41 @@ export function nearestWords(vocab: Vocabulary, typed: string, maxEdits: number,
   const grams = trigrams(typed);
   // One edit changes at most three padded trigrams, a swap of two letters four.
   const need = Math.max(1, grams.length - 4 * maxEdits);
-  const counts = new Map<number, number>();
-  for (const g of new Set(grams)) {
-    const bucket = vocab.grams.get(g);
-    if (bucket === undefined || bucket.length > FUZZY.maxBucket) continue;
-    for (const w of bucket)
-      if (((vocab.wordKinds[w] ?? 0) & mask) !== 0) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const size = vocab.words.length;
+  if (sharedCounts.length < size) {
+    sharedCounts = new Int32Array(size);
+    counted = new Int32Array(size);
   }
-  // The candidates sharing enough trigrams, most shared first (no entry pairs: this runs per word).
-  const ranked: number[] = [];
-  counts.forEach((c, w) => {
-    if (c >= need) ranked.push(w);
-  });
-  ranked.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0));
-  if (ranked.length > FUZZY.maxCandidates) ranked.length = FUZZY.maxCandidates;
+  const counts = sharedCounts;
+  let countedLength = 0;
+  for (let g = 0; g < grams.length; g += 1) {
+    const gram = grams[g] ?? '';
+    if (grams.indexOf(gram) < g) continue; // each distinct trigram once
+    const bucket = vocab.grams.get(gram);
+    if (bucket === undefined || bucket.length > FUZZY.maxBucket) continue;
+    for (const w of bucket) {
+      if (((vocab.wordKinds[w] ?? 0) & mask) === 0) continue;
+      const c = counts[w] ?? 0;
+      if (c === 0) counted[countedLength++] = w;
+      counts[w] = c + 1;
+    }
+  }
+  // The candidates sharing enough trigrams, most shared first (ties in the order first counted).
+  ranked.length = 0;
+  for (let k = 0; k < countedLength; k += 1) {
+    const w = counted[k] ?? 0;
+    if ((counts[w] ?? 0) >= need) ranked.push(w);
+  }
+  ranked.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0));
+  for (let k = 0; k < countedLength; k += 1) counts[counted[k] ?? 0] = 0;
+  const considered = Math.min(ranked.length, FUZZY.maxCandidates);
   let best: Near[] = [];
   let bestEdits = maxEdits + 1;
-  for (const w of ranked) {
+  for (let k = 0; k < considered; k += 1) {
+    const w = ranked[k] ?? 0;
     const word = vocab.words[w];
     if (word === undefined) continue;
-    const kinds = vocab.kinds.get(word) ?? 0;
+    const kinds = vocab.wordKinds[w] ?? 0;
     if ((kinds & mask) === 0) continue;
     const edits = editDistance(typed, word, Math.min(maxEdits, bestEdits));
     if (edits > maxEdits || edits > bestEdits) continue;
@@ -120,18 +144,28 @@ export function nearestWords(vocab: Vocabulary, typed: string, maxEdits: number,
 
 const EDIT_LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
+/**
+ * Calls `visit` with every string one deletion, swap, substitution or insertion away from a short word,
+ * in a fixed order; a string reached in several ways is visited each time, and the word itself may be.
+ */
+export function forEachOneEdit(word: string, visit: (variant: string) => void): void {
+  for (let i = 0; i <= word.length; i += 1) {
+    const head = word.slice(0, i);
+    if (i < word.length) visit(head + word.slice(i + 1));
+    if (i + 1 < word.length) visit(head + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2));
+    const tail = word.slice(i);
+    const rest = word.slice(i + 1);
+    for (const c of EDIT_LETTERS) {
+      visit(head + c + tail);
+      if (i < word.length) visit(head + c + rest);
+    }
+  }
+}
+
 /** Every string one deletion, swap, substitution or insertion away from a short word. */
 export function oneEditAway(word: string): Set<string> {
   const out = new Set<string>();
-  for (let i = 0; i <= word.length; i += 1) {
-    if (i < word.length) out.add(word.slice(0, i) + word.slice(i + 1));
-    if (i + 1 < word.length)
-      out.add(word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2));
-    for (const c of EDIT_LETTERS) {
-      out.add(word.slice(0, i) + c + word.slice(i));
-      if (i < word.length) out.add(word.slice(0, i) + c + word.slice(i + 1));
-    }
-  }
+  forEachOneEdit(word, (variant) => out.add(variant));
   out.delete(word);
   return out;
 }
