@@ -82,6 +82,7 @@ function isNameIndex(value: unknown): value is RoleNameIndex {
     v.vocab !== undefined &&
     isMap(v.vocab.kinds) &&
     isMap(v.vocab.grams) &&
+    isMap(v.vocab.cueGrams) &&
     Array.isArray(v.vocab.words) &&
     Array.isArray(v.vocab.wordKinds) &&
     v.topics !== undefined &&

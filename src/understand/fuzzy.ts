@@ -41,7 +41,15 @@ export interface Vocabulary {
   /** Ordinal -> the word's kinds, so a search for one kind never ranks the others. */
   readonly wordKinds: readonly number[];
   readonly grams: ReadonlyMap<string, readonly number[]>;
+  /**
+   * `grams` with only the topic and cue words (a few hundred of the 65,000 words at the bundled base),
+   * so a search for those kinds alone does not walk every role word's bucket. A trigram whose whole
+   * bucket is over FUZZY.maxBucket is left out, as the search skips it.
+   */
+  readonly cueGrams: ReadonlyMap<string, readonly number[]>;
 }
+
+const CUE_KINDS = WORD_KIND.topic | WORD_KIND.cue;
 
 /** Collects words and their kinds, then indexes them. */
 export class VocabularyBuilder {
@@ -67,7 +75,13 @@ export class VocabularyBuilder {
         else list.push(ordinal);
       }
     }
-    return { kinds: this.#kinds, words, wordKinds, grams };
+    const cueGrams = new Map<string, number[]>();
+    for (const [g, bucket] of grams) {
+      if (bucket.length > FUZZY.maxBucket) continue;
+      const cue = bucket.filter((w) => ((wordKinds[w] ?? 0) & CUE_KINDS) !== 0);
+      if (cue.length > 0) cueGrams.set(g, cue);
+    }
+    return { kinds: this.#kinds, words, wordKinds, grams, cueGrams };
   }
 }
 
@@ -87,11 +101,42 @@ let sharedCounts = new Int32Array(0);
 let counted = new Int32Array(0);
 const ranked: number[] = [];
 
+/** One search and its answer. */
+interface Search {
+  readonly vocab: Vocabulary;
+  readonly typed: string;
+  readonly maxEdits: number;
+  readonly mask: number;
+  readonly found: readonly Near[];
+}
+
+/**
+ * The last searches made: the spelling correction and the role scanner ask the same search for the
+ * same typo'd word of a question. Keyed by the vocabulary itself, so a reloaded knowledge base never
+ * reads another's.
+ */
+const recentSearches: Search[] = [];
+const RECENT_SEARCHES = 8;
+
 /**
  * Vocabulary words of a kind in `mask` within `maxEdits` of `typed`, all at the smallest distance found
  * (several when the typo is ambiguous). Empty when none.
  */
-export function nearestWords(vocab: Vocabulary, typed: string, maxEdits: number, mask: number): Near[] {
+export function nearestWords(
+  vocab: Vocabulary,
+  typed: string,
+  maxEdits: number,
+  mask: number,
+): readonly Near[] {
+  for (const s of recentSearches)
+    if (s.typed === typed && s.vocab === vocab && s.maxEdits === maxEdits && s.mask === mask) return s.found;
+  const found = Object.freeze(searchWords(vocab, typed, maxEdits, mask));
+  if (recentSearches.length >= RECENT_SEARCHES) recentSearches.shift();
+  recentSearches.push({ vocab, typed, maxEdits, mask, found });
+  return found;
+}
+
+function searchWords(vocab: Vocabulary, typed: string, maxEdits: number, mask: number): Near[] {
   const grams = trigrams(typed);
   // One edit changes at most three padded trigrams, a swap of two letters four.
   const need = Math.max(1, grams.length - 4 * maxEdits);
@@ -102,10 +147,11 @@ export function nearestWords(vocab: Vocabulary, typed: string, maxEdits: number,
   }
   const counts = sharedCounts;
   let countedLength = 0;
+  const index = (mask & ~CUE_KINDS) === 0 ? vocab.cueGrams : vocab.grams;
   for (let g = 0; g < grams.length; g += 1) {
     const gram = grams[g] ?? '';
     if (grams.indexOf(gram) < g) continue; // each distinct trigram once
-    const bucket = vocab.grams.get(gram);
+    const bucket = index.get(gram);
     if (bucket === undefined || bucket.length > FUZZY.maxBucket) continue;
     for (const w of bucket) {
       if (((vocab.wordKinds[w] ?? 0) & mask) === 0) continue;
