@@ -33,23 +33,97 @@ export const FUZZY = Object.freeze({
   perEditPenalty: 0.05,
 });
 
+/**
+ * Trigram -> the ordinals of the words having it, in vocabulary order, as ranges of one typed array
+ * rather than one list per trigram (reading the role-index cache back makes one array, not thousands).
+ * Trigrams whose bucket is over FUZZY.maxBucket are left out: the search would skip them.
+ */
+export interface GramIndex {
+  /** Trigram -> its bucket's number. */
+  readonly buckets: ReadonlyMap<string, number>;
+  /** Bucket b is `ordinals` from `starts[b]` up to `starts[b + 1]`. */
+  readonly starts: Int32Array;
+  readonly ordinals: Int32Array;
+}
+
 /** Words with their kinds, and a trigram index over those long enough to be corrected towards. */
 export interface Vocabulary {
   readonly kinds: ReadonlyMap<string, number>;
   /** Ordinal -> word, for the words in `grams`. */
   readonly words: readonly string[];
   /** Ordinal -> the word's kinds, so a search for one kind never ranks the others. */
-  readonly wordKinds: readonly number[];
-  readonly grams: ReadonlyMap<string, readonly number[]>;
+  readonly wordKinds: Uint8Array;
+  readonly grams: GramIndex;
   /**
    * `grams` with only the topic and cue words (a few hundred of the 65,000 words at the bundled base),
-   * so a search for those kinds alone does not walk every role word's bucket. A trigram whose whole
-   * bucket is over FUZZY.maxBucket is left out, as the search skips it.
+   * so a search for those kinds alone does not walk every role word's bucket.
    */
-  readonly cueGrams: ReadonlyMap<string, readonly number[]>;
+  readonly cueGrams: GramIndex;
 }
 
 const CUE_KINDS = WORD_KIND.topic | WORD_KIND.cue;
+
+/** The buckets with at most FUZZY.maxBucket words (and at least one), flattened. */
+function gramIndex(lists: ReadonlyMap<string, readonly number[]>): GramIndex {
+  const buckets = new Map<string, number>();
+  const kept: (readonly number[])[] = [];
+  let total = 0;
+  for (const [g, list] of lists) {
+    if (list.length === 0 || list.length > FUZZY.maxBucket) continue;
+    buckets.set(g, kept.length);
+    kept.push(list);
+    total += list.length;
+  }
+  const starts = new Int32Array(kept.length + 1);
+  const ordinals = new Int32Array(total);
+  let at = 0;
+  kept.forEach((list, b) => {
+    starts[b] = at;
+    ordinals.set(list, at);
+    at += list.length;
+  });
+  starts[kept.length] = at;
+  return { buckets, starts, ordinals };
+}
+
+/**
+ * The vocabulary with typed arrays of its own: read back from a cache file, they are views into the
+ * file's bytes and would keep the whole file in memory.
+ */
+export function ownedVocabulary(vocab: Vocabulary): Vocabulary {
+  const own = (index: GramIndex): GramIndex => ({
+    buckets: index.buckets,
+    starts: index.starts.slice(),
+    ordinals: index.ordinals.slice(),
+  });
+  return {
+    ...vocab,
+    wordKinds: vocab.wordKinds.slice(),
+    grams: own(vocab.grams),
+    cueGrams: own(vocab.cueGrams),
+  };
+}
+
+/** A light check of a vocabulary's shape (read back from a cache file). */
+export function isVocabulary(value: unknown): value is Vocabulary {
+  if (value === null || typeof value !== 'object') return false;
+  const v = value as Partial<Vocabulary>;
+  const isGramIndex = (g: Partial<GramIndex> | undefined): boolean =>
+    g !== undefined &&
+    g.buckets instanceof Map &&
+    g.starts instanceof Int32Array &&
+    g.ordinals instanceof Int32Array &&
+    g.starts.length === g.buckets.size + 1 &&
+    g.starts[g.buckets.size] === g.ordinals.length;
+  return (
+    v.kinds instanceof Map &&
+    Array.isArray(v.words) &&
+    v.wordKinds instanceof Uint8Array &&
+    v.wordKinds.length === v.words.length &&
+    isGramIndex(v.grams) &&
+    isGramIndex(v.cueGrams)
+  );
+}
 
 /** Collects words and their kinds, then indexes them. */
 export class VocabularyBuilder {
@@ -62,26 +136,29 @@ export class VocabularyBuilder {
 
   build(): Vocabulary {
     const words: string[] = [];
-    const wordKinds: number[] = [];
+    const kindList: number[] = [];
     const grams = new Map<string, number[]>();
     for (const [word, kinds] of this.#kinds) {
       if (word.length < FUZZY.minCueLength) continue;
       const ordinal = words.length;
       words.push(word);
-      wordKinds.push(kinds);
+      kindList.push(kinds);
       for (const g of new Set(trigrams(word))) {
         const list = grams.get(g);
         if (list === undefined) grams.set(g, [ordinal]);
         else list.push(ordinal);
       }
     }
+    const wordKinds = Uint8Array.from(kindList);
     const cueGrams = new Map<string, number[]>();
     for (const [g, bucket] of grams) {
       if (bucket.length > FUZZY.maxBucket) continue;
-      const cue = bucket.filter((w) => ((wordKinds[w] ?? 0) & CUE_KINDS) !== 0);
-      if (cue.length > 0) cueGrams.set(g, cue);
+      cueGrams.set(
+        g,
+        bucket.filter((w) => ((wordKinds[w] ?? 0) & CUE_KINDS) !== 0),
+      );
     }
-    return { kinds: this.#kinds, words, wordKinds, grams, cueGrams };
+    return { kinds: this.#kinds, words, wordKinds, grams: gramIndex(grams), cueGrams: gramIndex(cueGrams) };
   }
 }
 
@@ -147,14 +224,17 @@ function searchWords(vocab: Vocabulary, typed: string, maxEdits: number, mask: n
   }
   const counts = sharedCounts;
   let countedLength = 0;
-  const index = (mask & ~CUE_KINDS) === 0 ? vocab.cueGrams : vocab.grams;
+  const { buckets, starts, ordinals } = (mask & ~CUE_KINDS) === 0 ? vocab.cueGrams : vocab.grams;
+  const { wordKinds } = vocab;
   for (let g = 0; g < grams.length; g += 1) {
     const gram = grams[g] ?? '';
     if (grams.indexOf(gram) < g) continue; // each distinct trigram once
-    const bucket = index.get(gram);
-    if (bucket === undefined || bucket.length > FUZZY.maxBucket) continue;
-    for (const w of bucket) {
-      if (((vocab.wordKinds[w] ?? 0) & mask) === 0) continue;
+    const bucket = buckets.get(gram);
+    if (bucket === undefined) continue;
+    const end = starts[bucket + 1] ?? 0;
+    for (let p = starts[bucket] ?? 0; p < end; p += 1) {
+      const w = ordinals[p] ?? 0;
+      if (((wordKinds[w] ?? 0) & mask) === 0) continue;
       const c = counts[w] ?? 0;
       if (c === 0) counted[countedLength++] = w;
       counts[w] = c + 1;
