@@ -1,6 +1,6 @@
 import type { Comparison, KnowledgeBase, Role, Source, Topic } from '../knowledge/model.js';
 import { getTopic } from '../knowledge/model.js';
-import { DATA_ONLY_TOPICS, figuresCover, figuresOf } from './open-data.js';
+import { DATA_ONLY_TOPICS, occupationCovers } from './open-data.js';
 
 /** Helpers every kind of answer shares: which roles and topics are known, and where facts came from. */
 
@@ -53,7 +53,7 @@ export function roleFacts(role: Role, topicId: string): string[] {
 export function hasTopic(role: Role, topicId: string, kb?: KnowledgeBase): boolean {
   if ((role.facts[topicId]?.length ?? 0) > 0 || (topicId === 'salary' && role.salaries.length > 0))
     return true;
-  return kb !== undefined && figuresCover(figuresOf(role, kb, false), topicId);
+  return kb !== undefined && occupationCovers(role, kb, topicId);
 }
 
 export function otherTopics(roles: readonly Role[], shown: readonly Topic[], kb: KnowledgeBase): Topic[] {

@@ -73,6 +73,41 @@ function relatedRoles(occupation: Occupation, data: OpenData, kb: KnowledgeBase)
 
 const published = (e: Estimate | undefined): boolean => e !== undefined && e.kind !== 'not-published';
 
+/**
+ * `figuresCover(figuresOf(role, kb, hourly), topic)` without making the figures: asked for every topic
+ * of every role an answer mentions (the topics offered next), so it allocates nothing.
+ */
+export function occupationCovers(role: Role, kb: KnowledgeBase, topic: TopicId): boolean {
+  const data = kb.openData;
+  const occupation = occupationOf(role, kb);
+  if (data === undefined || occupation === undefined) return false;
+  const { wages, projection, jobZone } = occupation;
+  switch (topic) {
+    case 'overview':
+      return true;
+    case 'salary':
+      return wages !== undefined && (published(wages.annual.median) || published(wages.hourly.median));
+    case 'requirements':
+      return projection !== undefined || jobZone !== undefined;
+    case 'outlook':
+      return projection !== undefined;
+    case 'related':
+      return hasRelatedRole(occupation, data, kb);
+    default:
+      return false;
+  }
+}
+
+/** `relatedRoles(occupation, data, kb).length > 0`, stopping at the first. */
+function hasRelatedRole(occupation: Occupation, data: OpenData, kb: KnowledgeBase): boolean {
+  for (const r of occupation.related) {
+    if (r.tier === 'Supplemental') return false;
+    const other = data.occupations.get(r.code);
+    if (other !== undefined && kb.roles.has(other.roleId)) return true;
+  }
+  return false;
+}
+
 /** True when the figures say something on the topic. */
 export function figuresCover(figures: OccupationFigures | undefined, topic: TopicId): boolean {
   if (figures === undefined) return false;

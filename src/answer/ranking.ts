@@ -5,7 +5,7 @@ import { messages } from '../messages.js';
 import { addFactSources, roleFacts, SourceList } from './common.js';
 import type { Answer, Ranking, RankEntry, RankValue, TopicBlock } from './model.js';
 import { roleRef } from './model.js';
-import { addFigureSources, figuresCover, figuresOf, occupationOf } from './open-data.js';
+import { addFigureSources, figuresCover, figuresOf, occupationCovers, occupationOf } from './open-data.js';
 import { sameBasis } from './salary.js';
 
 /** Rankings (Query.rank): every role, a named group, or the listed roles, ordered on one topic. */
@@ -194,9 +194,7 @@ function rankOrder(
     return { ...order, by: 'education', money: false, reason: messages.rankNoEducation };
   }
   // Other topics have no measure: side by side, in the asked (or knowledge-base) order.
-  const shown = pool.filter(
-    (r) => r.origin !== 'open-data' || figuresCover(figuresOf(r, kb, false), topic.id),
-  );
+  const shown = pool.filter((r) => r.origin !== 'open-data' || occupationCovers(r, kb, topic.id));
   return {
     by: 'none',
     ranked: shown.map((role, i) => ({ role, key: -i })),

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
 import { createEngine, fixedKnowledge, type Knowledge } from '../engine/engine.js';
 import { openKnowledge, type ReloadingKnowledge } from '../engine/reload.js';
@@ -144,6 +145,74 @@ function answerAll(knowledge: Knowledge, questions: readonly SyntheticQuestion[]
   return timings(us, performance.now() - start, correct);
 }
 
+/** Passes over one question set for `steady_p99_us`. */
+const STEADY_PASSES = 5;
+
+/**
+ * The p99 without most of the machine's noise: the same questions asked in STEADY_PASSES passes (each
+ * pass in conversations of its own, so a follow-up keeps its context), each question's median time
+ * taken, then the 99th percentile of those medians. A collection or another process on the cores
+ * slows one pass of a question, rarely its median.
+ */
+function steadyP99(knowledge: Knowledge, questions: readonly SyntheticQuestion[]): number {
+  const engine = createEngine({ knowledge: fixedKnowledge(knowledge) });
+  const times = questions.map(() => new Array<number>(STEADY_PASSES).fill(0));
+  for (let pass = 0; pass < STEADY_PASSES; pass++) {
+    questions.forEach((q, k) => {
+      const s = process.hrtime.bigint();
+      renderDiscord(engine.ask(`${q.conversation}-steady-${pass}`, q.text).answer);
+      const row = times[k];
+      if (row !== undefined) row[pass] = Number(process.hrtime.bigint() - s) / 1000;
+    });
+  }
+  const medians = times.map((row) => row.sort((x, y) => x - y)[Math.floor(STEADY_PASSES / 2)] ?? 0);
+  return round(
+    percentile(
+      medians.sort((x, y) => x - y),
+      99,
+    ),
+  );
+}
+
+/** Questions per chunk of the allocation measurement: far less than the young generation holds. */
+const ALLOCATION_CHUNK = 100;
+
+/**
+ * Kilobytes allocated per question (engine and Discord renderer): the heap's growth over chunks of
+ * questions started right after a full collection, counting only the chunks no collection ran in
+ * (collections are seen through the `gc` performance entries). Undefined without `--expose-gc`.
+ */
+async function allocationPerQuestion(
+  knowledge: Knowledge,
+  questions: readonly SyntheticQuestion[],
+): Promise<number | undefined> {
+  const gc = globalThis.gc;
+  if (gc === undefined) return undefined;
+  const collections: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) collections.push(entry.startTime);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const engine = createEngine({ knowledge: fixedKnowledge(knowledge) });
+  const chunks: { start: number; end: number; bytes: number; count: number }[] = [];
+  for (let from = 0; from < questions.length; from += ALLOCATION_CHUNK) {
+    gc();
+    await sleep(0);
+    const before = process.memoryUsage().heapUsed;
+    const start = performance.now();
+    const chunk = questions.slice(from, from + ALLOCATION_CHUNK);
+    for (const q of chunk) renderDiscord(engine.ask(`${q.conversation}-alloc`, q.text).answer);
+    const end = performance.now();
+    chunks.push({ start, end, bytes: process.memoryUsage().heapUsed - before, count: chunk.length });
+  }
+  await sleep(20); // the last entries arrive asynchronously
+  observer.disconnect();
+  const clean = chunks.filter((c) => !collections.some((t) => t >= c.start && t <= c.end));
+  const count = clean.reduce((sum, c) => sum + c.count, 0);
+  if (count === 0) return undefined;
+  return round(clean.reduce((sum, c) => sum + c.bytes, 0) / count / 1024);
+}
+
 /** Naive baseline: fuse.js over every title and alias, searched with the whole question. */
 function baseline(kb: KnowledgeBase, questions: readonly SyntheticQuestion[]): Timings & { sample: number } {
   const names = [...kb.roles.values()].flatMap((r) =>
@@ -241,6 +310,8 @@ export async function warmRun(
       ),
     ];
     const ours = medianPass(passes);
+    const steady_p99_us = steadyP99(knowledge, questions);
+    const alloc_kb_per_question = await allocationPerQuestion(knowledge, questions);
     const sample = baselineSample(n ?? knowledge.kb.comparisons.length);
     const base = baseline(knowledge.kb, questions.slice(0, sample));
     const reload_ms = await reloadTime(dir, reloading);
@@ -254,6 +325,8 @@ export async function warmRun(
       ...mem,
       ...ours,
       first_pass_p99_us: warm.p99_us,
+      steady_p99_us,
+      ...(alloc_kb_per_question === undefined ? {} : { alloc_kb_per_question }),
       reload_ms,
       baseline: base,
     };

@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- N...]`: one JSON line per knowledge-base size (default 1,000, 10,000 and 50,000
- * synthetic articles), then one for the bundled knowledge base, then the cold-start wall time of
- * `npm run ask`. Each measurement runs in a fresh process with the bot's Node flags, so memory and
+ * `npm run bench [-- N... | bundled | ask]`: one JSON line per knowledge-base size (default 1,000,
+ * 10,000 and 50,000 synthetic articles), then one for the bundled knowledge base, then the cold-start
+ * wall time of `npm run ask`. Sizes alone replace the default sizes; `bundled` or `ask` (alone or
+ * beside sizes) runs only the parts named. Each measurement runs in a fresh process with the bot's Node flags, so memory and
  * start-up figures are its own: one writes the files, one starts cold (no cache), one starts warm
  * (cache present) and answers the questions, runs the naive baseline and edits one article.
  */
@@ -99,14 +100,19 @@ async function child(argv: readonly string[]): Promise<void> {
     process.stdout.write(JSON.stringify(await warmRun(a, b, c === undefined ? undefined : Number(c))));
 }
 
+const PARTS = new Set(['bundled', 'ask']);
+
 function main(argv: readonly string[]): void {
-  const sizes = argv.length > 0 ? argv.map(Number) : [1_000, 10_000, 50_000];
+  const parts = argv.filter((a) => PARTS.has(a));
+  const given = argv.filter((a) => !PARTS.has(a)).map(Number);
+  const sizes = argv.length > 0 ? given : [1_000, 10_000, 50_000];
   for (const n of sizes) {
     if (!Number.isInteger(n) || n < 2)
-      throw new Error(`Not a size: ${String(n)}. Usage: npm run bench -- [N...]`);
+      throw new Error(`Not a size: ${String(n)}. Usage: npm run bench -- [N... | bundled | ask]`);
   }
+  const runs = (part: string): boolean => parts.length === 0 || parts.includes(part);
   process.stderr.write(
-    `careerbot bench: ${sizes.join(', ')} synthetic articles, then the bundled knowledge base. The naive baseline is measured on a fixed sample of the questions (${sizes.map((n) => `${baselineSample(n)} at ${n}`).join(', ')}): it takes seconds per question at large sizes.\n`,
+    `careerbot bench: ${sizes.length > 0 ? `${sizes.join(', ')} synthetic articles` : 'no synthetic articles'}, ${runs('bundled') ? 'then the bundled knowledge base' : 'not the bundled knowledge base'}. The naive baseline is measured on a fixed sample of the questions (${sizes.map((n) => `${baselineSample(n)} at ${n}`).join(', ')}): it takes seconds per question at large sizes.\n`,
   );
   runner = childCommand();
   process.stderr.write(
@@ -123,7 +129,12 @@ function main(argv: readonly string[]): void {
     }
   }
 
-  // The bundled knowledge base, copied so the live-reload edit never touches the real files.
+  if (runs('bundled')) bundled();
+  if (runs('ask')) askColdStart();
+}
+
+/** The bundled knowledge base, copied so the live-reload edit never touches the real files. */
+function bundled(): void {
   const work = mkdtempSync(join(tmpdir(), 'careerbot-bench-bundled-'));
   try {
     const dir = join(work, 'knowledge');
@@ -138,8 +149,10 @@ function main(argv: readonly string[]): void {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
 
-  // `npm run ask` from cold, its cache warmed by one run first (as after any earlier start).
+/** `npm run ask` from cold, its cache warmed by one run first (as after any earlier start). */
+function askColdStart(): void {
   const ask = (): number => {
     const t = performance.now();
     const r = spawnSync('npm', ['run', '-s', 'ask', '--', 'COO vs head of ops salary?'], {

@@ -6,8 +6,24 @@
 // natural, libsql) and discord.js stay outside. Plain JavaScript: it runs right after `tsc`.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/**
+ * zod's namespace re-exports all of its 40-odd message locales (`z.locales`), 290 KB of the 1 MB bundle
+ * that every start compiles; careerbot uses only English, the default, which zod imports by itself. In
+ * the bundle `z.locales` holds `en` alone.
+ */
+const englishOnlyZod = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: "export { default as en } from './en.js';\n",
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
 
 const cli = fileURLToPath(new URL('../../dist/src/cli/', import.meta.url));
 const entries = ['ask', 'chat'].map((name) => join(cli, `${name}.js`)).filter((file) => existsSync(file));
@@ -28,6 +44,7 @@ await build({
   banner: {
     js: "import { createRequire as careerbotRequire } from 'node:module'; const require = careerbotRequire(import.meta.url);",
   },
+  plugins: [englishOnlyZod],
   logLevel: 'warning',
   legalComments: 'none',
   // Less to compile at every start; names stay, so a stack trace still reads.

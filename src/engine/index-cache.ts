@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { readSealed, sealedFileFor, sealedFilePattern, writeSealed } from '../knowledge/sealed-file.js';
+import { isVocabulary, ownedVocabulary } from '../understand/fuzzy.js';
 import { buildNameIndex, nameIndexInput, type RoleNameIndex } from '../understand/role-index.js';
 
 const FORMAT = 'careerbot-role-index-cache';
@@ -79,11 +80,7 @@ function isNameIndex(value: unknown): value is RoleNameIndex {
     v.roleIds.length === v.size &&
     typeof v.maxAliasTokens === 'number' &&
     [v.exact, v.firstWords, v.short, v.heads, v.wordRoles, v.titleWordRoles].every(isMap) &&
-    v.vocab !== undefined &&
-    isMap(v.vocab.kinds) &&
-    isMap(v.vocab.grams) &&
-    Array.isArray(v.vocab.words) &&
-    Array.isArray(v.vocab.wordKinds) &&
+    isVocabulary(v.vocab) &&
     v.topics !== undefined &&
     [v.topics.words, v.topics.exact, v.topics.phrases].every(isMap)
   );
@@ -105,7 +102,8 @@ export function cachedNameIndex(kb: KnowledgeBase, options: IndexCacheOptions): 
     changed: 'the role names, the topic words or the code changed',
   };
   const read = readSealed(file, expect, isNameIndex);
-  if ('value' in read) return { names: read.value, cache: 'read' };
+  if ('value' in read)
+    return { names: { ...read.value, vocab: ownedVocabulary(read.value.vocab) }, cache: 'read' };
   const names = buildNameIndex(kb);
   const writeError = writeSealed(file, expect, names, sealedFilePattern(PREFIX));
   return {

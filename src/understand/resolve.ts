@@ -237,15 +237,32 @@ function byConversation(
     const role = kb.roles.get(id);
     return (
       role !== undefined &&
-      [role.title, ...role.aliases].some((n) =>
-        n
-          .toLowerCase()
-          .split(/\W+/u)
-          .some((w) => words.has(w)),
-      )
+      (hasWordOf(role.title, words) || role.aliases.some((alias) => hasWordOf(alias, words)))
     );
   });
   return fits.length === 1 ? fits[0] : undefined;
+}
+
+const isWordChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * `name.toLowerCase().split(/\W+/u).some((w) => words.has(w))` for words made of word characters,
+ * without splitting: a bare head can name hundreds of occupations with dozens of names each.
+ */
+function hasWordOf(name: string, words: ReadonlySet<string>): boolean {
+  const lower = name.toLowerCase();
+  for (const w of words) {
+    for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+      const end = at + w.length;
+      if (
+        (at === 0 || !isWordChar(lower.charCodeAt(at - 1))) &&
+        (end === lower.length || !isWordChar(lower.charCodeAt(end)))
+      )
+        return true;
+    }
+  }
+  return false;
 }
 
 /** The query for known roles, once the conversation has been taken into account. */

@@ -6,7 +6,7 @@
  */
 import type { RoleId } from '../knowledge/model.js';
 import { editDistance } from '../text/distance.js';
-import { FUZZY, nearestWords, oneEditAway, WORD_KIND } from './fuzzy.js';
+import { forEachOneEdit, FUZZY, nearestWords, WORD_KIND } from './fuzzy.js';
 import { tokenKey } from './keys.js';
 import {
   ABBREVIATIONS,
@@ -142,11 +142,12 @@ function inNameFixes(key: string, index: RoleIndex): { word: string; edits: numb
   );
   // Words too short for the trigram index ("ops", "hed"): every spelling one edit away.
   if (key.length <= FUZZY.minCueLength) {
-    for (const variant of oneEditAway(key)) {
+    forEachOneEdit(key, (variant) => {
+      if (variant[0] !== key[0] || variant.length < 2 || variant === key) return;
       const kinds = index.vocab.kinds.get(variant) ?? 0;
-      if (variant[0] !== key[0] || variant.length < 2 || (kinds & WORD_KIND.role) === 0) continue;
+      if ((kinds & WORD_KIND.role) === 0) return;
       if (!found.some((f) => f.word === variant)) found.push({ word: variant, edits: 1, kinds });
-    }
+    });
   }
   return found.slice(0, 3);
 }
@@ -403,9 +404,11 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
     if (!usable(i)) return undefined;
     // Only words that start some name can start a match; no longer than the longest such name.
     let startsName = 0;
-    for (const s of spell(i))
-      for (const w of [s.key, s.key.split(' ')[0] ?? ''])
-        startsName = Math.max(startsName, index.firstWords.get(w) ?? 0);
+    for (const s of spell(i)) {
+      startsName = Math.max(startsName, index.firstWords.get(s.key) ?? 0);
+      const space = s.key.indexOf(' ');
+      if (space >= 0) startsName = Math.max(startsName, index.firstWords.get(s.key.slice(0, space)) ?? 0);
+    }
     if (startsName === 0) return undefined;
     const longest = Math.min(index.maxAliasTokens, n - i, startsName);
     for (let len = longest; len >= 1; len -= 1) {

@@ -4,7 +4,7 @@
  * short words and acronyms stay exact, and an ambiguous typo is left alone rather than guessed.
  */
 import type { English } from './english/words.js';
-import { FUZZY, nearestWords, oneEditAway, WORD_KIND, type Near, type Vocabulary } from './fuzzy.js';
+import { forEachOneEdit, FUZZY, nearestWords, WORD_KIND, type Near, type Vocabulary } from './fuzzy.js';
 import { tokenKey } from './keys.js';
 import { ABBREVIATIONS, STOPWORDS } from './lexicon.js';
 import type { Token } from './normalize.js';
@@ -94,11 +94,11 @@ export function correctSpelling(token: Token, vocab: Vocabulary, english: Englis
   // Short words share too few trigrams with a swap of two letters ("mcuh", "mkae"): try every
   // spelling one edit away against the topic and cue words.
   if (candidates.length === 0 && word.length <= FUZZY.minLength) {
-    for (const variant of oneEditAway(word)) {
+    forEachOneEdit(word, (variant) => {
       const kinds = vocab.kinds.get(variant) ?? 0;
-      if ((kinds & cueMask) !== 0 && variant.length >= FUZZY.minCueLength)
+      if ((kinds & cueMask) !== 0 && variant.length >= FUZZY.minCueLength && variant !== word)
         consider([{ word: variant, edits: 1, kinds }]);
-    }
+    });
   }
   if (word.length >= FUZZY.minLength) {
     // Towards a role word only keeping the first letter: another role is never reached by resemblance.

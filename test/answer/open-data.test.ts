@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAnswer } from '../../src/answer/answer.js';
+import { figuresCover, figuresOf, occupationCovers } from '../../src/answer/open-data.js';
 import { buildAnswerContext, type AnswerContext } from '../../src/answer/context.js';
 import type { Answer } from '../../src/answer/model.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/config/env.js';
@@ -390,5 +391,20 @@ describe('a knowledge directory without open-data/', () => {
       'salary',
     ]);
     expect(help.credits).toBeUndefined();
+  });
+});
+
+describe('which topics an occupation covers', () => {
+  it('GIVEN every role of the bundled base and every topic THEN the topics offered next are exactly those its figures cover', () => {
+    let covered = 0;
+    for (const role of kb.roles.values()) {
+      for (const topic of kb.topics) {
+        const expected = figuresCover(figuresOf(role, kb, false), topic.id);
+        expect(occupationCovers(role, kb, topic.id), `${role.id} / ${topic.id}`).toBe(expected);
+        if (expected) covered += 1;
+      }
+    }
+    // Every occupation covers its overview at least; most cover pay, requirements and related jobs.
+    expect(covered).toBeGreaterThan(3 * 1_000);
   });
 });
