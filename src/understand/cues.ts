@@ -338,6 +338,7 @@ export interface RankCue {
   readonly group: boolean;
 }
 
+const POLITE_AFTER_MOST = new Set(['grateful', 'thankful', 'appreciative', 'obliged', 'kind', 'welcome']);
 const WHICH_OF = new PhraseSet([
   'which of these',
   'which of those',
@@ -370,7 +371,10 @@ const GROUP_POINTERS = new Set(['them', 'they', 'these', 'those', 'their']);
  */
 export function rankOf(words: Words, isSuperlative: (word: string) => boolean = () => false): RankCue {
   const { norms } = words;
-  const superlative = norms.some((w) => RANK_WORDS.has(w) || isSuperlative(w)) || RANKS.contains(norms);
+  // "I would be MOST grateful": politeness, not a ranking.
+  const polite = (k: number): boolean => norms[k] === 'most' && POLITE_AFTER_MOST.has(norms[k + 1] ?? '');
+  const superlative =
+    norms.some((w, k) => (RANK_WORDS.has(w) && !polite(k)) || isSuperlative(w)) || RANKS.contains(norms);
   // "which pays more", and "which of these: X, Y, Z?" (the best of a list, by the topic asked).
   const choice =
     (norms.some((w) => CHOICE_WORDS.has(w)) && norms.some((w) => COMPARATIVES.has(w))) ||

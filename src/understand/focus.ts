@@ -35,6 +35,16 @@ export interface Span {
 }
 
 const ARTICLES = new Set(['a', 'an', 'the']);
+/** Verbs right after a role that make it where a move starts: "can a nurse BECOME an ops coordinator". */
+const MOVE_VERBS = new Set([
+  'become',
+  'becomes',
+  'becoming',
+  'transition',
+  'transitions',
+  'switch',
+  'switches',
+]);
 /** Words that correct a role just typed when they stand between it and the next ("X, sorry, Y"). */
 const CORRECTION_MARKS = new Set(['sorry', 'meant', 'mean', 'rather', 'oops', 'correction', 'sry', 'soz']);
 const CORRECTION_WORDS = new Set([...CORRECTION_MARKS, 'i', 'or', 'no', 'actually', 'wait', 'make', 'that']);
@@ -155,6 +165,12 @@ export function focusOf(
         status[i] = 'negated';
         return;
       }
+    }
+    // "can a NURSE become an ops coordinator?": where a move starts from is context.
+    const moves = after !== undefined && !after.breakBefore && MOVE_VERBS.has(after.norm);
+    if (moves && spans.some((s, j) => j > i && s.start > span.end && s.start <= span.end + 3)) {
+      status[i] = 'other';
+      return;
     }
     // "ops coordinator HERE, what skills ...": the speaker introducing themself, first in the message.
     const introduces =

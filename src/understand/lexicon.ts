@@ -531,6 +531,10 @@ export const PIVOT_PHRASES = phrases(`
   i'm curious about
   im curious about
   what i want to know
+  my question is about
+  my question is
+  the question is about
+  my actual question is
 `);
 /** Markers after a role that set it aside: "head of ops ASIDE". */
 export const NEGATION_SUFFIXES = set('aside');

@@ -16,7 +16,7 @@ import {
 import type { RoleIndex } from './role-index.js';
 import type { RoleMention } from './role-scan.js';
 import { nearestRoles } from './role-scan.js';
-import { roleIdsOf } from './role-index.js';
+import { lookupName, roleIdsOf } from './role-index.js';
 import type { RankCue } from './cues.js';
 import type { UnknownMention } from './unknown-roles.js';
 import { isTopicWord } from './topics.js';
@@ -27,7 +27,7 @@ import { stem } from './natural.js';
 
 /** Words a message of role names alone may have besides the names ("NOT coordinators, managers"). */
 const NAME_FILLERS: ReadonlySet<string> = new Set(
-  'a an the not no sorry i mean meant but rather instead oops actually'.split(' '),
+  'a an the not no sorry i mean meant but rather instead oops actually for about'.split(' '),
 );
 
 /** Most roles offered when a question names none ("what about salary?" in a fresh conversation). */
@@ -156,6 +156,41 @@ export function groupRoles(state: ConversationState): RoleId[] {
   const recent = state.recent ?? [];
   return recent.length >= 2 ? recent.slice(-2) : [...state.roles];
 }
+
+/**
+ * The role named by one part-named word of the message and the head of the role discussed
+ * ("mechanical" + "engineers" of Civil Engineers -> Mechanical Engineers); undefined when none or several.
+ */
+function siblingOf(
+  reading: Reading,
+  current: RoleId,
+  kb: KnowledgeBase,
+  index: RoleIndex,
+): RoleId | undefined {
+  const { tokens } = reading.words;
+  if (reading.mentions.length > 0 || reading.unknown.length > 0 || tokens.length > MAX_SIBLING_MESSAGE)
+    return undefined;
+  const title = kb.roles.get(current)?.title;
+  if (title === undefined) return undefined;
+  const head = nameWordsOf(title.split(',')[0] ?? title)
+    .map(tokenKey)
+    .pop();
+  if (head === undefined || !ROLE_HEADS.has(head)) return undefined;
+  const found = new Set<RoleId>();
+  for (const t of tokens) {
+    const word = tokenKey(t.norm);
+    if (STOPWORDS.has(word) || word === head || isTopicWord(index.topics, t.norm) || !/^[a-z]+$/u.test(word))
+      continue;
+    const hit = lookupName(index, `${word} ${head}`);
+    for (const id of hit === undefined ? [] : roleIdsOf(index, hit.ordinals))
+      if (id !== current) found.add(id);
+  }
+  const [only, ...more] = found;
+  return more.length === 0 ? only : undefined;
+}
+
+/** Longest message read for a sibling of the role discussed ("how does that compare with mechanical?"). */
+const MAX_SIBLING_MESSAGE = 8;
 
 /** Shortest start of a word that counts as the word in an occupation's title ("TECH" of technologists). */
 const MIN_TITLE_PREFIX = 4;
@@ -482,6 +517,15 @@ export function decide(
   if (reading.smalltalk === 'greeting' && reading.introduction === true && reading.partials.length === 0)
     return { intent: 'smalltalk', confidence: 1, smalltalk: 'greeting' };
   if (reading.list) return { intent: 'list', confidence: 1 };
+  // "how does that compare with MECHANICAL?" after civil engineers, "what about electrical?": a word
+  // that makes a sibling of the role discussed, with its head ("mechanical engineers").
+  const current = state.roles[state.roles.length - 1];
+  const sibling = current === undefined ? undefined : siblingOf(reading, current, kb, index);
+  if (sibling !== undefined && unknownNow.length === 0 && !state.roles.includes(sibling)) {
+    const keep = !topicNamed && state.topics.length > 0 ? state.topics : carriedTopics;
+    const roles = reading.compares ? [...state.roles, sibling] : [sibling];
+    return roleDraft(reading, roles, 0.8, true, keep);
+  }
   if (reading.partials.length > 0) {
     const asked = reading.partials.map((p) => tokenKey(reading.words.tokens[p.start]?.norm ?? ''));
     const offered = bestFirst(unique(reading.partials.flatMap((p) => p.candidates)), asked, kb);

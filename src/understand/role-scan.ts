@@ -45,6 +45,9 @@ const NOT_BARE = new Set([
   'staff',
 ]);
 
+/** Prepositions of place: "ON a poster", "IN a hangar". */
+const PLACE_BEFORE = new Set(['on', 'in', 'at', 'under', 'inside', 'behind', 'near', 'from']);
+
 /** Words before a field that make it the job: "get INTO plumbing", "STUDY nursing" (and "a career IN"). */
 const FIELD_BEFORE = new Set(['into', 'study', 'studying', 'pursue', 'pursuing']);
 
@@ -218,7 +221,7 @@ export function typedVariants(word: string): { readonly word: string; readonly c
   return out;
 }
 
-function spellingsOf(token: Token, index: RoleIndex, nearRoleWord: boolean): Spelling[] {
+function spellingsOf(token: Token, index: RoleIndex, nearRoleWord: () => boolean): Spelling[] {
   const key = tokenKey(token.norm);
   const out: Spelling[] = [{ key, edits: token.edits ?? 0, inName: false, alone: true, short: false }];
   const expansion = ABBREVIATIONS[key] ?? ABBREVIATIONS[token.norm];
@@ -276,7 +279,7 @@ function spellingsOf(token: Token, index: RoleIndex, nearRoleWord: boolean): Spe
   if ((kinds & (WORD_KIND.role | WORD_KIND.topic | WORD_KIND.cue)) !== 0) return out;
   // Inside a name, even a real word may be a typo ("ops manger"); the whole name must then match.
   const isWord = index.english.isWord(key);
-  if (isWord && !nearRoleWord) return out;
+  if (isWord && !nearRoleWord()) return out;
   const short = key.length < FUZZY.minLength;
   const fixes = inNameFixes(key, index);
   if (token.norm !== key && token.norm.length <= FUZZY.minCueLength) {
@@ -315,6 +318,9 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
       // "opps mangers": a slip of an abbreviation next to it counts too.
       if (typedVariants(tokens[j + d]?.norm ?? '').some((v) => ABBREVIATIONS[v.word] !== undefined))
         return true;
+      // "operatins manger": a misspelt role word right beside it, which is no English word itself.
+      const beside = Math.abs(d) === 1 && key.length >= FUZZY.minLength && !index.english.isWord(key);
+      if (beside && correctWord(key, index) !== undefined) return true;
     }
     return false;
   };
@@ -322,7 +328,7 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
     let s = spellings[j];
     if (s === undefined) {
       const token = tokens[j];
-      s = token === undefined ? [] : spellingsOf(token, index, nearRoleWord(j));
+      s = token === undefined ? [] : spellingsOf(token, index, () => nearRoleWord(j));
       // "get into PLUMBING", "a career in NURSING": a field right after a way in names its job.
       const agent = FIELD_AGENTS[keys[j] ?? ''];
       const before = tokens[j - 1]?.norm ?? '';
@@ -371,6 +377,17 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
       const said = tokens[i - 1];
       if (standing >= STANDING.conjunct && said !== undefined && VOCATIVE_BEFORE.has(said.norm)) return false;
     }
+    // "saw this ON A POSTER": after a preposition of place and an article, a weak one-word name is a
+    // thing (bill posters are people; a poster at the bus stop is not).
+    const article = tokens[i - 1];
+    if (
+      standing >= STANDING.alternate &&
+      article !== undefined &&
+      !token.breakBefore &&
+      (article.norm === 'a' || article.norm === 'an' || article.norm === 'the') &&
+      PLACE_BEFORE.has(tokens[i - 2]?.norm ?? '')
+    )
+      return false;
     // "plumbing as a TRADE": words for jobs in general are no one-word name.
     if (LIST_NOUNS.has(key) || LIST_NOUNS.has(token.norm)) return false;
     // "an 18-WHEELER": a weak one-word name right after a number is part of a compound.
@@ -586,6 +603,14 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
       continue;
     // "an 18-WHEELER": a number before it makes a compound.
     if (before !== undefined && !token.breakBefore && /^\d+$/u.test(before.norm)) continue;
+    // "saw this ON A POSTER": a thing in a place, not a person.
+    if (
+      before !== undefined &&
+      !token.breakBefore &&
+      ['a', 'an', 'the'].includes(before.norm) &&
+      PLACE_BEFORE.has(tokens[k - 2]?.norm ?? '')
+    )
+      continue;
     const after = tokens[k + 1];
     if (
       after !== undefined &&

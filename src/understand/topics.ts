@@ -104,6 +104,8 @@ export function compileTopics(topics: readonly Topic[]): TopicMatcher {
  * Question words that name a topic only when nothing stronger does: "how much" is pay in "how much for
  * a COO?" but not in "how much travel?"; "what is"/"about" ask for an overview unless a topic is named.
  */
+/** "THOSE folks", "THESE people": a person word after one of these points at the role. */
+const POINTING_PEOPLE: ReadonlySet<string> = new Set(['those', 'these', 'such']);
 const JOINER_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'vs', 'v', 'versus', '&']);
 /** Words between two roles that leave one "someone" for phrases: joiners and passing corrections. */
 const BETWEEN_ROLES: ReadonlySet<string> = new Set([
@@ -191,7 +193,11 @@ export function detectTopics(
       while (j < tokens.length && j - i < 3 && BETWEEN_ROLES.has(tokens[j]?.norm ?? '')) j += 1;
       if (roleTokens[j] === true) continue;
     }
-    const f = wordForm(t.norm);
+    // "what do THOSE FOLKS make": people pointed at stand for the role, as "they" does.
+    const pointed = (k: number): boolean =>
+      POINTING_PEOPLE.has(tokens[k - 1]?.norm ?? '') && GENERIC_PEOPLE.has(tokens[k]?.norm ?? '');
+    if (pointed(i + 1)) continue;
+    const f = pointed(i) ? SOMEONE : wordForm(t.norm);
     if (f !== undefined) {
       seq.push(f);
       surface.push(t.norm);
@@ -234,6 +240,17 @@ export function detectTopics(
       PREPOSITION_STEMS.has(seq[last] ?? '') &&
       matches.some((o) => o !== m && !o.p.weak && o.start === last && o.end > m.end);
     if (yields) continue;
+    // "what does X NEED to be good at": of two strong phrases sharing a word, the longer one speaks.
+    // (Equally long: the one reaching further, "what do i need TO" yields to "need to be good AT".)
+    const outweighed =
+      !m.p.weak &&
+      matches.some((o) => {
+        if (o === m || o.p.weak || o.p.topic === m.p.topic || o.start >= m.end || m.start >= o.end)
+          return false;
+        const longer = o.end - o.start - (m.end - m.start);
+        return longer > 0 || (longer === 0 && o.end > m.end);
+      });
+    if (outweighed) continue;
     add(m.p.weak ? weak : strong, m.p.topic, m.p.rate);
     if (!m.p.weak) for (let k = m.start; k < m.end; k += 1) consumed[k] = true;
   }

@@ -105,6 +105,20 @@ function comparesOtherThings(
   return tokens.some((t, k) => VS.has(t.norm) && other(k - 1) && other(k + 1));
 }
 
+/** Per token: inside an "if ..." clause that ends before the rest of the sentence. */
+function conditionClauses(tokens: readonly Token[]): boolean[] {
+  const out = new Array<boolean>(tokens.length).fill(false);
+  for (let k = 0; k < tokens.length; k += 1) {
+    if (tokens[k]?.norm !== 'if') continue;
+    let e = k + 1;
+    while (e < tokens.length && tokens[e]?.breakBefore !== true) e += 1;
+    if (e >= tokens.length) continue;
+    for (let j = k; j < e; j += 1) out[j] = true;
+    k = e - 1;
+  }
+  return out;
+}
+
 function read(text: string, state: ConversationState, kb: KnowledgeBase, index: RoleIndex): Reading {
   const message = readMessage(text);
   const tokens = correctTokens(message.tokens, index.vocab, index.english);
@@ -191,6 +205,8 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
     // "alternatives to BECOMING a dentist", "if i TRAINED as an electrician, what trades could i switch
     // to": the way in is where the question starts from, not a second question.
     const moves = tokens.map((t) => BECOMING_WORDS.has(t.norm));
+    // "if PA SCHOOL doesn't work out, what's close to physician assistant?": the condition is context.
+    const conditions = conditionClauses(tokens);
     const context = negated.map(
       (n, k) =>
         n ||
@@ -198,7 +214,8 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
         statements[k] === true ||
         asides[k] === true ||
         owned[k] === true ||
-        moves[k] === true,
+        moves[k] === true ||
+        conditions[k] === true,
     );
     if (context.includes(true)) {
       const related = detectTopics(tokens, roleTokens, index.topics, context);

@@ -204,3 +204,43 @@ describe('round-5 kept misses (seen): spelling by sound, units, fields, weak adj
     expect(unknownRolesOf(q)).toEqual([mention]);
   });
 });
+
+describe('round-6 tuning misses (occupations)', () => {
+  it('GIVEN a job-ad quote, "saw this on a poster", "what do those folks make" THEN the occupation\'s pay', () => {
+    expect(
+      ask(
+        '"Now hiring: Elevator Mechanic, union position, full benefits" saw this on a poster at the bus stop. what do those folks make?',
+      ),
+    ).toMatchObject({
+      intent: 'role',
+      roles: ['elevator-and-escalator-installers-and-repairers'],
+      topics: ['salary'],
+    });
+  });
+
+  it('GIVEN "if PA school doesn\'t work out" THEN the condition is context: related jobs only', () => {
+    expect(ask("if PA school doesn't work out, what's close to physician assistant?")).toMatchObject({
+      roles: ['physician-assistants'],
+      topics: ['related'],
+    });
+  });
+
+  it('GIVEN a word making a sibling of the role discussed THEN that sibling ("compare with mechanical", "what about electrical")', () => {
+    const [, compared, switched] = conversation(
+      'civil engineer salary',
+      'how does that compare with mechanical?',
+      'what about electrical',
+    );
+    expect(compared).toMatchObject({
+      intent: 'compare',
+      roles: ['civil-engineers', 'mechanical-engineers'],
+      topics: ['salary'],
+    });
+    expect(switched).toMatchObject({ intent: 'role', roles: ['electrical-engineers'], topics: ['salary'] });
+  });
+
+  it('GIVEN "for dental hygienists" after an outlook question THEN the outlook is kept', () => {
+    const [, next] = conversation('dentist outlook', 'for dental hygienists');
+    expect(next).toMatchObject({ roles: ['dental-hygienists'], topics: ['outlook'] });
+  });
+});

@@ -391,3 +391,39 @@ describe('understand: reporting lines', () => {
     expect(ask('who reports to an operations manager?')).toMatchObject({ roles: [OC] });
   });
 });
+
+describe('understand: round-6 tuning misses', () => {
+  it.each([
+    ['operatins manger vs operatins cordinator pay wich is mor', 'compare', [OM, OC], ['salary']],
+    ['what does a normal tuesday look like for an ops coordinator', 'role', [OC], ['duties']],
+    [
+      "my mum's a COO and reckons her job is chill lol. what's an operations coordinator's day actually like though?",
+      'role',
+      [OC],
+      ['duties'],
+    ],
+    [
+      'I work under a head of ops and report to her directly, but my question is about what an ops coordinator earns',
+      'role',
+      [OC],
+      ['salary'],
+    ],
+    ['can a nurse become an ops coordinator? what would she need?', 'role', [OC], ['requirements']],
+    ['ok what does an operations manager need to be good at', 'role', [OM], ['skills']],
+    [
+      'Dear bot, I would be most grateful if you could list the positions you hold information on.',
+      'list',
+      [],
+      ['overview'],
+    ],
+  ])('GIVEN "%s" THEN %s %j on %j', (text, intent, roles, topics) => {
+    expect(ask(text)).toMatchObject({ intent, roles, topics });
+  });
+
+  it('GIVEN "what do business analysts need to learn" THEN skills of an unknown job', () => {
+    expect(ask('what do business analysts need to learn')).toMatchObject({
+      intent: 'unknown',
+      topics: ['skills'],
+    });
+  });
+});
