@@ -498,7 +498,10 @@ export function decide(
     );
     const keepTopics =
       !topicNamed &&
-      (reading.followUpCue || reading.repair || (onlyNames && state.roles.length > 0)) &&
+      // After "what's the outlook?" was answered with a choice of roles, "for dental hygienists" says which.
+      (reading.followUpCue ||
+        reading.repair ||
+        (onlyNames && (state.roles.length > 0 || state.offered.length > 0))) &&
       state.topics.length > 0;
     // "which pays least: X or Y?", "X, Y or Z: who earns more?": the named roles, ranked. Between two
     // roles a comparative keeps the order they were named in ("X or Y, which pays more?").

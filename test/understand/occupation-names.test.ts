@@ -244,3 +244,11 @@ describe('round-6 tuning misses (occupations)', () => {
     expect(next).toMatchObject({ roles: ['dental-hygienists'], topics: ['outlook'] });
   });
 });
+
+describe('a topic asked first, the role named next', () => {
+  it('GIVEN "what\'s the outlook?" answered with a choice THEN "for dental hygienists" keeps the outlook', () => {
+    const [offer, next] = conversation("what's the outlook?", 'for dental hygienists');
+    expect(offer?.intent).toBe('clarify');
+    expect(next).toMatchObject({ intent: 'role', roles: ['dental-hygienists'], topics: ['outlook'] });
+  });
+});
