@@ -535,6 +535,10 @@ export const PIVOT_PHRASES = phrases(`
   my question is
   the question is about
   my actual question is
+  but seriously
+  seriously though
+  jokes aside
+  joking aside
 `);
 /** Markers after a role that set it aside: "head of ops ASIDE". */
 export const NEGATION_SUFFIXES = set('aside');

@@ -45,6 +45,9 @@ const NOT_BARE = new Set([
   'staff',
 ]);
 
+/** Verbs whose object names a driver: "DRIVE a semi truck". */
+const DRIVE_VERBS = new Set(['drive', 'drives', 'driving', 'drove']);
+
 /** Prepositions of place: "ON a poster", "IN a hangar". */
 const PLACE_BEFORE = new Set(['on', 'in', 'at', 'under', 'inside', 'behind', 'near', 'from']);
 
@@ -583,6 +586,31 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
         covered[next] = true;
         i = next + 1;
       }
+    }
+  }
+
+  // "to DRIVE a semi truck", "driving buses": what someone drives names the driver.
+  for (let k = 0; k + 1 < n; k += 1) {
+    if (!DRIVE_VERBS.has(tokens[k]?.norm ?? '')) continue;
+    let s = k + 1;
+    while (s < n && ['a', 'an', 'the'].includes(tokens[s]?.norm ?? '')) s += 1;
+    for (let len = Math.min(2, n - s); len >= 1; len -= 1) {
+      let free = true;
+      for (let j = s; j < s + len; j += 1)
+        if (covered[j] === true || !usable(j) || (j > k + 1 && tokens[j]?.breakBefore === true)) free = false;
+      if (!free) continue;
+      const hit = lookupName(index, [...keys.slice(s, s + len), 'driver'].join(' '));
+      if (hit === undefined) continue;
+      mentions.push({
+        roles: roleIdsOf(index, hit.ordinals),
+        start: s,
+        end: s + len,
+        confidence: hit.ordinals.length > 1 ? 0.4 : 0.9,
+        kind: 'alias',
+        standing: hit.standing,
+      });
+      for (let j = s; j < s + len; j += 1) covered[j] = true;
+      break;
     }
   }
 

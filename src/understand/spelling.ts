@@ -59,6 +59,9 @@ function shortCorrection(word: string, vocab: Vocabulary): Correction | undefine
       if ((kinds & (WORD_KIND.topic | WORD_KIND.cue)) !== 0) found.add(candidate);
     }
   }
+  // "hom" is "home", not "whom": a typo keeps the first letter when a candidate does.
+  const sameStart = [...found].filter((c) => c[0] === word[0]);
+  if (found.size > 1 && sameStart.length === 1) return { word: sameStart[0] ?? '', edits: 1 };
   if (found.size !== 1) return undefined;
   const [only] = found;
   return only === undefined ? undefined : { word: only, edits: 1 };

@@ -252,3 +252,20 @@ describe('a topic asked first, the role named next', () => {
     expect(next).toMatchObject({ intent: 'role', roles: ['dental-hygienists'], topics: ['outlook'] });
   });
 });
+
+describe('round-6 kept misses (seen after their figure)', () => {
+  it('GIVEN "to drive a semi truck" THEN the truck drivers', () => {
+    expect(ask('do you need college to drive a semi truck or just the CDL')).toMatchObject({
+      intent: 'role',
+      roles: ['heavy-and-tractor-trailer-truck-drivers'],
+      topics: ['requirements'],
+    });
+  });
+
+  it('GIVEN "besides accountant, what else is out there" THEN related jobs', () => {
+    expect(ask('besides accountant, what else is out there for someone good with numbers')).toMatchObject({
+      roles: ['accountants-and-auditors'],
+      topics: ['related'],
+    });
+  });
+});

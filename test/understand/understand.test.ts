@@ -427,3 +427,17 @@ describe('understand: round-6 tuning misses', () => {
     });
   });
 });
+
+describe('understand: round-6 kept misses (seen after their figure)', () => {
+  it('GIVEN "frm hom" THEN from home: "hom" keeps its first letter ("home", not "whom")', () => {
+    expect(ask('do hedd of opps wrk frm hom?? 🙏')).toMatchObject({ roles: [H], topics: ['environment'] });
+  });
+
+  it('GIVEN a joke title before "but seriously" THEN the question after it', () => {
+    expect(
+      ask(
+        'my dog is basically the chief of operations in this house 🐶 but seriously, what does a chief operating officer do?',
+      ),
+    ).toMatchObject({ intent: 'role', roles: [C], topics: ['duties'] });
+  });
+});
