@@ -19,11 +19,15 @@ export const OWN_SETS = Object.freeze({
     'test/eval/questions.jsonl',
     'test/eval/round2/tune-articles.jsonl',
     'test/eval/round3/tune-articles.jsonl',
+    'test/eval/round5/tune-articles.jsonl',
+    'test/eval/round6/tune-articles.jsonl',
   ]),
   full: Object.freeze([
     'test/eval/occupations.jsonl',
     'test/eval/round2/tune-occupations.jsonl',
     'test/eval/round3/tune-occupations.jsonl',
+    'test/eval/round5/tune-occupations.jsonl',
+    'test/eval/round6/tune-occupations.jsonl',
   ]),
 });
 
