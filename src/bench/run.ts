@@ -7,6 +7,7 @@ import { openKnowledge, type ReloadingKnowledge } from '../engine/reload.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { createLogger } from '../log.js';
 import { renderDiscord } from '../render/discord.js';
+import { suggestRoles } from '../understand/role-choices.js';
 import {
   makeQuestions,
   syntheticFiles,
@@ -269,6 +270,41 @@ async function reloadTime(dir: string, knowledge: ReloadingKnowledge): Promise<n
  * come from the generator for synthetic sizes; for the bundled knowledge base they are made from its
  * own roles.
  */
+/** Typed texts tried for autocomplete: every prefix of some role titles, and a few with a typo. */
+const AUTOCOMPLETE_TITLES = 200;
+
+/**
+ * `/role` and `/compare` autocomplete: the time to build the choices (the bot does it after start and
+ * after a reload) and each keystroke's suggestions over every name, as the p99 and the slowest.
+ */
+function autocompleteTimes(
+  knowledge: Knowledge,
+  roles: readonly SyntheticRole[],
+): { autocomplete_build_ms: number; autocomplete_p99_us: number; autocomplete_max_us: number } {
+  const built = performance.now();
+  const choices = knowledge.choices;
+  const autocomplete_build_ms = Math.round(performance.now() - built);
+  const typed: string[] = [];
+  const step = Math.max(1, Math.floor(roles.length / AUTOCOMPLETE_TITLES));
+  for (let k = 0; k < roles.length; k += step) {
+    const title = roles[k]?.title.toLowerCase() ?? '';
+    for (let end = 1; end <= title.length; end += 1) typed.push(title.slice(0, end));
+    // One letter doubled halfway: a typo while typing.
+    const mid = Math.floor(title.length / 2);
+    typed.push(title.slice(0, mid) + title.slice(mid - 1));
+  }
+  for (const t of typed.slice(0, 200)) suggestRoles(choices, t);
+  const times = typed.map((t) => {
+    const start = performance.now();
+    suggestRoles(choices, t);
+    return (performance.now() - start) * 1000;
+  });
+  times.sort((a, b) => a - b);
+  const at = (q: number): number =>
+    Math.round((times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0) * 10) / 10;
+  return { autocomplete_build_ms, autocomplete_p99_us: at(0.99), autocomplete_max_us: at(1) };
+}
+
 export async function warmRun(
   dir: string,
   cacheDir: string,
@@ -314,6 +350,7 @@ export async function warmRun(
     const alloc_kb_per_question = await allocationPerQuestion(knowledge, questions);
     const sample = baselineSample(n ?? knowledge.kb.comparisons.length);
     const base = baseline(knowledge.kb, questions.slice(0, sample));
+    const autocomplete = autocompleteTimes(knowledge, roles);
     const reload_ms = await reloadTime(dir, reloading);
     return {
       files: startup.stats.files,
@@ -327,6 +364,7 @@ export async function warmRun(
       first_pass_p99_us: warm.p99_us,
       steady_p99_us,
       ...(alloc_kb_per_question === undefined ? {} : { alloc_kb_per_question }),
+      ...autocomplete,
       reload_ms,
       baseline: base,
     };
