@@ -2,49 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { classifyHeading } from '../../src/importer/article.js';
 import { importArticle } from '../../src/importer/import.js';
 import { findMoney } from '../../src/importer/salary.js';
 import { createKnowledgeBase } from '../../src/knowledge/model.js';
 import { occupationRole } from '../understand/kb-fixture.js';
 
-const FIXTURES = join(import.meta.dirname, '../fixtures/import');
-
-function importFixture(name: string) {
-  const result = importArticle({ fileName: name, content: readFileSync(join(FIXTURES, name), 'utf8') });
-  if (!result.ok) throw new Error(result.message);
-  return result;
-}
-
-interface FrontRole {
-  id: string;
-  title: string;
-  soc?: string;
-  aliases: string[];
-  summary: string;
-  salary?: { amount: number; currency: string; period: string; kind: string };
-  ladder?: { reports_to?: string[]; step_towards?: string[]; comes_from?: string[] };
-}
-
-function frontMatter(text: string): {
-  title: string;
-  source: { title: string; url?: string };
-  roles: FrontRole[];
-} {
-  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
-  if (match?.[1] === undefined) throw new Error('no front matter');
-  return parse(match[1]) as { title: string; source: { title: string; url?: string }; roles: FrontRole[] };
-}
-
-/** The text under `# heading` up to the next `# ` heading. */
-function part(text: string, heading: string): string {
-  const body = text.split('\n---\n')[1] ?? '';
-  const start = body.indexOf(`\n# ${heading}\n`);
-  if (start < 0) return '';
-  const next = body.indexOf('\n# ', start + 3);
-  return body.slice(start, next < 0 ? undefined : next);
-}
+import { FIXTURES, frontMatter, importFixture, part } from './helpers.js';
 
 describe('importing a plain-text comparison article', () => {
   const result = importFixture('barista-vs-cafe-manager.txt');
