@@ -21,7 +21,7 @@ import { directoryKey, readSealed, sealedFileFor, sealedFilePattern, writeSealed
  * Part of every cache key: bump it whenever parsing gives different results for the same bytes
  * (a new field, another message), so caches written by another version of the loader are ignored.
  */
-export const LOADER_VERSION = 'careerbot-loader-4';
+export const LOADER_VERSION = 'careerbot-loader-5';
 
 const FORMAT = 'careerbot-parse-cache';
 const PREFIX = 'knowledge';

@@ -17,10 +17,13 @@ const MAYBE_UNSAFE = /[&*\\]|__proto__|constructor|prototype/u;
 
 type Yaml = typeof import('yaml');
 let yaml: Yaml | undefined;
+/** The core schema, built once: a document reads its tags and never changes them. */
+let coreSchema: InstanceType<Yaml['Schema']> | undefined;
 
 /**
  * The `yaml` package, loaded on the first parse: a start served from the parse caches never parses,
- * and loading it costs about 50 ms of a half-second start. The same module the importer imports.
+ * and loading it costs about 12 ms (an ES module, loaded with require(esm), which needs Node 20.19).
+ * The same module the importer imports.
  */
 function yamlLibrary(): Yaml {
   yaml ??= createRequire(import.meta.url)('yaml') as Yaml;
@@ -33,10 +36,13 @@ function yamlLibrary(): Yaml {
  * nothing. `firstLine` is the file line the text starts on (front matter starts on line 2).
  */
 export function parseYamlText(text: string, file: string, firstLine = 1): YamlText {
-  const { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } =
+  const { Alias, isNode, LineCounter, Pair, parseDocument, Scalar, Schema, visit, YAMLMap, YAMLSeq } =
     yamlLibrary();
+  coreSchema ??= new Schema({ schema: 'core' });
+  const isScalar = (node: unknown): node is InstanceType<typeof Scalar> => node instanceof Scalar;
+  // Duplicate keys are an error in `yaml` 3 without an option (2 needed `uniqueKeys: true`).
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, schema: coreSchema, prettyErrors: false });
   const toLine = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;
   const lineOfNode = (node: unknown, fallback: number): number =>
     isNode(node) && node.range ? toLine(node.range[0]) : fallback;
@@ -55,7 +61,7 @@ export function parseYamlText(text: string, file: string, firstLine = 1): YamlTe
   if (MAYBE_UNSAFE.test(text)) {
     const aliasesSeen = new Set<string>();
     visit(doc, (_key, node) => {
-      if (isAlias(node)) {
+      if (node instanceof Alias) {
         // One report per alias name is enough; a bomb repeats the same alias many times.
         if (aliasesSeen.has(node.source)) return;
         aliasesSeen.add(node.source);
@@ -75,7 +81,7 @@ export function parseYamlText(text: string, file: string, firstLine = 1): YamlTe
           hint: 'remove the &name and write values out in full',
         });
       }
-      if (isPair(node) && isScalar(node.key) && FORBIDDEN_KEYS.has(String(node.key.value))) {
+      if (node instanceof Pair && isScalar(node.key) && FORBIDDEN_KEYS.has(String(node.key.value))) {
         problems.push({
           file,
           line: lineOfNode(node.key, firstLine),
@@ -88,16 +94,21 @@ export function parseYamlText(text: string, file: string, firstLine = 1): YamlTe
   }
 
   const lineOf = (path: YamlPath): number => {
-    let node: unknown = doc.contents;
+    let node: unknown = doc.value;
     let line = lineOfNode(node, firstLine);
     for (const segment of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (node instanceof YAMLMap) {
+        let pair: InstanceType<typeof Pair> | undefined;
+        for (const p of node.values.values())
+          if (isScalar(p.key) && String(p.key.value) === String(segment)) {
+            pair = p;
+            break;
+          }
         if (pair === undefined) return line;
         line = lineOfNode(pair.key, line);
         node = pair.value;
-      } else if (isSeq(node) && typeof segment === 'number') {
-        const item: unknown = node.items[segment];
+      } else if (node instanceof YAMLSeq && typeof segment === 'number') {
+        const item: unknown = node[segment];
         if (item === undefined) return line;
         line = lineOfNode(item, line);
         node = item;
