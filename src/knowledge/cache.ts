@@ -10,7 +10,6 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { ParsedArticle, ParsedRole, Section } from './article.js';
 import { articleId } from './article.js';
 import type { Problem } from './problem.js';
@@ -234,13 +233,11 @@ const KINDS: ReadonlySet<string> = new Set(['average', 'median', 'starting']);
 
 /**
  * The files of `encoded`, built straight from the table. Every reference and count is checked as it
- * is read (a bad one throws Malformed); `share` keeps strings repeated across separately encoded
- * files once (a first start's parses).
+ * is read (a bad one throws Malformed).
  */
 function decodeFiles(
   encoded: EncodedFiles,
   onFile: (file: CachedFile) => void,
-  share?: (text: string) => string,
   end = encoded.codes.length,
 ): void {
   const { strings, codes, numbers } = encoded;
@@ -252,7 +249,7 @@ function decodeFiles(
   const str = (): string => {
     const text = strings[int()];
     if (typeof text !== 'string') throw new Malformed('not a text');
-    return share === undefined ? text : share(text);
+    return text;
   };
   const optionalStr = (): string | undefined => {
     const i = int();
@@ -413,42 +410,6 @@ function readerOf(encoded: EncodedFiles, start: number): CacheReader & { readonl
   };
 }
 
-/**
- * Strings repeated across articles (role ids, titles, aliases, units, and a role's summary and
- * sections when several articles state the same) kept once: a role in ten articles would otherwise
- * hold ten copies of them for as long as the files are remembered.
- */
-export function createStringPool(): (text: string) => string {
-  const pool = new Map<string, string>();
-  return (text) => {
-    const known = pool.get(text);
-    if (known !== undefined) return known;
-    pool.set(text, text);
-    return text;
-  };
-}
-
-/** One freshly parsed file as a worker hands it over: node:v8 bytes of its encoding. */
-export type StoredBytes = Uint8Array & { readonly __stored: unique symbol };
-
-/** The bytes of one parsed file. */
-export function storedBytes(cached: CachedFile): StoredBytes {
-  // A plain Uint8Array, as a worker's copy arrives: the same value whichever thread parsed the file.
-  const bytes = serialize(encodeFiles([cached]));
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as StoredBytes;
-}
-
-/**
- * The file back from its bytes: fresh strings that share nothing with the text they were cut from (a
- * parsed value is a slice of its file, and a slice keeps the whole file alive).
- */
-export function fromStoredBytes(bytes: StoredBytes, share: (text: string) => string): CachedFile {
-  let out: CachedFile | undefined;
-  decodeFiles(deserialize(bytes) as EncodedFiles, (file) => (out = file), share);
-  if (out === undefined) throw new Error('no parsed file in the bytes');
-  return out;
-}
-
 export interface CacheExpectation {
   readonly dir: string;
   /** A hash of the topic vocabulary the articles were read with: headings mean other topics under another one. */
@@ -520,7 +481,7 @@ export function readParseCache(cacheDir: string, expected: CacheExpectation): Ca
   if (end < 0 || end > payload.codes.length)
     return { status: 'ignored', reason: 'not a parsed article list' };
   try {
-    decodeFiles(payload, (cached) => files.set(cached.file, cached), undefined, end);
+    decodeFiles(payload, (cached) => files.set(cached.file, cached), end);
   } catch (error) {
     if (!(error instanceof Malformed)) throw error;
     return { status: 'ignored', reason: `not a parsed article list (${error.message})` };

@@ -7,8 +7,6 @@ import { buildKnowledgeBase, type BuildResult, type BuildState } from './build.j
 import { buildCacheKey, builtPart, readBuild } from './build-cache.js';
 import {
   cacheFileFor,
-  createStringPool,
-  fromStoredBytes,
   hashBytes,
   readParseCache,
   writeParseCache,
@@ -91,6 +89,11 @@ export interface LoadStats {
   readonly cacheWriteError?: string;
   readonly cacheWritten: boolean;
   /**
+   * Set when the articles and the build served are the cache just written, read back (after many
+   * parses: the strings are then copies, each once, instead of slices that keep every file's text).
+   */
+  readonly readBack?: true;
+  /**
    * The open-data cache (src/knowledge/open-data/cache.ts): `memory` when the previous load's open
    * data was reused; absent without open-data/.
    */
@@ -123,6 +126,8 @@ export interface LoadOptions {
   readonly onProgress?: ((progress: LoadProgress) => void) | undefined;
   /** Size of the parse cache from which a first start lists and stats in a worker (default 4 MiB). */
   readonly listInWorkerFrom?: number | undefined;
+  /** Parsed files from which a start serves the parse cache it wrote, read back (default 1,000). */
+  readonly readBackFrom?: number | undefined;
 }
 
 /** Files larger than this are refused before they are parsed. */
@@ -242,6 +247,34 @@ function sameArticles(articles: readonly ParsedArticle[], known: ReadonlyMap<str
 
 const clean = (file: LoadedFile): file is CachedFile =>
   file.article !== undefined && file.problems.length === 0;
+
+/** From this many freshly parsed files, a start serves the parse cache it wrote, read back. */
+const READ_BACK_FROM = 1_000;
+
+/**
+ * The files and the build as a warm start reads them from the cache just written for `files` (every
+ * one clean, the build stored with them); undefined when the cache does not give them back whole.
+ */
+function readBackWritten(
+  cacheDir: string,
+  expected: CacheExpectation,
+  files: ReadonlyMap<string, LoadedFile>,
+  topics: readonly Topic[],
+  dir: string,
+): { files: Map<string, LoadedFile>; articles: ParsedArticle[]; built: BuildResult } | undefined {
+  const read = readParseCache(cacheDir, expected);
+  if (read.status !== 'read' || read.extra === undefined || read.files.size !== files.size) return undefined;
+  const again = new Map<string, LoadedFile>();
+  const articles: ParsedArticle[] = [];
+  for (const file of files.keys()) {
+    const cached = read.files.get(file);
+    if (cached === undefined) return undefined;
+    again.set(file, cached);
+    articles.push(cached.article);
+  }
+  const built = read.extra.read((reader) => readBuild(reader, dir, topics, articles));
+  return built === undefined ? undefined : { files: again, articles, built };
+}
 
 /**
  * Read, validate and merge every knowledge file under `dir`: `topics.yaml` (or the bundled one) and
@@ -389,7 +422,6 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     } else toRead.push({ index: i, size, mtimeMs });
   }
 
-  const share = createStringPool();
   let parsed = 0;
   let done = 0;
   const report = (): void => options.onProgress?.({ parsed: done, toParse: toRead.length });
@@ -448,7 +480,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
           reused++;
           break;
         case 'clean':
-          outcome[index] = fromStoredBytes(result.stored, share);
+          outcome[index] = result.cached;
           parsed++;
           break;
         case 'problems': {
@@ -470,8 +502,8 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
   if (jobs.length > 0) report();
   const changed = toRead.length > 0;
 
-  const files = new Map<string, LoadedFile>();
-  const articles: ParsedArticle[] = [];
+  let files = new Map<string, LoadedFile>();
+  let articles: ParsedArticle[] = [];
   for (const file of outcome) {
     if (file === undefined) continue;
     files.set(file.file, file);
@@ -502,6 +534,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
   built ??= buildKnowledgeBase(dir, topicsResult.topics, articles, previous?.build);
 
   let cacheWritten = false;
+  let readBack = false;
   let cacheWriteError: string | undefined;
   if (
     options.cacheDir !== undefined &&
@@ -516,6 +549,17 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     if (changed || files.size !== known.size || cache !== 'read' || extra !== undefined) {
       cacheWriteError = writeParseCache(options.cacheDir, expected, entries, checkedAt, extra);
       cacheWritten = cacheWriteError === undefined;
+    }
+    // After many parses, serve what a warm start would: the cache just written, read back. Its strings
+    // are copies, each once (a parsed value is a slice of its file and keeps the whole text alive),
+    // and the knowledge base is the same, built from the same articles.
+    if (cacheWritten && extra !== undefined && parsed >= (options.readBackFrom ?? READ_BACK_FROM)) {
+      const again = readBackWritten(options.cacheDir, expected, files, topicsResult.topics, dir);
+      if (again !== undefined) {
+        ({ files, articles } = again);
+        built = { ...again.built, merged: built.merged };
+        readBack = true;
+      }
     }
   }
   append(problems, built.problems);
@@ -557,6 +601,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     ...(listed === undefined ? {} : { listedInWorker: true as const }),
     ...(cacheWriteError === undefined ? {} : { cacheWriteError }),
     cacheWritten,
+    ...(readBack ? { readBack } : {}),
     ...(openDataCache === undefined ? {} : { openDataCache }),
     ...(openDataCacheNote === undefined ? {} : { openDataCacheNote }),
   };

@@ -1,7 +1,8 @@
 /**
  * Reading and parsing article files, in this thread or, for thousands of files, in worker threads:
- * the `yaml` parser costs about 0.2 ms per front matter, so a first start on 50,000 articles spends
- * most of its time there, and that work splits across cores with no shared state.
+ * reading, `yaml` and validation cost about 0.12 ms per file, so a first start on 50,000 articles
+ * spends most of its time there, and that work splits across cores with no shared state (not on two
+ * cores: see defaultThreads).
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { parseArticle, type ArticleResult, type TopicVocabulary } from './article.js';
 import { topicVocabulary } from './build.js';
-import { hashBytes, storedBytes, type StoredBytes } from './cache.js';
+import { hashBytes, type CachedFile } from './cache.js';
 import type { Topic } from './model.js';
 import { startWorker } from './worker.js';
 
@@ -26,8 +27,11 @@ export type ParseOutcome =
   | { readonly kind: 'unreadable'; readonly message: string }
   /** The bytes are those of the earlier parse: it stands. */
   | { readonly kind: 'same'; readonly hash: string }
-  /** Parsed without a problem: the file as the cache stores it. */
-  | { readonly kind: 'clean'; readonly hash: string; readonly stored: StoredBytes }
+  /**
+   * Parsed without a problem: the file as the cache stores it. Parsed in this thread, its strings are
+   * slices of the file's text (and keep it alive); from a worker, copies.
+   */
+  | { readonly kind: 'clean'; readonly hash: string; readonly cached: CachedFile }
   | { readonly kind: 'problems'; readonly hash: string; readonly result: ArticleResult };
 
 /** Read and parse one file of `dir`. Never throws. */
@@ -47,12 +51,23 @@ export function parseFile(dir: string, job: ParseJob, vocabulary: TopicVocabular
   return {
     kind: 'clean',
     hash,
-    stored: storedBytes({ ...stamp, article: result.article, problems: [], warnings: result.warnings }),
+    cached: { ...stamp, article: result.article, problems: [], warnings: result.warnings },
   };
 }
 
 /** Below this many files a worker's start-up (loading the parser) costs more than it saves. */
 export const PARALLEL_FROM = 2_000;
+
+/**
+ * Threads to parse with: one per core up to four, and none beside this one on two cores or fewer,
+ * where this thread alone was faster (10,000 files on the 2-core development machine: 3.6 to 4.1 s
+ * alone, 4.0 to 4.7 s with two workers; two threads of one process each parsed at half speed, and
+ * a worker's parses are copied to this thread on top).
+ */
+function defaultThreads(): number {
+  const cores = availableParallelism();
+  return cores <= 2 ? 1 : Math.min(cores, 4);
+}
 /** Files per message to a worker: large enough to amortize messaging, small enough to balance. */
 const CHUNK = 250;
 
@@ -81,7 +96,7 @@ export async function parseFiles(
   jobs: readonly ParseJob[],
   onOutcome: (index: number, outcome: ParseOutcome) => void,
   yieldEvery: { readonly batch: number; readonly pause: () => Promise<void> },
-  { threads = Math.min(availableParallelism(), 4), parallelFrom = PARALLEL_FROM } = {},
+  { threads = defaultThreads(), parallelFrom = PARALLEL_FROM } = {},
 ): Promise<number> {
   let next = 0;
   let inWorkers = 0;

@@ -119,49 +119,73 @@ describe('the built knowledge base in the parse cache', () => {
     if (synthetic === undefined) throw new Error('no synthetic directory');
     const { dir, cacheDir } = synthetic;
     await loadKnowledgeBase(dir, { cacheDir });
-    let last = await loadKnowledgeBase(dir, { cacheDir });
-    expect(last.stats.buildCache).toBe('read');
-    // The same reloads from a start without any cache: the reload state must be the same too.
-    let lastUncached = await loadKnowledgeBase(dir);
-    const names = readdirSync(join(dir, 'articles')).sort();
-    const [first = '', second = ''] = names;
-    const step = async (file: string, change: () => void): Promise<void> => {
-      change();
-      const next = await loadKnowledgeBase(dir, { previous: last.loaded, changed: [file] });
-      const nextUncached = await loadKnowledgeBase(dir, { previous: lastUncached.loaded, changed: [file] });
-      expect(next.ok, file).toBe(true);
-      expect(everything(next), file).toEqual(everything(nextUncached));
-      // What a user is told is what a full load gives (a patch's state keeps its own order).
-      const { state: _patched, ...told } = everything(next) as Record<string, unknown>;
-      const { state: _full, ...full } = everything(await loadKnowledgeBase(dir)) as Record<string, unknown>;
-      expect(told, file).toEqual(full);
-      last = next;
-      lastUncached = nextUncached;
-    };
-    const path = join(dir, 'articles', first);
-    // A figure edited: the in-place patch, from the state read back.
-    await step(`articles/${first}`, () =>
-      writeFileSync(path, readFileSync(path, 'utf8').replace(/amount: (\d+)/u, 'amount: 1$1')),
-    );
-    // A new article naming new roles and an existing one.
-    const added = 'articles/zz-new-role-vs-other.md';
-    const text = readFileSync(join(dir, 'articles', second), 'utf8');
-    const [, id = '', title = ''] = /- id: ([a-z-]+)\n\s+title: ([^\n]+)\n/u.exec(text) ?? [];
-    await step(added, () =>
-      writeFileSync(
-        join(dir, added),
-        text
-          .replaceAll(id, 'zz-new-role')
-          .replaceAll(title, 'Zz New Role')
-          .replaceAll(title.toLowerCase(), 'zz new role')
-          .replace(/aliases: \[[^\]]*\]/u, 'aliases: ["zz role"]'),
-      ),
-    );
-    // An article removed.
-    await step(`articles/${second}`, () => rmSync(join(dir, 'articles', second)));
-    expect(last.ok).toBe(true);
+    const start = await loadKnowledgeBase(dir, { cacheDir });
+    expect(start.stats.buildCache).toBe('read');
+    await reloadsServeFullLoads(dir, start);
   });
 
+  it('GIVEN a first start that parses many files THEN it serves the cache it wrote, read back: the same knowledge base and reload state as without a cache, and live reloads from it serve what a full load gives', async () => {
+    for (const { name, dir, cacheDir } of directories()) {
+      const first = await loadKnowledgeBase(dir, { cacheDir, readBackFrom: 1 });
+      expect(first.stats, name).toMatchObject({ cache: 'missing', cacheWritten: true, readBack: true });
+      expect(everything(first), name).toEqual(everything(await loadKnowledgeBase(dir)));
+      // Below the threshold, the parses themselves are served.
+      const few = await loadKnowledgeBase(dir, { cacheDir: `${cacheDir}-few` });
+      expect(few.stats.readBack, name).toBeUndefined();
+      if (name === 'synthetic') await reloadsServeFullLoads(dir, first);
+    }
+  });
+});
+
+/**
+ * From `start` (a load of `dir`), an article edited, one added and one removed, each by live reload:
+ * each reload gives what the same reloads from a start without any cache give, and tells users what
+ * a full load of the files tells them.
+ */
+async function reloadsServeFullLoads(dir: string, start: LoadResult): Promise<void> {
+  let last = start;
+  // The same reloads from a start without any cache: the reload state must be the same too.
+  let lastUncached = await loadKnowledgeBase(dir);
+  const names = readdirSync(join(dir, 'articles')).sort();
+  const [first = '', second = ''] = names;
+  const step = async (file: string, change: () => void): Promise<void> => {
+    change();
+    const next = await loadKnowledgeBase(dir, { previous: last.loaded, changed: [file] });
+    const nextUncached = await loadKnowledgeBase(dir, { previous: lastUncached.loaded, changed: [file] });
+    expect(next.ok, file).toBe(true);
+    expect(everything(next), file).toEqual(everything(nextUncached));
+    // What a user is told is what a full load gives (a patch's state keeps its own order).
+    const { state: _patched, ...told } = everything(next) as Record<string, unknown>;
+    const { state: _full, ...full } = everything(await loadKnowledgeBase(dir)) as Record<string, unknown>;
+    expect(told, file).toEqual(full);
+    last = next;
+    lastUncached = nextUncached;
+  };
+  const path = join(dir, 'articles', first);
+  // A figure edited: the in-place patch, from the state read back.
+  await step(`articles/${first}`, () =>
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/amount: (\d+)/u, 'amount: 1$1')),
+  );
+  // A new article naming new roles and an existing one.
+  const added = 'articles/zz-new-role-vs-other.md';
+  const text = readFileSync(join(dir, 'articles', second), 'utf8');
+  const [, id = '', title = ''] = /- id: ([a-z-]+)\n\s+title: ([^\n]+)\n/u.exec(text) ?? [];
+  await step(added, () =>
+    writeFileSync(
+      join(dir, added),
+      text
+        .replaceAll(id, 'zz-new-role')
+        .replaceAll(title, 'Zz New Role')
+        .replaceAll(title.toLowerCase(), 'zz new role')
+        .replace(/aliases: \[[^\]]*\]/u, 'aliases: ["zz role"]'),
+    ),
+  );
+  // An article removed.
+  await step(`articles/${second}`, () => rmSync(join(dir, 'articles', second)));
+  expect(last.ok).toBe(true);
+}
+
+describe('the built knowledge base in the parse cache, when it is stale or bad', () => {
   it('GIVEN an edited file THEN the stored build is not used, the edit is served, and the next start reads the build written with it', async () => {
     const [mergeDir] = directories();
     if (mergeDir === undefined) throw new Error('no merge directory');
