@@ -12,7 +12,7 @@ import type { EvalReport, QuestionReader } from '../understand/evaluate.js';
 /**
  * The own labelled sets `npm run eval` runs by default, as two sets: the articles-only one (run on a
  * copy of the knowledge without open-data/) and the occupations one (run with the open data). Each is
- * the concatenation of its files, in order: the first labelled set and the round-2 and round-3 questions tuned on.
+ * the concatenation of its files, in order: the first labelled set and the questions of later rounds tuned on (their tune parts).
  */
 export const OWN_SETS = Object.freeze({
   articlesOnly: Object.freeze([
@@ -21,6 +21,7 @@ export const OWN_SETS = Object.freeze({
     'test/eval/round3/tune-articles.jsonl',
     'test/eval/round5/tune-articles.jsonl',
     'test/eval/round6/tune-articles.jsonl',
+    'test/eval/round7/tune-articles.jsonl',
   ]),
   full: Object.freeze([
     'test/eval/occupations.jsonl',
@@ -28,6 +29,7 @@ export const OWN_SETS = Object.freeze({
     'test/eval/round3/tune-occupations.jsonl',
     'test/eval/round5/tune-occupations.jsonl',
     'test/eval/round6/tune-occupations.jsonl',
+    'test/eval/round7/tune-occupations.jsonl',
   ]),
 });
 

@@ -56,6 +56,17 @@ const MY_JOB = new PhraseSet(MY_JOB_PHRASES);
 const REPAIR = new PhraseSet(REPAIR_PHRASES);
 const NEAR_ME = new PhraseSet(NEAR_ME_PHRASES);
 const JOB_LISTINGS = new PhraseSet(JOB_LISTING_PHRASES);
+/** What "make" earns: "make A LIVING", "make GOOD MONEY". */
+const EARNING = new PhraseSet([
+  'a living',
+  'a good living',
+  'a decent living',
+  'money',
+  'good money',
+  'decent money',
+  'bank',
+  'six figures',
+]);
 const STATISTICS = new PhraseSet(STATISTIC_CUES);
 const REQUEST = new PhraseSet(REQUEST_OPENERS);
 const TASKS = new PhraseSet(TASK_OBJECTS);
@@ -184,14 +195,41 @@ const VERB_OBJECTS = new Set(['it', 'them', 'over', 'up', 'through']);
 /** Task verbs too common mid-sentence to start a request after "and" ("and make more"). */
 const LIGHT_TASK_VERBS = new Set(['get', 'make', 'do', 'find', 'call', 'text', 'post', 'mark', 'rate']);
 
+/** "ANYONE hiring ...": somebody unnamed who might be. */
+const ANYONE = new Set(['anyone', 'anybody', 'someone', 'somebody', 'any']);
+
+/**
+ * "is Acme Logistics hiring ops coordinators?", "is anyone hiring coos right now?": a job search, for
+ * one employer or any. "are companies hiring ops managers?" and "the hiring scene" ask the outlook.
+ */
+function asksWhoIsHiring(words: Words): boolean {
+  const { norms, tokens } = words;
+  const at = norms.indexOf('hiring');
+  if (at < 2 || STATISTICS.contains(norms)) return false;
+  let start = at;
+  while (start > 0 && tokens[start]?.sentenceBefore !== true) start -= 1;
+  const lead = leadIndex(words, start);
+  if (norms[lead] !== 'is' && norms[lead] !== 'are') return false;
+  const between = tokens.slice(lead + 1, at);
+  return (
+    between.length > 0 &&
+    between.length <= 4 &&
+    between.some((t) => ANYONE.has(t.norm) || /^\p{Lu}\p{Ll}/u.test(t.raw))
+  );
+}
+
 /**
  * A request for something the bot cannot do: a task for the bot ("write my CV", "find me a job",
  * "remind me tomorrow"), help with a CV or a letter, or a subject outside careers (the weather).
  */
-export function isOutOfScope(words: Words): boolean {
-  if (OUT_OF_SCOPE.contains(words.norms)) return true;
+export function isOutOfScope(words: Words, context: readonly boolean[] = []): boolean {
+  // A subject outside careers in a statement beside the question is context: "i coordinate my kid's
+  // FOOTBALL league for fun. what experience does an ops coordinator need?".
+  for (let k = 0; k < words.norms.length; k += 1)
+    if (context[k] !== true && OUT_OF_SCOPE.lengthAt(words.norms, k) > 0) return true;
   if (JOB_LISTINGS.contains(words.norms) && !STATISTICS.contains(words.norms)) return true;
   if (NEAR_ME.contains(words.norms) && words.norms.some((w) => JOB_SEARCH_WORDS.has(w))) return true;
+  if (asksWhoIsHiring(words)) return true;
   const { norms, tokens } = words;
   // "can u tell my manager im quitting": a message for the bot to pass on to someone.
   for (let k = 0; k + 2 < norms.length; k += 1) {
@@ -218,6 +256,8 @@ export function isOutOfScope(words: Words): boolean {
     if (!TASK_VERBS.has(verb) || (joined && LIGHT_TASK_VERBS.has(verb))) continue;
     // "check this out", "check out this link": look at, not a task.
     if (verb === 'check' && (next === 'out' || norms[i + 2] === 'out')) continue;
+    // "can you make a living as a dungeon master?": "you" is anyone, and the question is the pay.
+    if (verb === 'make' && EARNING.lengthAt(norms, i + 1) > 0) continue;
     const objectFollows = OBJECT_MARKERS.has(next) || TASKS.lengthAt(norms, i + 1) > 0;
     if (objectFollows && !IN_SCOPE_VERBS.has(next)) return true;
   }

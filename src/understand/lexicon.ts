@@ -512,6 +512,11 @@ export const TAKE_BACK_PHRASES = phrases(`
   typo
   i mean
   i meant
+  sorry meant
+  sry meant
+  soz meant
+  meant to say
+  i meant to say
 `);
 /**
  * Markers that turn to what the asker really wants to know: a role named after one is the focus and
@@ -610,6 +615,7 @@ export const TASK_VERBS = set(`
   write rewrite draft fix check review proofread edit format polish improve apply send submit post
   remind schedule book generate create make build prepare do find get translate summarize summarise
   email message text call negotiate sign register hire sum grade mark rate critique assess calculate
+  set
 `);
 /** Verbs that hand the asker something: a request only with a task object ("give me interview questions"). */
 export const HANDING_VERBS = set('give send show hand');
@@ -629,6 +635,9 @@ export const REQUEST_OPENERS = phrases(`
   can you help me
   can you please
   could you please
+  let's
+  lets
+  let us
 `);
 export const TASK_OBJECTS = phrases(`
   cv

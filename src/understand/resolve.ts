@@ -3,7 +3,7 @@
  * query draft, and what the conversation remembers next. Pure.
  */
 import type { KnowledgeBase, RoleId, TopicId } from '../knowledge/model.js';
-import type { Words } from './cues.js';
+import { wordsOf, type Words } from './cues.js';
 import type { FocusStatus } from './focus.js';
 import {
   MAX_RECENT,
@@ -387,7 +387,13 @@ export function decide(
     if (role !== undefined) return roleDraft(reading, [role], 0.9, true, carriedTopics);
   }
   if (state.offered.length > 0 && named.length === 0 && unknownNow.length === 0) {
-    const described = describedChoice(reading.words, state.offered, kb, index);
+    // "school bus, my mum's thinking about it": the first phrase describes, the rest is talk.
+    const cut = reading.words.tokens.findIndex((t, k) => k > 0 && t.breakBefore);
+    const described =
+      describedChoice(reading.words, state.offered, kb, index) ??
+      (cut > 0
+        ? describedChoice(wordsOf(reading.words.tokens.slice(0, cut)), state.offered, kb, index)
+        : undefined);
     // Its words describe the role ("high SCHOOL"), not a topic: the topic of the question stays.
     const keep = state.topics.length > 0 ? state.topics : carriedTopics;
     if (described !== undefined) return roleDraft(reading, [described], 0.8, true, keep);
@@ -519,7 +525,9 @@ export function decide(
   // "hi! im a uni student exploring careers": a greeting and an introduction ask nothing yet.
   if (reading.smalltalk === 'greeting' && reading.introduction === true && reading.partials.length === 0)
     return { intent: 'smalltalk', confidence: 1, smalltalk: 'greeting' };
-  if (reading.list) return { intent: 'list', confidence: 1 };
+  // "what jobs are similar?" after a role was discussed asks for jobs like it, not for the list.
+  const relatedToContext = topics.includes('related') && topicNamed && state.roles.length > 0;
+  if (reading.list && !relatedToContext) return { intent: 'list', confidence: 1 };
   // "how does that compare with MECHANICAL?" after civil engineers, "what about electrical?": a word
   // that makes a sibling of the role discussed, with its head ("mechanical engineers").
   const current = state.roles[state.roles.length - 1];

@@ -695,6 +695,8 @@ export function scanRoles(tokens: readonly Token[], index: RoleIndex, skip?: rea
     const kinds = index.vocab.kinds.get(key) ?? 0;
     if ((kinds & WORD_KIND.title) === 0 || (kinds & (WORD_KIND.topic | WORD_KIND.cue)) !== 0) continue;
     if (STOPWORDS.has(tokens[k]?.norm ?? '')) continue;
+    // "OCCUPATIONS like firefighter": a word for jobs in general names none of them.
+    if (LIST_NOUNS.has(tokens[k]?.norm ?? '')) continue;
     // "a REAL career", "HIGH school": an everyday adjective is no part-named role.
     if (index.english.isAdjective(key)) continue;
     partials.push({ start: k, end: k + 1, candidates: roleIdsOf(index, index.wordRoles.get(key) ?? []) });

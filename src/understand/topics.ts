@@ -167,6 +167,22 @@ export interface TopicReading {
  * "OFFICER" is not an office); tokens flagged in `ignore` (a topic taken back: "not duties") and the
  * words of a link are left out.
  */
+const THOUSANDS = /^\d+(?:\.\d+)?k$/u;
+const LONG_NUMBER = /^\d{5,7}$/u;
+const SHORT_NUMBER = /^\d{1,3}$/u;
+
+/**
+ * Whether the tokens state an amount of money: "90k", "140K", "95000", "90,000" (read as "90" "000").
+ * A question that quotes one is about pay ("is 90k normal for an ops manager?").
+ */
+export function mentionsAmount(tokens: readonly Token[]): boolean {
+  return tokens.some((t, i) => {
+    const raw = t.raw.toLowerCase();
+    if (THOUSANDS.test(raw) || LONG_NUMBER.test(raw)) return true;
+    return SHORT_NUMBER.test(raw) && tokens[i + 1]?.raw === '000';
+  });
+}
+
 export function detectTopics(
   tokens: readonly Token[],
   roleTokens: readonly boolean[],

@@ -38,7 +38,7 @@ import { decide, groupRoles, nextState, type Focused, type Reading } from './res
 import type { RoleIndex } from './role-index.js';
 import { scanRoles, type RoleMention } from './role-scan.js';
 import { correctTokens } from './spelling.js';
-import { detectTopics, isTopicWord } from './topics.js';
+import { detectTopics, isTopicWord, mentionsAmount } from './topics.js';
 import { findUnknownRoles, type UnknownMention } from './unknown-roles.js';
 import { STOPWORDS } from './lexicon.js';
 
@@ -183,7 +183,8 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
   // Statements about the speaker, and long sentences that ask nothing ("the security guard at our
   // office says he used to be a coo"), beside a question: their topics are context.
   const longAsides = asideSentences(tokens, MIN_STATEMENT_WORDS);
-  const statements = contextStatements(tokens).map((s, k) => s || longAsides[k] === true);
+  const aboutSpeaker = contextStatements(tokens);
+  const statements = aboutSpeaker.map((s, k) => s || longAsides[k] === true);
   let reading = detectTopics(tokens, roleTokens, index.topics, negated);
   if (statements.includes(true)) {
     const asked = detectTopics(
@@ -233,6 +234,8 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
     );
     if (only.named) reading = only;
   }
+  // "is 90k normal for an ops manager?", "do they really clear 140,000?": an amount asks about pay.
+  if (!reading.named && mentionsAmount(tokens)) reading = { topics: ['salary'], named: true };
   const { topics, named: topicNamed } = reading;
   const focusSpans = focusedKnown.filter((f) => f.status === 'focus').map((f) => f.mention);
   const unknownWords = unknown.flatMap((u) => tokens.slice(u.start, u.end).map((t) => t.raw));
@@ -254,7 +257,7 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
     introduction: onlyStatements(tokens),
     list: isList(words),
     help: isHelp(words),
-    outOfScope: isOutOfScope(words),
+    outOfScope: isOutOfScope(words, aboutSpeaker),
     pick: pickOf(words, state.offered),
     pointed: pointedRoleOf(words, groupRoles(state).length),
     unknownWords,
