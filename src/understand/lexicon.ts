@@ -280,6 +280,10 @@ export const INTO_PHRASES = phrases(`
   transition into
   move into
   moving into
+  move up into
+  move up to
+  moving up to
+  work my way up to
   get to be
   qualify as
   get hired as
@@ -611,6 +615,11 @@ export const POSSESSED_BOSS = set('manager boss supervisor superior chief chef')
  * Requests the bot cannot fulfil: tasks (write, apply, send, remind...), the objects of such tasks
  * (CV, cover letter, job ad...) and subjects outside careers (weather...). Matched on whole words.
  */
+/** Names of sites and apps people cite, which no dictionary has: never typos ("someone on REDDIT said"). */
+export const SITE_NAMES = set(`
+  reddit linkedin glassdoor tiktok youtube instagram insta facebook twitter discord google quora chatgpt
+  payscale ziprecruiter upwork fiverr whatsapp snapchat
+`);
 export const TASK_VERBS = set(`
   write rewrite draft fix check review proofread edit format polish improve apply send submit post
   remind schedule book generate create make build prepare do find get translate summarize summarise

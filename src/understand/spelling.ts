@@ -6,7 +6,7 @@
 import type { English } from './english/words.js';
 import { forEachOneEdit, FUZZY, nearestWords, WORD_KIND, type Near, type Vocabulary } from './fuzzy.js';
 import { tokenKey } from './keys.js';
-import { ABBREVIATIONS, STOPWORDS } from './lexicon.js';
+import { ABBREVIATIONS, SITE_NAMES, STOPWORDS } from './lexicon.js';
 import type { Token } from './normalize.js';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -74,7 +74,7 @@ function shortCorrection(word: string, vocab: Vocabulary): Correction | undefine
 export function correctSpelling(token: Token, vocab: Vocabulary, english: English): Correction | undefined {
   const word = token.norm;
   if (!PLAIN_WORD.test(word) || STOPWORDS.has(word) || vocab.kinds.has(word)) return undefined;
-  if (ABBREVIATIONS[word] !== undefined) return undefined;
+  if (ABBREVIATIONS[word] !== undefined || SITE_NAMES.has(word)) return undefined;
   const key = tokenKey(word);
   if (key !== word && ((vocab.kinds.get(key) ?? 0) & WORD_KIND.role) !== 0) return undefined;
   // An acronym typed in capitals ("CFO") is a name, not a typo; so is an identifier ("toString").

@@ -40,6 +40,32 @@ describe('an amount of money asks about pay', () => {
   });
 });
 
+describe('what people cite and how they say they want to move up', () => {
+  it('GIVEN a site cited ("someone on reddit said") THEN its name is not corrected into a topic word', () => {
+    expect(ask('someone on reddit said ops coordinators only make 40k, legit?')).toMatchObject({
+      intent: 'role',
+      roles: [OC],
+      topics: ['salary'],
+    });
+  });
+
+  it('GIVEN "what lands in your bank account" THEN it asks the pay', () => {
+    expect(ask('roughly what lands in your bank account each month as a head of ops?')).toMatchObject({
+      roles: [H],
+      topics: ['salary'],
+    });
+  });
+
+  it('GIVEN "how do i move up into X" THEN it asks the way into X', () => {
+    expect(ask("i'm a warehouse supervisor atm. how do i move up into operations manager?")).toMatchObject({
+      intent: 'role',
+      roles: [OM],
+      topics: ['requirements'],
+      ladder: 'into',
+    });
+  });
+});
+
 describe('requests and subjects outside careers', () => {
   it('GIVEN a subject outside careers only in a statement about the asker THEN the question is answered', () => {
     expect(
