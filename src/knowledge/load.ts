@@ -480,7 +480,9 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
           reused++;
           break;
         case 'clean':
-          outcome[index] = result.cached;
+          // Without a cache to read back (CACHE_DIR=off), a copy: a parse made in this thread is slices
+          // of its file's text, and a slice keeps the whole text alive.
+          outcome[index] = options.cacheDir === undefined ? structuredClone(result.cached) : result.cached;
           parsed++;
           break;
         case 'problems': {
