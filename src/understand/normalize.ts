@@ -233,21 +233,34 @@ function linkWords(url: string): string {
  * what the markup says: ~~struck~~ words are flagged, a link's address is read for the role it names,
  * "->" reads as "to", a line break ends a sentence, and a lone asterisk marks a correction.
  */
+// An afterthought is one of these words and at most three more: "lol", "lol fat fingers", "sorry typo".
 const STAR_THEN_AFTERTHOUGHT =
-  /\w\*[\s,.!]+(?:lol|lmao|haha|sorry|oops|my bad|typo|ugh|autocorrect|ugh autocorrect)[\s.!]*$/iu;
+  /\w\*[\s,.!]+(?:lol|lmao|haha|sorry|oops|my bad|typo|ugh|autocorrect|fat fingers)(?:[\s,]+[\p{L}']+){0,3}[\s.!]*$/iu;
 
 const AFTERTHOUGHT_TAIL =
-  /\*[\s,.!]+(?:lol|lmao|haha|sorry|oops|my bad|typo|ugh|autocorrect|ugh autocorrect)[\s.!]*$/iu;
+  /\*[\s,.!]+(?:lol|lmao|haha|sorry|oops|my bad|typo|ugh|autocorrect|fat fingers)(?:[\s,]+[\p{L}']+){0,3}[\s.!]*$/iu;
+
+/** Two or three words each corrected with a star: "salary* coordinator*". */
+const STARRED_WORDS = /^(?:[\p{L}'-]+\*[\s,]*){2,3}$/u;
 
 export function readMessage(text: string): Message {
   const input = clip(text, MAX_INPUT_CHARS).normalize('NFKC');
   const trimmed = input.trim();
   const stars = (trimmed.match(/\*/gu) ?? []).length;
   // "*coordinator", "coordinator*", and with a laugh or an apology after it: "operations* lol".
-  const starred =
+  const oneStar =
     stars === 1 && (trimmed.startsWith('*') || trimmed.endsWith('*') || STAR_THEN_AFTERTHOUGHT.test(trimmed));
-  // "operations* lol": the afterthought is no part of the correction.
-  const corrected = starred ? input.replace(AFTERTHOUGHT_TAIL, '*') : input;
+  // "salary* coordinator* lol fat fingers": each starred word corrects a word of its own.
+  const withoutTail = trimmed.replace(AFTERTHOUGHT_TAIL, '*');
+  const severalWords = stars >= 2 && stars <= 3 && STARRED_WORDS.test(withoutTail);
+  const starred = oneStar || severalWords;
+  // "operations* lol": the afterthought is no part of the correction; several starred words are
+  // kept apart, so that they never read as one title ("salary coordinator").
+  const corrected = severalWords
+    ? withoutTail.replace(/\*[\s,]*/gu, ', ')
+    : starred
+      ? input.replace(AFTERTHOUGHT_TAIL, '*')
+      : input;
   const prepared = corrected
     .replace(ARROW, ' to ')
     .replace(LINE_BREAK, ' . ')

@@ -119,6 +119,17 @@ describe('corrections and follow-ups', () => {
     });
   });
 
+  it('GIVEN two starred words after a question THEN each corrects a word of its own, never one title', () => {
+    const [, repaired] = conversation(
+      knowledge,
+      'whats the salery of a opertions cordinator',
+      'salary* coordinator* lol fat fingers',
+    );
+    expect(repaired).toMatchObject({ intent: 'role', roles: [OC], topics: ['salary'] });
+    // Markdown bold is no correction.
+    expect(ask('**what** does a coo do?')).toMatchObject({ intent: 'role', roles: [C], topics: ['duties'] });
+  });
+
   it('GIVEN "what jobs are similar?" after a role was discussed THEN it asks for jobs like it; alone it asks for the list', () => {
     const [, similar] = conversation(
       knowledge,
