@@ -234,6 +234,21 @@ function read(text: string, state: ConversationState, kb: KnowledgeBase, index: 
     );
     if (only.named) reading = only;
   }
+  // "the scope of pharmacists in the coming years": with the years ahead, "scope" is the prospects
+  // (Indian English), not the duties; "the scope of the job and the outlook" asks both.
+  if (reading.topics.includes('outlook') && reading.topics.includes('duties')) {
+    const scope = tokens.map((t) => t.norm === 'scope');
+    const ahead = tokens.some((t) => t.norm === 'coming' || t.norm === 'future');
+    if (scope.includes(true) && ahead) {
+      const prospects = detectTopics(
+        tokens,
+        roleTokens,
+        index.topics,
+        negated.map((n, k) => n || scope[k] === true),
+      );
+      if (prospects.topics.includes('outlook') && !prospects.topics.includes('duties')) reading = prospects;
+    }
+  }
   // "is 90k normal for an ops manager?", "do they really clear 140,000?": an amount asks about pay.
   if (!reading.named && mentionsAmount(tokens)) reading = { topics: ['salary'], named: true };
   const { topics, named: topicNamed } = reading;

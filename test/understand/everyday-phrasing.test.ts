@@ -149,6 +149,17 @@ describe('corrections and follow-ups', () => {
 });
 
 describe('topic words said another way', () => {
+  it('GIVEN "the scope of X in coming years" THEN the outlook is asked; "the scope of the job and the outlook" asks both', () => {
+    expect(ask('kindly tell the scope of head of operations profile in coming years')).toMatchObject({
+      roles: [H],
+      topics: ['outlook'],
+    });
+    expect(ask("what is the scope of a coo's job and the outlook?")).toMatchObject({
+      roles: [C],
+      topics: ['duties', 'outlook'],
+    });
+  });
+
   it('GIVEN "occupations like X" THEN the word for jobs in general names no job, and related jobs are asked', () => {
     if (full === undefined) return;
     expect(readAlone(full, 'occupations like firefighter?')).toMatchObject({
