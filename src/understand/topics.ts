@@ -124,6 +124,19 @@ const RATE_UNIT_STEMS: ReadonlySet<string> = new Set(['year', 'month', 'week'].m
 const PREPOSITION_STEMS: ReadonlySet<string> = new Set(
   ['on', 'to', 'in', 'at', 'with', 'for', 'from', 'of'].map((w) => stem(w)),
 );
+/** Words before a pronoun that make it the one a question is asked of: "could THEY", "can I". */
+const ASKING_AUXILIARIES: ReadonlySet<string> = new Set([
+  'could',
+  'can',
+  'would',
+  'should',
+  'might',
+  'will',
+  'may',
+  'do',
+  'does',
+  'did',
+]);
 const LADDER_TIME_STEMS: ReadonlySet<string> = new Set(['before', 'after', 'next'].map((w) => stem(w)));
 /** One-word rates: "annual", and "year" left of "a year" once its determiner is dropped ("hours" is hours). */
 const RATE_STEMS: ReadonlySet<string> = new Set(
@@ -192,6 +205,11 @@ export function detectTopics(
   const seq: string[] = [];
   /** The word as typed behind each stem of `seq`. */
   const surface: string[] = [];
+  /**
+   * Per "someone" of `seq`: a role, or a pronoun a question is asked of ("could THEY", "can I"), which
+   * may start a phrase; "I just moved into a new flat" is no question of the asker.
+   */
+  const asked: boolean[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined || t.link === true || ignore?.[i] === true) continue;
@@ -199,6 +217,7 @@ export function detectTopics(
       if (seq[seq.length - 1] !== SOMEONE) {
         seq.push(SOMEONE);
         surface.push('');
+        asked[seq.length - 1] = true;
       }
       continue;
     }
@@ -217,6 +236,7 @@ export function detectTopics(
     if (f !== undefined) {
       seq.push(f);
       surface.push(t.norm);
+      asked[seq.length - 1] = f === SOMEONE && ASKING_AUXILIARIES.has(tokens[i - 1]?.norm ?? '');
     }
   }
   const strong: TopicId[] = [];
@@ -234,7 +254,9 @@ export function detectTopics(
   const matches: { readonly start: number; readonly end: number; readonly p: PhraseEntry }[] = [];
   for (let i = 0; i < seq.length; i += 1) {
     const s = seq[i];
-    if (s === undefined || s === SOMEONE) continue;
+    // A phrase may start with someone asked about: "could THEY move into" ("could" is a filler)
+    // reads as "can they move into" does.
+    if (s === undefined || (s === SOMEONE && asked[i] !== true)) continue;
     for (const p of matcher.phrases.get(s) ?? []) {
       const end = phraseAt(seq, i, p.stems);
       if (end < 0) continue;
@@ -243,6 +265,8 @@ export function detectTopics(
       if (p.topic === 'related' && seq[end] === SOMEONE && p.stems.some((x) => MOVE_STEMS.has(x))) continue;
       // "what do people do BEFORE becoming a coo": the jobs before or after, not the duties.
       if (p.topic === 'duties' && LADDER_TIME_STEMS.has(seq[end] ?? '')) continue;
+      // "what can a head of ops move into AFTER a few years": the next step, not related jobs.
+      if (p.topic === 'related' && LADDER_TIME_STEMS.has(seq[end] ?? '')) continue;
       // "a job OPENING up": one vacancy, not the yearly openings.
       if (surface[end - 1] === 'opening') continue;
       matches.push({ start: i, end, p });

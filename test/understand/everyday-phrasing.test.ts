@@ -56,6 +56,23 @@ describe('what people cite and how they say they want to move up', () => {
     });
   });
 
+  it('GIVEN "what could X move into?" THEN related jobs are asked, with "could" as with "can"; "... after a few years" asks the next step', () => {
+    if (full !== undefined)
+      expect(readAlone(full, 'what could an RN move into without starting from zero?')).toMatchObject({
+        roles: ['registered-nurses'],
+        topics: ['related'],
+      });
+    expect(ask('what could an ops coordinator move into?')).toMatchObject({
+      roles: [OC],
+      topics: ['related'],
+    });
+    expect(ask('what can a head of ops move into after a few years?')).toMatchObject({
+      roles: [H],
+      topics: ['overview'],
+      ladder: 'after',
+    });
+  });
+
   it('GIVEN "how do i move up into X" THEN it asks the way into X', () => {
     expect(ask("i'm a warehouse supervisor atm. how do i move up into operations manager?")).toMatchObject({
       intent: 'role',
