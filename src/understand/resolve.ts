@@ -386,7 +386,9 @@ export function decide(
     const role = state.offered[reading.pick];
     if (role !== undefined) return roleDraft(reading, [role], 0.9, true, carriedTopics);
   }
-  if (state.offered.length > 0 && named.length === 0 && unknownNow.length === 0) {
+  // A word read as an unknown title may still describe an offered role: "CHIEF. autocorrect is killing
+  // me" after "cheap operating officer" offered the chief operating officer.
+  if (state.offered.length > 0 && named.length === 0) {
     // "school bus, my mum's thinking about it": the first phrase describes, the rest is talk.
     const cut = reading.words.tokens.findIndex((t, k) => k > 0 && t.breakBefore);
     const described =
@@ -396,7 +398,8 @@ export function decide(
         : undefined);
     // Its words describe the role ("high SCHOOL"), not a topic: the topic of the question stays.
     const keep = state.topics.length > 0 ? state.topics : carriedTopics;
-    if (described !== undefined) return roleDraft(reading, [described], 0.8, true, keep);
+    const fits = described !== undefined && (unknownNow.length === 0 || state.offered.includes(described));
+    if (fits) return roleDraft(reading, [described], 0.8, true, keep);
   }
   // "the second one, how much do they earn?" after two roles were discussed.
   if (reading.pointed !== undefined && state.offered.length === 0 && named.length === 0) {

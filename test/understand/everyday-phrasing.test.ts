@@ -147,6 +147,16 @@ describe('corrections and follow-ups', () => {
     expect(ask('**what** does a coo do?')).toMatchObject({ intent: 'role', roles: [C], topics: ['duties'] });
   });
 
+  it('GIVEN an unknown title that offered a role WHEN the next message gives the word autocorrect changed THEN that role is taken', () => {
+    const [first, repaired] = conversation(
+      knowledge,
+      'what does a cheap operating officer do',
+      'CHIEF. autocorrect is killing me',
+    );
+    expect(first).toMatchObject({ intent: 'unknown', candidates: [C] });
+    expect(repaired).toMatchObject({ intent: 'role', roles: [C], topics: ['duties'] });
+  });
+
   it('GIVEN "what jobs are similar?" after a role was discussed THEN it asks for jobs like it; alone it asks for the list', () => {
     const [, similar] = conversation(
       knowledge,
