@@ -611,15 +611,15 @@ export const RELATION_DOWN = phrases(`
 /** "an ops coordinator's manager", "the coordinator's boss", "the CHEF of an ops coordinator" (boss, in French or German): the role the first one reports to. */
 export const POSSESSED_BOSS = set('manager boss supervisor superior chief chef');
 
-/**
- * Requests the bot cannot fulfil: tasks (write, apply, send, remind...), the objects of such tasks
- * (CV, cover letter, job ad...) and subjects outside careers (weather...). Matched on whole words.
- */
 /** Names of sites and apps people cite, which no dictionary has: never typos ("someone on REDDIT said"). */
 export const SITE_NAMES = set(`
   reddit linkedin glassdoor tiktok youtube instagram insta facebook twitter discord google quora chatgpt
   payscale ziprecruiter upwork fiverr whatsapp snapchat
 `);
+/**
+ * Requests the bot cannot fulfil: tasks (write, apply, send, remind...), the objects of such tasks
+ * (CV, cover letter, job ad...) and subjects outside careers (weather...). Matched on whole words.
+ */
 export const TASK_VERBS = set(`
   write rewrite draft fix check review proofread edit format polish improve apply send submit post
   remind schedule book generate create make build prepare do find get translate summarize summarise

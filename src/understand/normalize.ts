@@ -233,12 +233,11 @@ function linkWords(url: string): string {
  * what the markup says: ~~struck~~ words are flagged, a link's address is read for the role it names,
  * "->" reads as "to", a line break ends a sentence, and a lone asterisk marks a correction.
  */
-// An afterthought is one of these words and at most three more: "lol", "lol fat fingers", "sorry typo".
-const STAR_THEN_AFTERTHOUGHT =
-  /\w\*[\s,.!]+(?:lol|lmao|haha|sorry|oops|my bad|typo|ugh|autocorrect|fat fingers)(?:[\s,]+[\p{L}']+){0,3}[\s.!]*$/iu;
-
-const AFTERTHOUGHT_TAIL =
-  /\*[\s,.!]+(?:lol|lmao|haha|sorry|oops|my bad|typo|ugh|autocorrect|fat fingers)(?:[\s,]+[\p{L}']+){0,3}[\s.!]*$/iu;
+// A star, then an afterthought: one of these words and at most three more ("lol", "lol fat fingers").
+const AFTERTHOUGHT =
+  "\\*[\\s,.!]+(?:lol|lmao|haha|sorry|oops|my bad|typo|ugh|autocorrect|fat fingers)(?:[\\s,]+[\\p{L}']+){0,3}[\\s.!]*$";
+const STAR_THEN_AFTERTHOUGHT = new RegExp(`\\w${AFTERTHOUGHT}`, 'iu');
+const AFTERTHOUGHT_TAIL = new RegExp(AFTERTHOUGHT, 'iu');
 
 /** Two or three words each corrected with a star: "salary* coordinator*". */
 const STARRED_WORDS = /^(?:[\p{L}'-]+\*[\s,]*){2,3}$/u;

@@ -174,12 +174,6 @@ export interface TopicReading {
   readonly named: boolean;
 }
 
-/**
- * Topic ids named in the question. Tokens flagged in `roleTokens` (role names, known or not) read as
- * "someone" so a role's words never count as topic words ("operations MANAGER" is not about managing,
- * "OFFICER" is not an office); tokens flagged in `ignore` (a topic taken back: "not duties") and the
- * words of a link are left out.
- */
 const THOUSANDS = /^\d+(?:\.\d+)?k$/u;
 const LONG_NUMBER = /^\d{5,7}$/u;
 const SHORT_NUMBER = /^\d{1,3}$/u;
@@ -196,6 +190,12 @@ export function mentionsAmount(tokens: readonly Token[]): boolean {
   });
 }
 
+/**
+ * Topic ids named in the question. Tokens flagged in `roleTokens` (role names, known or not) read as
+ * "someone" so a role's words never count as topic words ("operations MANAGER" is not about managing,
+ * "OFFICER" is not an office); tokens flagged in `ignore` (a topic taken back: "not duties") and the
+ * words of a link are left out.
+ */
 export function detectTopics(
   tokens: readonly Token[],
   roleTokens: readonly boolean[],
